@@ -1,0 +1,69 @@
+package hparams_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hyperlab-go/hyperlab/hparams"
+)
+
+// hostile has user strings that try to break out of HTML.
+var hostile = hparams.NewBuilder().
+	String("label", `<script>alert("x")</script>`, `help with <b>tags</b> & "quotes" 'too'`).
+	String("mode", "a", "choices <i>", hparams.Choices("a", `<img src=x onerror=alert(1)>`)).
+	Float("learning_rate", 0.01, "step\nsize", hparams.Range(1e-5, 10), hparams.Log()).
+	MustSpec()
+
+func TestTableRows(t *testing.T) {
+	v := mustParse(t, spec, "--learning_rate=0.3", "--set=epochs=7")
+	rows := v.Table().Rows
+	want := hparams.Row{Name: "learning_rate", Value: "0.3", Default: "0.01", Allowed: "1e-05..10 (log)", Help: "step size of the optimizer", Changed: true}
+	if rows[0] != want {
+		t.Errorf("row 0 = %+v, want %+v", rows[0], want)
+	}
+	if !rows[1].Changed || rows[2].Changed || len(rows) != 5 {
+		t.Errorf("rows = %+v", rows)
+	}
+	if got := (hparams.Values{}).Table(); len(got.Rows) != 0 || !strings.Contains(got.Text(), "name") {
+		t.Errorf("zero Values table %+v", got)
+	}
+}
+
+func TestTableHTMLEscapes(t *testing.T) {
+	v, err := hostile.Parse([]string{`--label=<script>alert('y')</script>"`, "--learning_rate=0.5"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := v.Table().HTML()
+	for _, bad := range []string{"<script>", "<b>tags", "<img", "<i>", `"quotes"`, "'too'"} {
+		if strings.Contains(html, bad) {
+			t.Errorf("HTML contains unescaped %q:\n%s", bad, html)
+		}
+	}
+	for _, want := range []string{"&lt;script&gt;", "&amp;", "&#34;quotes&#34;", `<tr class="hp-changed">`, "<b>0.5</b>"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("HTML lacks %q:\n%s", want, html)
+		}
+	}
+	golden(t, "table_hostile.html.golden", html)
+	golden(t, "table.html.golden", mustParse(t, spec, "--learning_rate=0.3", "--set=epochs=7").Table().HTML())
+}
+
+func TestTableText(t *testing.T) {
+	v, err := hostile.Parse([]string{"--mode=<img src=x onerror=alert(1)>"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := v.Table().Text()
+	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	if len(lines) != 4 {
+		t.Fatalf("want a header and 3 rows, got %q", text)
+	}
+	if !strings.HasPrefix(lines[2], "* mode ") || strings.HasPrefix(lines[1], "*") {
+		t.Errorf("changed marker wrong:\n%s", text)
+	}
+	if !strings.Contains(lines[3], "step size") {
+		t.Errorf("newline in help not flattened:\n%s", text)
+	}
+	golden(t, "table_hostile.txt.golden", text)
+}
