@@ -1,0 +1,141 @@
+package browsertest_test
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hyperlab-go/hyperlab/internal/browsertest"
+)
+
+// liveCell trains nothing: it feeds a Live chart five epochs, as training's
+// OnEpoch callback would, then shows a second chart with Display.
+const liveCell = `import (
+	"math"
+	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/plotting"
+)
+
+%%
+live := plotting.NewLive(plotting.LiveOptions{Loss: plotting.LossOptions{Title: "Live <b>run</b>"}})
+for e := 1; e <= 5; e++ {
+	live.Epoch(history.Epoch{Epoch: e, TrainLoss: 1 / float64(e), ValLoss: 1.2 / float64(e),
+		ValAccuracy: math.NaN(), ValError: math.NaN(), TrainAccuracy: math.NaN()})
+}
+if err := live.Done(nil); err != nil {
+	panic(err)
+}
+sched := plotting.Schedule([]plotting.Curve{{Name: "cosine", Y: []float64{0.1, 0.07, 0.03, 0}}}, plotting.ScheduleOptions{})
+if err := plotting.Display(sched); err != nil {
+	panic(err)
+}
+`
+
+// TestGoNBExport runs a notebook with a Live chart in Jupyter with the GoNB
+// kernel, checks that the executed notebook saved the final charts as
+// normal outputs, and loads its nbconvert HTML export (RequireJS present)
+// in the browser.
+func TestGoNBExport(t *testing.T) {
+	if testing.Short() {
+		t.Skip("executes a notebook with Jupyter and GoNB; skipped with -short")
+	}
+	for _, tool := range []string{"jupyter", "gonb"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s is not installed: %v", tool, err)
+		}
+	}
+	b := browsertest.Start(t)
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	setup := `!*rm -f go.work && go work init && go work use . "` + root + `" && go get github.com/janpfeifer/gonb@v0.11.1` + "\n%goworkfix"
+	nb := map[string]any{
+		"cells": []any{codeCell(setup), codeCell(liveCell)},
+		"metadata": map[string]any{"kernelspec": map[string]any{
+			"display_name": "Go (gonb)", "language": "go", "name": "gonb"}},
+		"nbformat": 4, "nbformat_minor": 5,
+	}
+	data, _ := json.Marshal(nb)
+	if err := os.WriteFile(filepath.Join(dir, "live.ipynb"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	for _, args := range [][]string{
+		{"nbconvert", "--to", "notebook", "--execute", "--output", "executed.ipynb", "live.ipynb"},
+		{"nbconvert", "--to", "html", "executed.ipynb"},
+	} {
+		cmd := exec.CommandContext(ctx, "jupyter", args...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("jupyter %s: %v\n%s", strings.Join(args, " "), err, tail(out))
+		}
+	}
+	saved := savedHTML(t, filepath.Join(dir, "executed.ipynb"))
+	if len(saved) != 2 || !strings.Contains(saved[0], "Live \\u003cb\\u003erun") || !strings.Contains(saved[1], "cosine") {
+		t.Errorf("the executed notebook saved %d non-empty HTML outputs, want the final live chart and the schedule:\n%q", len(saved), saved)
+	}
+	b.Check(t, filepath.Join(dir, "executed.html"), []browsertest.Chart{
+		{Title: "Live <b>run</b>", Series: []browsertest.Series{{Name: "train loss", Points: 5}, {Name: "validation loss", Points: 5}}},
+		{Title: "Learning rate schedule", Series: []browsertest.Series{{Name: "cosine", Points: 4}}},
+	})
+	if !browsertest.Eval[bool](t, b, `typeof define === 'function' && !!define.amd`) {
+		t.Error("RequireJS was not active in the nbconvert export")
+	}
+}
+
+func codeCell(src string) map[string]any {
+	return map[string]any{"cell_type": "code", "execution_count": nil, "metadata": map[string]any{},
+		"outputs": []any{}, "source": src}
+}
+
+// savedHTML returns the non-empty text/html outputs of the notebook's last
+// cell.
+func savedHTML(t *testing.T, path string) []string {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var nb struct {
+		Cells []struct {
+			Outputs []struct {
+				Data map[string]json.RawMessage `json:"data"`
+			} `json:"outputs"`
+		} `json:"cells"`
+	}
+	if err := json.Unmarshal(raw, &nb); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, o := range nb.Cells[len(nb.Cells)-1].Outputs {
+		h, ok := o.Data["text/html"]
+		if !ok {
+			continue
+		}
+		var s string
+		if json.Unmarshal(h, &s) != nil {
+			var lines []string
+			_ = json.Unmarshal(h, &lines)
+			s = strings.Join(lines, "")
+		}
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func tail(b []byte) string {
+	if len(b) > 3000 {
+		b = b[len(b)-3000:]
+	}
+	return string(b)
+}

@@ -1,0 +1,137 @@
+package plotting
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+)
+
+// Chart is one ECharts chart: its option (plain JSON data) and how its box
+// looks on the page. Chart constructors in this package fill Option; the
+// zero ID, Width and Height take defaults when rendered.
+type Chart struct {
+	// ID is the id of the chart's div. Empty means a fresh random id at every
+	// rendering, so that a cell run twice on one page draws two charts; set it
+	// for deterministic output (tests, golden files).
+	ID string
+	// Width and Height are CSS lengths ("100%", "420px"); empty means 100%
+	// and 400px.
+	Width, Height string
+	// Source says where the browser loads ECharts from; the zero Source is
+	// the pinned CDN copy.
+	Source Source
+	// Option is the ECharts option, marshalled as JSON.
+	Option map[string]any
+}
+
+// obj is the JSON object of an ECharts option.
+type obj = map[string]any
+
+// Title returns the chart's title text, or "" if it has none.
+func (c *Chart) Title() string {
+	if t, ok := c.Option["title"].(obj); ok {
+		s, _ := t["text"].(string)
+		return s
+	}
+	return ""
+}
+
+// Series describes one series of a chart: its name, ECharts type and number
+// of data points. Tests compare it with what the browser reports.
+type Series struct {
+	Name   string `json:"name"`
+	Type   string `json:"type"`
+	Points int    `json:"points"`
+}
+
+// Series lists the chart's series in drawing order.
+func (c *Chart) Series() []Series {
+	list, _ := c.Option["series"].([]obj)
+	out := make([]Series, 0, len(list))
+	for _, s := range list {
+		name, _ := s["name"].(string)
+		typ, _ := s["type"].(string)
+		n := 0
+		switch d := s["data"].(type) {
+		case []any:
+			n = len(d)
+		case [][]any:
+			n = len(d)
+		case []obj:
+			n = len(d)
+		}
+		out = append(out, Series{Name: name, Type: typ, Points: n})
+	}
+	return out
+}
+
+// OptionJSON returns the chart's ECharts option as JSON that is safe inside
+// an HTML script element: <, > and & are written as \u003c, \u003e, \u0026.
+// Object keys are sorted, so equal options give equal bytes.
+func (c *Chart) OptionJSON() ([]byte, error) {
+	return scriptJSON(c.Option)
+}
+
+// scriptJSON marshals v for a script element; encoding/json escapes <, >, &,
+// U+2028 and U+2029, so no string in v can end the script or the JS string.
+func scriptJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(true)
+	if err := enc.Encode(v); err != nil {
+		return nil, fmt.Errorf("plotting: the chart option cannot be written as JSON: %w", err)
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
+}
+
+var (
+	idPattern  = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]{0,63}$`)
+	cssPattern = regexp.MustCompile(`^[0-9]{1,5}(\.[0-9]{1,3})?(px|%|em|rem|vh|vw)$`)
+)
+
+// box returns the chart's id, width and height, checked or defaulted.
+func (c *Chart) box() (id, width, height string, err error) {
+	id, width, height = c.ID, c.Width, c.Height
+	if id == "" {
+		id = NewID()
+	} else if !idPattern.MatchString(id) {
+		return "", "", "", fmt.Errorf("plotting: chart ID %q is not a letter followed by up to 63 letters, digits, '-' or '_'", id)
+	}
+	if width == "" {
+		width = "100%"
+	}
+	if height == "" {
+		height = "400px"
+	}
+	for _, l := range []string{width, height} {
+		if !cssPattern.MatchString(l) {
+			return "", "", "", fmt.Errorf("plotting: chart size %q is not a CSS length such as 400px or 100%%", l)
+		}
+	}
+	return id, width, height, nil
+}
+
+// NewID returns a fresh random chart ID ("hyperlab-" and 16 hex digits).
+func NewID() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails (Go 1.24+)
+	return "hyperlab-" + hex.EncodeToString(b[:])
+}
+
+// num returns f rounded to 6 significant digits for JSON (tooltips show
+// 0.4, not 0.39999999999999997), or nil (null, a gap in ECharts) when f is
+// NaN or infinite, which JSON cannot hold.
+func num(f float64) any {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return nil
+	}
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'g', 6, 64), 64)
+	return r
+}
+
+func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }

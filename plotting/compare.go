@@ -1,0 +1,216 @@
+package plotting
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+)
+
+// CompareOptions tunes Compare. The zero value compares validation loss,
+// falling back to training loss when no run has a validation loss.
+type CompareOptions struct {
+	Title  string // default "<metric> per epoch"
+	Metric Metric // default ValLoss
+	LogY   bool
+	// ColorBy names a hyperparameter that colours the lines: numbers on a
+	// blue-to-red ramp by rank, other values from Palette. Empty colours
+	// each run differently.
+	ColorBy string
+}
+
+// CompareLine is one run of a comparison: its points (epoch, value) up to a
+// divergence, and the divergence marker.
+type CompareLine struct {
+	Label    string
+	Color    string
+	Epochs   []int
+	Values   []float64
+	Diverged *Marker
+}
+
+// CompareData is what Compare draws.
+type CompareData struct {
+	Title  string
+	Metric Metric
+	LogY   bool
+	Lines  []CompareLine
+	Notice string
+}
+
+// CompareInfo collects the data of a comparison of runs. It returns an
+// error for an unknown metric.
+func CompareInfo(runs []Run, opts CompareOptions) (CompareData, error) {
+	m := opts.Metric
+	if m == "" {
+		m = ValLoss
+		if !anyFinite(runs, ValLoss) {
+			m = TrainLoss
+		}
+	}
+	if err := m.check(); err != nil {
+		return CompareData{}, err
+	}
+	d := CompareData{Title: opts.Title, Metric: m, LogY: opts.LogY}
+	if d.Title == "" {
+		d.Title = capitalize(m.Label()) + " per epoch"
+	}
+	labels := Labels(runs)
+	colours := colourBy(runs, opts.ColorBy)
+	for i, r := range runs {
+		if r.History == nil || len(r.History.Epochs) == 0 {
+			continue
+		}
+		epochs, cut := untilDivergence(r.History.Epochs)
+		l := CompareLine{Label: labels[i], Color: colours[i]}
+		for _, e := range epochs {
+			l.Epochs = append(l.Epochs, e.Epoch)
+			l.Values = append(l.Values, m.Of(e))
+		}
+		if (cut || r.History.Status == "diverged") && len(epochs) > 0 {
+			last := epochs[len(epochs)-1]
+			l.Diverged = &Marker{Label: "diverged", Epoch: last.Epoch, Value: m.Of(last), Metric: m}
+		}
+		d.Lines = append(d.Lines, l)
+	}
+	if len(d.Lines) == 0 {
+		d.Notice = "No runs with finished epochs to compare."
+	}
+	return d, nil
+}
+
+// Compare overlays the chosen metric of many runs, labelled by the
+// hyperparameters that differ between them.
+func Compare(runs []Run, opts CompareOptions) (*Chart, error) {
+	d, err := CompareInfo(runs, opts)
+	if err != nil {
+		return nil, err
+	}
+	return d.Chart(), nil
+}
+
+// Chart draws d.
+func (d CompareData) Chart() *Chart {
+	if d.Notice != "" {
+		return empty(d.Title, d.Notice)
+	}
+	c := newChart(d.Title)
+	var list []obj
+	for _, l := range d.Lines {
+		data := make([]any, len(l.Epochs))
+		for i := range l.Epochs {
+			data[i] = []any{l.Epochs[i], axisValue(l.Values[i], d.LogY)}
+		}
+		s := series(l.Label, "line", data)
+		s["color"] = l.Color
+		s["showSymbol"] = len(data) <= 60
+		if l.Diverged != nil {
+			s["markPoint"] = obj{"data": []obj{markPoint(l.Diverged)}}
+		}
+		list = append(list, s)
+	}
+	c.Option["series"] = list
+	c.Option["tooltip"] = obj{"trigger": "axis"}
+	c.Option["xAxis"] = obj{"type": "value", "name": "epoch", "nameLocation": "middle", "nameGap": 30, "minInterval": 1}
+	c.Option["yAxis"] = yAxis(d.Metric.Label(), d.LogY)
+	return c
+}
+
+func anyFinite(runs []Run, m Metric) bool {
+	for _, r := range runs {
+		if r.History == nil {
+			continue
+		}
+		for _, e := range r.History.Epochs {
+			if finite(m.Of(e)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// colourBy returns a colour per run: by the value of hyperparameter name, or
+// by position when name is empty.
+func colourBy(runs []Run, name string) []string {
+	out := make([]string, len(runs))
+	if name == "" {
+		for i := range runs {
+			out[i] = colour(i)
+		}
+		return out
+	}
+	texts := make([]string, len(runs))
+	numeric := true
+	distinct := map[string]float64{}
+	for i, r := range runs {
+		texts[i] = valueText(r.Values, name)
+		f, ok := toFloat(r.Values[name])
+		numeric = numeric && ok
+		distinct[texts[i]] = f
+	}
+	keys := make([]string, 0, len(distinct))
+	for k := range distinct {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(a, b int) bool {
+		if numeric {
+			return distinct[keys[a]] < distinct[keys[b]]
+		}
+		return keys[a] < keys[b]
+	})
+	rank := map[string]int{}
+	for i, k := range keys {
+		rank[k] = i
+	}
+	for i, t := range texts {
+		if numeric {
+			out[i] = ramp(rank[t], len(keys))
+		} else {
+			out[i] = colour(rank[t])
+		}
+	}
+	return out
+}
+
+// ramp returns the i-th of n colours from blue to red.
+func ramp(i, n int) string {
+	t := 0.0
+	if n > 1 {
+		t = float64(i) / float64(n-1)
+	}
+	from, to := [3]float64{0x31, 0x36, 0x95}, [3]float64{0xd7, 0x30, 0x27}
+	var rgb [3]int
+	for k := range rgb {
+		rgb[k] = int(math.Round(from[k] + t*(to[k]-from[k])))
+	}
+	return fmt.Sprintf("#%02x%02x%02x", rgb[0], rgb[1], rgb[2])
+}
+
+// toFloat returns v as a float64 when it is a number (or a string holding
+// one).
+func toFloat(v any) (float64, bool) {
+	switch x := v.(type) {
+	case float64:
+		return x, true
+	case float32:
+		return float64(x), true
+	case int:
+		return float64(x), true
+	case int64:
+		return float64(x), true
+	case int32:
+		return float64(x), true
+	case string:
+		f, err := strconv.ParseFloat(x, 64)
+		return f, err == nil
+	}
+	return 0, false
+}
+
+func capitalize(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
+}

@@ -1,0 +1,72 @@
+package plotting
+
+import (
+	"testing"
+)
+
+// TestOptionGolden pins the option JSON of every chart type.
+func TestOptionGolden(t *testing.T) {
+	trials := sampleTrials()
+	must := func(c *Chart, err error) *Chart {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	grid := Grid{Xs: []float64{-1, 0, 1}, Ys: []float64{-1, 1}, Class: []int{0, 0, 1, 0, 1, 1}}
+	pts := []Point{{-0.9, -0.8, 0}, {0.8, 0.9, 1}, {0.5, 0.2, 1}}
+	for _, tc := range []struct {
+		name  string
+		chart *Chart
+	}{
+		{"loss", Loss(sampleHistory(), LossOptions{})},
+		{"loss_log", Loss(sampleHistory(), LossOptions{Title: "Loss (log)", LogY: true})},
+		{"loss_diverged", Loss(divergedHistory(), LossOptions{})},
+		{"loss_empty", Loss(nil, LossOptions{})},
+		{"steps", StepLoss([]Run{{Label: "lr=0.1", History: sampleHistory()}}, StepOptions{Window: 3})},
+		{"compare", must(Compare(sampleRuns(), CompareOptions{ColorBy: "learning_rate", LogY: true}))},
+		{"compare_empty", must(Compare(nil, CompareOptions{}))},
+		{"schedule", Schedule([]Curve{{Name: "constant", Y: []float64{0.1, 0.1, 0.1}}, {Name: "step", Y: []float64{0.1, 0.1, 0.01}}}, ScheduleOptions{})},
+		{"schedule_lr_range", Schedule([]Curve{{Name: "loss", X: []float64{1e-4, 1e-3, 1e-2, 1e-1}, Y: []float64{2.3, 2.1, 1.2, 9}}}, ScheduleOptions{Title: "Learning-rate range test", Unit: "learning rate", LogX: true, YName: "loss"})},
+		{"slice", Slice(trials, "learning_rate", SweepOptions{LogParams: []string{"learning_rate"}})},
+		{"slice_category", Slice(trials, "optimizer", SweepOptions{})},
+		{"heatmap", Heatmap(trials, "learning_rate", "optimizer", SweepOptions{})},
+		{"parallel", Parallel(trials, SweepOptions{LogParams: []string{"learning_rate"}})},
+		{"boundary", must(Boundary(grid, pts, BoundaryOptions{ClassNames: []string{"red", "blue"}}))},
+	} {
+		t.Run(tc.name, func(t *testing.T) { optionGolden(t, tc.name, tc.chart) })
+	}
+}
+
+// TestFragmentGolden pins the notebook fragment and the standalone page.
+func TestFragmentGolden(t *testing.T) {
+	c := Loss(sampleHistory(), LossOptions{})
+	c.ID = "chart-loss"
+	f, err := c.Fragment()
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "fragment.html", []byte(f))
+
+	inline, err := InlineScript([]byte("window.echarts = {init: function () {}};"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Source = inline
+	f, err = c.Fragment()
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "fragment_inline.html", []byte(f))
+
+	p := Page{Title: "Report <1>", Source: ScriptURL("echarts.min.js")}
+	p.Heading("Loss")
+	p.Chart(c)
+	p.Table(Table{Caption: "Runs", Header: []string{"name", "learning_rate"}, Rows: [][]string{{"<b>a</b>", "0.1"}}})
+	s, err := p.HTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "page.html", []byte(s))
+}

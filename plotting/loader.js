@@ -1,0 +1,48 @@
+// hyperlab chart loader: draws option into the div with the given id once
+// ECharts is available. It declares nothing global except window.__hyperlab
+// (shared state, so a re-run cell queues instead of loading ECharts again)
+// and window.echarts, which it sets when RequireJS loaded the library.
+var L = w.__hyperlab = w.__hyperlab || {queue: [], loading: false};
+function draw(ec) {
+  var el = d.getElementById(id);
+  if (!el) { return; }
+  var c = ec.getInstanceByDom(el);
+  if (!c) {
+    el.textContent = '';
+    c = ec.init(el);
+    w.addEventListener('resize', function () { c.resize(); });
+  }
+  c.setOption(option, true);
+}
+function fail(err) {
+  var el = d.getElementById(id);
+  if (el) { el.textContent = 'hyperlab: ECharts could not be loaded from ' + src + ' (' + err + ').'; }
+}
+if (w.echarts && w.echarts.init) { draw(w.echarts); return; }
+if (typeof w.define === 'function' && w.define.amd && typeof w.require === 'function') {
+  // RequireJS is on the page (classic Notebook, nbconvert HTML): ECharts'
+  // UMD build would register as an anonymous AMD module and define no
+  // global, so ask RequireJS for it by URL.
+  w.require([src], function (ec) {
+    ec = ec || w.echarts;
+    if (!w.echarts) { w.echarts = ec; }
+    draw(ec);
+  }, function (err) { fail(err && err.message); });
+  return;
+}
+L.queue.push(draw);
+if (L.loading) { return; }
+L.loading = true;
+var s = d.createElement('script');
+s.src = src;
+s.onload = function () {
+  L.loading = false;
+  var q = L.queue.splice(0);
+  for (var i = 0; i < q.length; i++) { q[i](w.echarts); }
+};
+s.onerror = function () {
+  L.loading = false;
+  L.queue.splice(0);
+  fail('network error');
+};
+d.head.appendChild(s);

@@ -1,0 +1,176 @@
+package plotting
+
+import (
+	"fmt"
+
+	"github.com/hyperlab-go/hyperlab/history"
+)
+
+// LossOptions tunes Loss. The zero value draws linear axes with a default
+// title.
+type LossOptions struct {
+	Title string // default "Loss per epoch"
+	LogY  bool   // logarithmic loss axis
+}
+
+// Marker is a point of a chart pinned with a label: the best epoch, or the
+// last epoch before a run diverged.
+type Marker struct {
+	Label  string
+	Epoch  int
+	Value  float64
+	Metric Metric // the series it sits on
+}
+
+// LossData is what Loss draws: the epochs up to a divergence, the metrics
+// they carry (for the tooltip), the best epoch and the divergence marker.
+type LossData struct {
+	Title    string
+	LogY     bool
+	Epochs   []history.Epoch
+	Metrics  []Metric // metrics with at least one finite value
+	Best     *Marker
+	Diverged *Marker
+	Notice   string // set when there is nothing to draw
+}
+
+// LossInfo collects the data of a loss-per-epoch chart from h.
+func LossInfo(h *history.History, opts LossOptions) LossData {
+	d := LossData{Title: opts.Title, LogY: opts.LogY}
+	if d.Title == "" {
+		d.Title = "Loss per epoch"
+	}
+	if h == nil || len(h.Epochs) == 0 {
+		d.Notice = "No epochs yet."
+		return d
+	}
+	epochs, cut := untilDivergence(h.Epochs)
+	d.Epochs = epochs
+	d.Metrics = present(epochs)
+	if len(epochs) == 0 {
+		d.Notice = "The run diverged in its first epoch: " + divergence(h)
+		return d
+	}
+	if h.Status == history.Diverged || cut {
+		last := epochs[len(epochs)-1]
+		d.Diverged = &Marker{Label: "diverged", Epoch: last.Epoch, Value: last.TrainLoss, Metric: TrainLoss}
+	}
+	if best, ok := (&history.History{Epochs: epochs}).Best(); ok {
+		m := TrainLoss
+		if finite(best.ValLoss) {
+			m = ValLoss
+		}
+		d.Best = &Marker{Label: "best", Epoch: best.Epoch, Value: m.Of(best), Metric: m}
+	}
+	return d
+}
+
+func divergence(h *history.History) string {
+	if h.Err != "" {
+		return h.Err
+	}
+	return "the training loss is not a number."
+}
+
+// Loss draws the training and validation loss per epoch of one run, with a
+// tooltip holding every metric of the epoch, a marker on the best epoch and,
+// for a diverged run, the curve up to the divergence with a marker there.
+func Loss(h *history.History, opts LossOptions) *Chart { return LossInfo(h, opts).Chart() }
+
+// Chart draws d.
+func (d LossData) Chart() *Chart {
+	if d.Notice != "" {
+		return empty(d.Title, d.Notice)
+	}
+	c := newChart(d.Title)
+	dims := []string{"epoch"}
+	for _, m := range d.Metrics {
+		dims = append(dims, m.Label())
+	}
+	rows := make([]any, len(d.Epochs))
+	for i, e := range d.Epochs {
+		row := []any{e.Epoch}
+		for _, m := range d.Metrics {
+			row = append(row, axisValue(m.Of(e), d.LogY && isLoss(m)))
+		}
+		rows[i] = row
+	}
+	var list []obj
+	for _, m := range []Metric{TrainLoss, ValLoss} {
+		col := indexOf(d.Metrics, m)
+		if col < 0 {
+			continue
+		}
+		s := series(m.Label(), "line", rows)
+		s["dimensions"] = dims
+		tooltip := []int{}
+		for i := range d.Metrics {
+			tooltip = append(tooltip, i+1)
+		}
+		if len(list) > 0 {
+			tooltip = []int{col + 1} // the first series already shows every metric
+		}
+		s["encode"] = obj{"x": 0, "y": col + 1, "tooltip": tooltip}
+		s["showSymbol"] = len(d.Epochs) <= 60
+		var marks []obj
+		for _, mk := range []*Marker{d.Best, d.Diverged} {
+			if mk != nil && mk.Metric == m {
+				marks = append(marks, markPoint(mk))
+			}
+		}
+		if len(marks) > 0 {
+			s["markPoint"] = obj{"data": marks}
+		}
+		list = append(list, s)
+	}
+	c.Option["series"] = list
+	c.Option["tooltip"] = obj{"trigger": "axis"}
+	c.Option["xAxis"] = obj{"type": "value", "name": "epoch", "nameLocation": "middle", "nameGap": 30, "minInterval": 1}
+	c.Option["yAxis"] = yAxis("loss", d.LogY)
+	return c
+}
+
+// markPoint pins mk with its label; a divergence is red.
+func markPoint(mk *Marker) obj {
+	p := obj{"name": mk.Label, "coord": []any{mk.Epoch, num(mk.Value)}, "value": mk.Label,
+		"symbolSize": 56}
+	if mk.Label == "diverged" {
+		p["itemStyle"] = obj{"color": "#d62728"}
+	}
+	return p
+}
+
+// axisValue returns v for an axis; a log axis cannot show v ≤ 0, so those
+// become gaps.
+func axisValue(v float64, log bool) any {
+	if log && v <= 0 {
+		return nil
+	}
+	return num(v)
+}
+
+func isLoss(m Metric) bool { return m == TrainLoss || m == ValLoss }
+
+func indexOf(ms []Metric, m Metric) int {
+	for i, x := range ms {
+		if x == m {
+			return i
+		}
+	}
+	return -1
+}
+
+// String summarises d in one line, for examples and logs.
+func (d LossData) String() string {
+	s := fmt.Sprintf("%s: %d epochs", d.Title, len(d.Epochs))
+	if d.Best != nil {
+		s += fmt.Sprintf(", best %s %.4g at epoch %d", d.Best.Metric.Label(), d.Best.Value, d.Best.Epoch)
+	}
+	if d.Diverged != nil {
+		s += fmt.Sprintf(", diverged after epoch %d", d.Diverged.Epoch)
+	}
+	if d.Notice != "" {
+		s += ": " + d.Notice
+	}
+	return s
+}

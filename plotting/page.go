@@ -1,0 +1,118 @@
+package plotting
+
+import (
+	"fmt"
+	"html"
+	"os"
+	"strings"
+)
+
+// Table is a plain table for a Page. Every cell is text and is escaped.
+type Table struct {
+	Caption string
+	Header  []string
+	Rows    [][]string
+}
+
+// Page is a standalone HTML page of charts, tables and text, for reports.
+// The zero Page is empty and loads ECharts from DefaultURL.
+type Page struct {
+	Title  string
+	Source Source // where the page loads ECharts from, once, in its head
+	blocks []block
+}
+
+// block is one piece of a page: a chart, or HTML this package escaped.
+type block struct {
+	chart *Chart
+	html  string
+}
+
+// Heading adds a section heading.
+func (p *Page) Heading(text string) {
+	p.blocks = append(p.blocks, block{html: "<h2>" + html.EscapeString(text) + "</h2>\n"})
+}
+
+// Text adds a paragraph of plain text.
+func (p *Page) Text(text string) {
+	p.blocks = append(p.blocks, block{html: "<p>" + html.EscapeString(text) + "</p>\n"})
+}
+
+// Chart adds a chart; the page's Source replaces the chart's.
+func (p *Page) Chart(c *Chart) { p.blocks = append(p.blocks, block{chart: c}) }
+
+// Table adds a table.
+func (p *Page) Table(t Table) {
+	var b strings.Builder
+	b.WriteString("<table>\n")
+	if t.Caption != "" {
+		b.WriteString("<caption>" + html.EscapeString(t.Caption) + "</caption>\n")
+	}
+	writeRow(&b, "th", t.Header)
+	for _, r := range t.Rows {
+		writeRow(&b, "td", r)
+	}
+	b.WriteString("</table>\n")
+	p.blocks = append(p.blocks, block{html: b.String()})
+}
+
+func writeRow(b *strings.Builder, tag string, cells []string) {
+	if len(cells) == 0 {
+		return
+	}
+	b.WriteString("<tr>")
+	for _, c := range cells {
+		b.WriteString("<" + tag + ">" + html.EscapeString(c) + "</" + tag + ">")
+	}
+	b.WriteString("</tr>\n")
+}
+
+const pageStyle = `body{font-family:system-ui,sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222}
+table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}
+caption{font-weight:bold;text-align:left;padding:4px 0}.hyperlab-chart{margin:1em 0}`
+
+// HTML renders the page. Charts keep their IDs when set; the others get
+// fresh random IDs.
+func (p *Page) HTML() (string, error) {
+	var b strings.Builder
+	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+	b.WriteString("<meta name=\"generator\" content=\"hyperlab plotting\">\n")
+	b.WriteString("<title>" + html.EscapeString(p.Title) + "</title>\n")
+	b.WriteString("<style>\n" + pageStyle + "\n</style>\n")
+	if p.Source.Inline() {
+		writeInlineLibrary(&b, p.Source)
+	} else {
+		b.WriteString(`<script src="` + html.EscapeString(p.Source.URL()) + `"></script>` + "\n")
+	}
+	b.WriteString("</head>\n<body>\n")
+	if p.Title != "" {
+		b.WriteString("<h1>" + html.EscapeString(p.Title) + "</h1>\n")
+	}
+	for i, bl := range p.blocks {
+		if bl.chart == nil {
+			b.WriteString(bl.html)
+			continue
+		}
+		c := *bl.chart
+		c.Source = p.Source
+		f, err := c.fragment(false)
+		if err != nil {
+			return "", fmt.Errorf("plotting: chart %d of page %q: %w", i+1, p.Title, err)
+		}
+		b.WriteString(f)
+	}
+	b.WriteString("</body>\n</html>\n")
+	return b.String(), nil
+}
+
+// WriteFile renders the page into the file at path.
+func (p *Page) WriteFile(path string) error {
+	s, err := p.HTML()
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+		return fmt.Errorf("plotting: writing the page: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,83 @@
+package plotting
+
+// SlicePoint is one trial in a Slice chart.
+type SlicePoint struct {
+	Label string
+	X     string  // the hyperparameter's value, as text
+	XNum  float64 // the value as a number, when Numeric
+	Y     float64
+}
+
+// SliceData is what Slice draws.
+type SliceData struct {
+	Title, Param, Metric string
+	Numeric, LogX        bool
+	Categories           []string // the x values in order, when not Numeric
+	Points               []SlicePoint
+	Notice               string
+}
+
+// SliceInfo collects the final metric of each trial against one
+// hyperparameter; trials without a finite metric are left out.
+func SliceInfo(trials []Trial, param string, opts SweepOptions) SliceData {
+	d := SliceData{Title: opts.Title, Param: param, Metric: opts.metric()}
+	if d.Title == "" {
+		d.Title = capitalize(d.Metric) + " by " + param
+	}
+	var kept []Trial
+	for _, t := range trials {
+		if _, ok := t.Values[param]; ok && finite(t.Value) {
+			kept = append(kept, t)
+		}
+	}
+	if len(kept) == 0 {
+		d.Notice = "No finished trials with " + param + " to show."
+		return d
+	}
+	cats, numeric := axisValues(kept, param)
+	d.Numeric = numeric
+	d.LogX = numeric && opts.isLog(param)
+	if !numeric {
+		d.Categories = cats
+	}
+	for _, t := range kept {
+		p := SlicePoint{Label: t.Label, X: valueText(t.Values, param), Y: t.Value}
+		p.XNum, _ = toFloat(t.Values[param])
+		d.Points = append(d.Points, p)
+	}
+	return d
+}
+
+// Slice draws the final metric of every trial against one hyperparameter,
+// on a log axis when the hyperparameter is log-scaled (SweepOptions.LogParams).
+func Slice(trials []Trial, param string, opts SweepOptions) *Chart {
+	return SliceInfo(trials, param, opts).Chart()
+}
+
+// Chart draws d.
+func (d SliceData) Chart() *Chart {
+	if d.Notice != "" {
+		return empty(d.Title, d.Notice)
+	}
+	c := newChart(d.Title)
+	delete(c.Option, "legend")
+	data := make([]any, len(d.Points))
+	for i, p := range d.Points {
+		var x any = p.X
+		if d.Numeric {
+			x = p.XNum
+		}
+		data[i] = obj{"name": p.Label, "value": []any{x, num(p.Y)}}
+	}
+	s := series("trials", "scatter", data)
+	s["symbolSize"] = 10
+	c.Option["series"] = []obj{s}
+	c.Option["tooltip"] = obj{"trigger": "item"}
+	x := valueAxis(d.Param, d.LogX)
+	if !d.Numeric {
+		x = obj{"type": "category", "name": d.Param, "nameLocation": "middle", "nameGap": 30, "data": d.Categories}
+	}
+	c.Option["xAxis"] = x
+	c.Option["yAxis"] = yAxis(d.Metric, false)
+	return c
+}

@@ -1,0 +1,123 @@
+package plotting
+
+import (
+	"fmt"
+)
+
+// StepOptions tunes StepLoss. The zero value uses a window of 10 steps.
+type StepOptions struct {
+	Title  string // default "Loss per step"
+	Window int    // moving-average window in steps; 0 means 10
+	LogY   bool
+}
+
+// StepRun is the per-step loss of one run and its moving average, up to the
+// first step whose loss is not finite.
+type StepRun struct {
+	Label    string
+	Loss     []float64
+	Average  []float64
+	Diverged bool
+}
+
+// StepData is what StepLoss draws.
+type StepData struct {
+	Title  string
+	LogY   bool
+	Window int
+	Runs   []StepRun // runs with at least one step
+	Notice string
+}
+
+// StepInfo collects the per-step losses of runs and their moving averages.
+func StepInfo(runs []Run, opts StepOptions) StepData {
+	d := StepData{Title: opts.Title, LogY: opts.LogY, Window: opts.Window}
+	if d.Title == "" {
+		d.Title = "Loss per step"
+	}
+	if d.Window <= 0 {
+		d.Window = 10
+	}
+	labels := Labels(runs)
+	for i, r := range runs {
+		if r.History == nil || len(r.History.StepLoss) == 0 {
+			continue
+		}
+		loss := r.History.StepLoss
+		n := len(loss)
+		for j, v := range loss {
+			if !finite(v) {
+				n = j
+				break
+			}
+		}
+		loss = loss[:n]
+		d.Runs = append(d.Runs, StepRun{Label: labels[i], Loss: loss,
+			Average: MovingAverage(loss, d.Window), Diverged: n < len(r.History.StepLoss)})
+	}
+	if len(d.Runs) == 0 {
+		d.Notice = "No per-step losses recorded."
+	}
+	return d
+}
+
+// MovingAverage returns the trailing mean of the last window values at each
+// position (fewer at the start). A window below 1 counts as 1.
+func MovingAverage(values []float64, window int) []float64 {
+	if window < 1 {
+		window = 1
+	}
+	out := make([]float64, len(values))
+	sum := 0.0
+	for i, v := range values {
+		sum += v
+		if i >= window {
+			sum -= values[i-window]
+		}
+		out[i] = sum / float64(min(i+1, window))
+	}
+	return out
+}
+
+// StepLoss draws the loss of every optimizer step of each run, faint, with
+// its moving average on top: the view where a too-large learning rate
+// oscillates.
+func StepLoss(runs []Run, opts StepOptions) *Chart { return StepInfo(runs, opts).Chart() }
+
+// Chart draws d.
+func (d StepData) Chart() *Chart {
+	if d.Notice != "" {
+		return empty(d.Title, d.Notice)
+	}
+	c := newChart(d.Title)
+	var list []obj
+	for i, r := range d.Runs {
+		raw := series(r.Label, "line", points(r.Loss, d.LogY))
+		raw["showSymbol"] = false
+		raw["lineStyle"] = obj{"width": 1, "opacity": 0.35}
+		raw["color"] = colour(i)
+		avg := series(fmt.Sprintf("%s (mean of %d)", r.Label, d.Window), "line", points(r.Average, d.LogY))
+		avg["showSymbol"] = false
+		avg["lineStyle"] = obj{"width": 2}
+		avg["color"] = colour(i)
+		if r.Diverged && len(r.Loss) > 0 {
+			n := len(r.Loss)
+			avg["markPoint"] = obj{"data": []obj{markPoint(&Marker{Label: "diverged", Epoch: n, Value: r.Average[n-1]})}}
+		}
+		list = append(list, raw, avg)
+	}
+	c.Option["series"] = list
+	c.Option["tooltip"] = obj{"trigger": "axis"}
+	c.Option["xAxis"] = obj{"type": "value", "name": "step", "nameLocation": "middle", "nameGap": 30, "minInterval": 1}
+	c.Option["yAxis"] = yAxis("loss", d.LogY)
+	return c
+}
+
+// points returns [x, y] pairs with x counting from 1.
+func points(ys []float64, log bool) []any {
+	out := make([]any, len(ys))
+	for i, y := range ys {
+		out[i] = []any{i + 1, axisValue(y, log)}
+	}
+	return out
+}

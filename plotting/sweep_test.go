@@ -1,0 +1,43 @@
+package plotting
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestSweepInfo(t *testing.T) {
+	trials := sampleTrials()
+	s := SliceInfo(trials, "learning_rate", SweepOptions{LogParams: []string{"learning_rate"}})
+	if !s.Numeric || !s.LogX || len(s.Points) != 6 {
+		t.Errorf("SliceInfo = %+v", s)
+	}
+	h := HeatmapInfo(trials, "learning_rate", "optimizer", SweepOptions{})
+	if !reflect.DeepEqual(h.XValues, []string{"0.001", "0.01", "0.1"}) || !reflect.DeepEqual(h.YValues, []string{"adam", "sgd"}) ||
+		h.Cells[1][2] != 1.0/5 || h.Min != 0.2 || h.Max != 1 {
+		t.Errorf("HeatmapInfo = %+v", h)
+	}
+	p := ParallelInfo(trials, SweepOptions{})
+	names := []string{}
+	for _, a := range p.Axes {
+		names = append(names, a.Name)
+	}
+	if !reflect.DeepEqual(names, []string{"layers", "learning_rate", "optimizer", "validation loss"}) || len(p.Lines) != 6 {
+		t.Errorf("ParallelInfo axes %v, %d lines", names, len(p.Lines))
+	}
+	if e := SliceInfo(nil, "x", SweepOptions{}); e.Notice == "" || len(e.Chart().Series()) != 0 {
+		t.Errorf("an empty slice is %+v", e)
+	}
+}
+
+func TestTrials(t *testing.T) {
+	trials, err := Trials(sampleRuns(), TrainLoss)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(trials) != 4 || trials[0].Value != 0.4 || trials[0].Label != "learning_rate=0.001" || trials[3].Value == trials[3].Value {
+		t.Errorf("Trials = %+v; want the last train loss, and NaN for the diverged run", trials)
+	}
+	if _, err := Trials(nil, "nope"); err == nil {
+		t.Error("Trials accepts an unknown metric")
+	}
+}

@@ -1,0 +1,94 @@
+package plotting
+
+import (
+	"math"
+	"sort"
+)
+
+// Trial is one configuration of a sweep and the metric it reached.
+type Trial struct {
+	Label  string
+	Values map[string]any
+	Value  float64 // NaN when the trial has no finite value (it diverged)
+}
+
+// Trials returns one Trial per run: the metric m of its last epoch (NaN for
+// a run without epochs or one that diverged), labelled as Labels does.
+func Trials(runs []Run, m Metric) ([]Trial, error) {
+	if err := m.check(); err != nil {
+		return nil, err
+	}
+	labels := Labels(runs)
+	out := make([]Trial, len(runs))
+	for i, r := range runs {
+		out[i] = Trial{Label: labels[i], Values: r.Values, Value: math.NaN()}
+		if last, ok := r.History.Last(); ok && r.History.Status != "diverged" {
+			out[i].Value = m.Of(last)
+		}
+	}
+	return out, nil
+}
+
+// SweepOptions tunes the sweep views Slice, Heatmap and Parallel.
+type SweepOptions struct {
+	Title  string
+	Metric string // the metric's name for axes; default "validation loss"
+	// LogParams names the hyperparameters drawn on a log axis (those
+	// declared with a log scale).
+	LogParams []string
+}
+
+func (o SweepOptions) metric() string {
+	if o.Metric == "" {
+		return ValLoss.Label()
+	}
+	return o.Metric
+}
+
+func (o SweepOptions) isLog(name string) bool {
+	for _, p := range o.LogParams {
+		if p == name {
+			return true
+		}
+	}
+	return false
+}
+
+// axisValues returns the distinct values of param over trials as text,
+// sorted numerically when all are numbers, and whether they are.
+func axisValues(trials []Trial, param string) ([]string, bool) {
+	seen := map[string]float64{}
+	numeric := true
+	for _, t := range trials {
+		f, ok := toFloat(t.Values[param])
+		numeric = numeric && ok
+		seen[valueText(t.Values, param)] = f
+	}
+	out := make([]string, 0, len(seen))
+	for k := range seen {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(a, b int) bool {
+		if numeric {
+			return seen[out[a]] < seen[out[b]]
+		}
+		return out[a] < out[b]
+	})
+	return out, numeric
+}
+
+// paramNames returns every hyperparameter name of the trials, sorted.
+func paramNames(trials []Trial) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range trials {
+		for k := range t.Values {
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, k)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
