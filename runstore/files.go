@@ -1,0 +1,103 @@
+package runstore
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+const (
+	dirPerm  os.FileMode = 0o755
+	filePerm os.FileMode = 0o644
+)
+
+// The files of a run directory.
+const (
+	valuesFile = "values.json"
+	epochsFile = "epochs.jsonl"
+	stepsFile  = "steps.jsonl"
+	statusFile = "status.json"
+	lockName   = ".lock"
+)
+
+// writeFileAtomic replaces dir/name with data: it writes a temporary file
+// in dir, syncs it, and renames it over name, so a reader (or a crash)
+// sees the old content or the new, never part of it. With durable, the
+// file and then the directory are synced too, so the content and the
+// rename survive a power cut.
+func writeFileAtomic(dir, name string, data []byte, durable bool) error {
+	f, err := os.CreateTemp(dir, "."+name+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("runstore: writing %s: %w", filepath.Join(dir, name), err)
+	}
+	tmp := f.Name()
+	ok := false
+	defer func() {
+		if !ok {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	if _, err := f.Write(data); err != nil {
+		return fmt.Errorf("runstore: writing %s: %w", filepath.Join(dir, name), err)
+	}
+	if err := f.Chmod(filePerm); err != nil {
+		return fmt.Errorf("runstore: writing %s: %w", filepath.Join(dir, name), err)
+	}
+	if durable {
+		if err := f.Sync(); err != nil {
+			return fmt.Errorf("runstore: syncing %s: %w", filepath.Join(dir, name), err)
+		}
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("runstore: writing %s: %w", filepath.Join(dir, name), err)
+	}
+	if err := os.Rename(tmp, filepath.Join(dir, name)); err != nil {
+		return fmt.Errorf("runstore: writing %s: %w", filepath.Join(dir, name), err)
+	}
+	ok = true
+	if !durable {
+		return nil
+	}
+	return syncDir(dir)
+}
+
+// syncFile makes a file's content durable.
+func syncFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("runstore: syncing %s: %w", path, err)
+	}
+	defer f.Close()
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("runstore: syncing %s: %w", path, err)
+	}
+	return nil
+}
+
+// syncDir makes a directory's entries (new and renamed files) durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("runstore: syncing %s: %w", dir, err)
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil {
+		return fmt.Errorf("runstore: syncing %s: %w", dir, err)
+	}
+	return nil
+}
+
+// createAppend creates name in dir (it must not exist) for appending.
+func createAppend(dir, name string) (*os.File, error) {
+	path := filepath.Join(dir, name)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL|os.O_APPEND, filePerm)
+	if err != nil {
+		return nil, fmt.Errorf("runstore: creating %s: %w", path, err)
+	}
+	if err := f.Chmod(filePerm); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("runstore: creating %s: %w", path, err)
+	}
+	return f, nil
+}

@@ -1,0 +1,5 @@
+//go:build !unix
+
+package runstore
+
+func umask(m int) int { return m }
