@@ -3,6 +3,9 @@ package plotting
 import (
 	"fmt"
 	"strconv"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
 )
 
 // Grid is the predicted class over a grid of the plane: Class[j*len(Xs)+i]
@@ -95,14 +98,13 @@ func Boundary(g Grid, points []Point, opts BoundaryOptions) (*Chart, error) {
 
 // Chart draws d. The cells are a heatmap on category axes and the points a
 // scatter on value axes; both grids cover the same box, and the value axes
-// span the cells' edges, so points sit where they belong.
+// span the cells' edges, so points sit where they belong. One piecewise
+// visual map colours cells and points alike by class, the last column of
+// their data.
 func (d BoundaryData) Chart() *Chart {
 	if d.Notice != "" {
 		return empty(d.Title, d.Notice)
 	}
-	c := newChart(d.Title)
-	box := obj{"top": 70, "left": 60, "right": 40, "bottom": 50}
-	c.Option["grid"] = []obj{box, box}
 	g := d.Grid
 	xcats, ycats := make([]string, len(g.Xs)), make([]string, len(g.Ys))
 	for i, x := range g.Xs {
@@ -111,49 +113,40 @@ func (d BoundaryData) Chart() *Chart {
 	for j, y := range g.Ys {
 		ycats[j] = strconv.FormatFloat(y, 'g', 4, 64)
 	}
-	hidden := obj{"show": false}
-	c.Option["xAxis"] = []obj{
-		{"type": "category", "gridIndex": 0, "data": xcats, "show": false},
-		{"type": "value", "gridIndex": 1, "min": edge(g.Xs, false), "max": edge(g.Xs, true), "splitLine": hidden},
+	box := opts.Grid{Top: "70", Left: "60", Right: "40", Bottom: "50"}
+	hidden := &opts.SplitLine{Show: opts.Bool(false)}
+	pieces := make([]opts.Piece, len(d.ClassNames))
+	for k := range d.ClassNames {
+		pieces[k] = opts.Piece{Gte: float32(k) - 0.5, Lt: float32(k) + 0.5, Color: colour(k)}
 	}
-	c.Option["yAxis"] = []obj{
-		{"type": "category", "gridIndex": 0, "data": ycats, "show": false},
-		{"type": "value", "gridIndex": 1, "min": edge(g.Ys, false), "max": edge(g.Ys, true), "splitLine": hidden},
-	}
-	var cells []any
-	for j := range g.Ys {
-		for i := range g.Xs {
-			cells = append(cells, []any{i, j, g.Class[j*len(g.Xs)+i]})
+	h := charts.NewHeatMap()
+	h.SetGlobalOptions(append(frame(d.Title, box, box), itemTrigger,
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: xcats, Show: opts.Bool(false)}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: ycats, Show: opts.Bool(false)}),
+		charts.WithVisualMapOpts(opts.VisualMap{Type: "piecewise", Pieces: pieces, Show: opts.Bool(false)}))...)
+	h.ExtendXAxis(opts.XAxis{Type: "value", GridIndex: 1, Min: edge(g.Xs, false), Max: edge(g.Xs, true), SplitLine: hidden})
+	h.ExtendYAxis(opts.YAxis{Type: "value", GridIndex: 1, Min: edge(g.Ys, false), Max: edge(g.Ys, true), SplitLine: hidden})
+	if len(g.Class) > 0 {
+		var cells []opts.HeatMapData
+		for j := range g.Ys {
+			for i := range g.Xs {
+				cells = append(cells, opts.HeatMapData{Value: []any{i, j, g.Class[j*len(g.Xs)+i]}})
+			}
 		}
+		h.AddSeries("predicted class", cells, charts.WithItemStyleOpts(opts.ItemStyle{Opacity: opts.Float(0.35)}))
 	}
-	var list []obj
-	if len(cells) > 0 {
-		h := series("predicted class", "heatmap", cells)
-		h["xAxisIndex"], h["yAxisIndex"] = 0, 0
-		h["itemStyle"] = obj{"opacity": 0.35}
-		h["emphasis"] = obj{"disabled": true}
-		list = append(list, h)
-		pieces := make([]obj, len(d.ClassNames))
-		for k, name := range d.ClassNames {
-			pieces[k] = obj{"value": k, "label": name, "color": colour(k)}
-		}
-		c.Option["visualMap"] = obj{"type": "piecewise", "seriesIndex": 0, "pieces": pieces, "show": false}
-	}
+	s := charts.NewScatter()
 	for k, pts := range d.Points {
-		data := make([]any, len(pts))
+		data := make([]opts.ScatterData, len(pts))
 		for i, p := range pts {
-			data[i] = []any{num(p.X), num(p.Y)}
+			data[i] = opts.ScatterData{Value: []any{num(p.X), num(p.Y), k}}
 		}
-		s := series(d.ClassNames[k], "scatter", data)
-		s["xAxisIndex"], s["yAxisIndex"] = 1, 1
-		s["symbolSize"] = 6
-		s["color"] = colour(k)
-		s["itemStyle"] = obj{"borderColor": "#222", "borderWidth": 0.6}
-		list = append(list, s)
+		s.AddSeries(d.ClassNames[k], data, withColor(colour(k)),
+			charts.WithScatterChartOpts(opts.ScatterChart{XAxisIndex: 1, YAxisIndex: 1, SymbolSize: 6}),
+			charts.WithItemStyleOpts(opts.ItemStyle{BorderColor: "#222", BorderWidth: 0.6}))
 	}
-	c.Option["series"] = list
-	c.Option["tooltip"] = obj{"trigger": "item"}
-	return c
+	h.Overlap(s)
+	return FromECharts(h)
 }
 
 // edge returns the outer edge of the first (or last) cell of evenly spaced

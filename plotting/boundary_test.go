@@ -23,8 +23,8 @@ func TestBoundaryInfo(t *testing.T) {
 		t.Errorf("BoundaryInfo = %+v", d)
 	}
 	// The value axes span the cells' outer edges, so points line up with cells.
-	x := d.Chart().Option["xAxis"].([]obj)[1]
-	if x["min"] != -0.5 || x["max"] != 1.5 {
-		t.Errorf("point axis spans %v..%v, want -0.5..1.5", x["min"], x["max"])
+	o := d.Chart().Option
+	if lo, hi := at(o, "xAxis", 1, "min"), at(o, "xAxis", 1, "max"); lo != -0.5 || hi != 1.5 {
+		t.Errorf("point axis spans %v..%v, want -0.5..1.5", lo, hi)
 	}
 }

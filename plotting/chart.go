@@ -25,16 +25,17 @@ type Chart struct {
 	// Source says where the browser loads ECharts from; the zero Source is
 	// the pinned CDN copy.
 	Source Source
-	// Option is the ECharts option, marshalled as JSON.
+	// Option is the ECharts option, marshalled as JSON. The constructors of
+	// this package build it with go-echarts (see FromECharts) and keep it as
+	// plain JSON data.
 	Option map[string]any
-}
 
-// obj is the JSON object of an ECharts option.
-type obj = map[string]any
+	err error // building the option failed; rendering returns it
+}
 
 // Title returns the chart's title text, or "" if it has none.
 func (c *Chart) Title() string {
-	if t, ok := c.Option["title"].(obj); ok {
+	if t, ok := c.Option["title"].(map[string]any); ok {
 		s, _ := t["text"].(string)
 		return s
 	}
@@ -49,23 +50,21 @@ type Series struct {
 	Points int    `json:"points"`
 }
 
-// Series lists the chart's series in drawing order.
+// Series lists the chart's series in drawing order; Points is the length
+// of a series' data, as ECharts' getOption() reports it.
 func (c *Chart) Series() []Series {
-	list, _ := c.Option["series"].([]obj)
-	out := make([]Series, 0, len(list))
-	for _, s := range list {
-		name, _ := s["name"].(string)
-		typ, _ := s["type"].(string)
-		n := 0
-		switch d := s["data"].(type) {
-		case []any:
-			n = len(d)
-		case [][]any:
-			n = len(d)
-		case []obj:
-			n = len(d)
-		}
-		out = append(out, Series{Name: name, Type: typ, Points: n})
+	b, err := json.Marshal(c.Option["series"]) // whatever Go types hold it
+	var list []struct {
+		Name string            `json:"name"`
+		Type string            `json:"type"`
+		Data []json.RawMessage `json:"data"`
+	}
+	if err != nil || json.Unmarshal(b, &list) != nil {
+		return nil
+	}
+	out := make([]Series, len(list))
+	for i, s := range list {
+		out[i] = Series{Name: s.Name, Type: s.Type, Points: len(s.Data)}
 	}
 	return out
 }
@@ -74,6 +73,9 @@ func (c *Chart) Series() []Series {
 // an HTML script element: <, > and & are written as \u003c, \u003e, \u0026.
 // Object keys are sorted, so equal options give equal bytes.
 func (c *Chart) OptionJSON() ([]byte, error) {
+	if c.err != nil {
+		return nil, c.err
+	}
 	return scriptJSON(c.Option)
 }
 

@@ -2,6 +2,9 @@ package plotting
 
 import (
 	"fmt"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
 	"math"
 	"sort"
 	"strconv"
@@ -94,26 +97,22 @@ func (d CompareData) Chart() *Chart {
 	if d.Notice != "" {
 		return empty(d.Title, d.Notice)
 	}
-	c := newChart(d.Title)
-	var list []obj
-	for _, l := range d.Lines {
-		data := make([]any, len(l.Epochs))
-		for i := range l.Epochs {
-			data[i] = []any{l.Epochs[i], axisValue(l.Values[i], d.LogY)}
+	l := charts.NewLine()
+	l.SetGlobalOptions(append(frame(d.Title), axisTrigger,
+		charts.WithXAxisOpts(xAxis("epoch", false, true)),
+		charts.WithYAxisOpts(yAxis(d.Metric.Label(), d.LogY)))...)
+	for _, ln := range d.Lines {
+		data := make([]opts.LineData, len(ln.Epochs))
+		for i := range ln.Epochs {
+			data[i] = opts.LineData{Value: []any{ln.Epochs[i], axisValue(ln.Values[i], d.LogY)}}
 		}
-		s := series(l.Label, "line", data)
-		s["color"] = l.Color
-		s["showSymbol"] = len(data) <= 60
-		if l.Diverged != nil {
-			s["markPoint"] = obj{"data": []obj{markPoint(l.Diverged)}}
+		options := []charts.SeriesOpts{withColor(ln.Color), showSymbols(len(data))}
+		if ln.Diverged != nil {
+			options = append(options, charts.WithMarkPointNameCoordItemOpts(markPoint(ln.Diverged)))
 		}
-		list = append(list, s)
+		l.AddSeries(ln.Label, data, options...)
 	}
-	c.Option["series"] = list
-	c.Option["tooltip"] = obj{"trigger": "axis"}
-	c.Option["xAxis"] = obj{"type": "value", "name": "epoch", "nameLocation": "middle", "nameGap": 30, "minInterval": 1}
-	c.Option["yAxis"] = yAxis(d.Metric.Label(), d.LogY)
-	return c
+	return FromECharts(l)
 }
 
 func anyFinite(runs []Run, m Metric) bool {

@@ -8,6 +8,14 @@
 // option is plain JSON. No data is not an error: the chart is empty and says
 // so in its middle.
 //
+// The options are built with go-echarts' typed API (charts.NewLine,
+// NewScatter, NewHeatMap, NewParallel and the opts structs); FromECharts
+// turns any go-echarts chart into a Chart. The few ECharts options that
+// go-echarts v2.6.7 cannot express are merged afterwards, each with its
+// reason (extend.go). go-echarts' own rendering is not used: it expects a
+// global echarts, which RequireJS pages lack, and it does not escape JSON
+// for a script element.
+//
 // A Chart renders to an HTML fragment for notebooks (a div and a script that
 // loads ECharts itself; see Chart.Fragment) or into a standalone Page with
 // other charts and tables. The fragment works with RequireJS on the page

@@ -48,7 +48,8 @@ func ExampleSchedule() {
 	}, plotting.ScheduleOptions{Unit: "epoch", LogY: true})
 	fmt.Println(c.Title())
 	fmt.Println(c.Series())
-	fmt.Println(c.Option["yAxis"].(map[string]any)["type"])
+	y := c.Option["yAxis"].([]any)[0].(map[string]any) // the first y axis
+	fmt.Println(y["type"])
 	// Output:
 	// Learning rate schedule
 	// [{constant line 4} {step line 4}]

@@ -94,3 +94,22 @@ func sampleTrials() []Trial {
 	}
 	return out
 }
+
+// at follows path (object keys and array indexes) into plain JSON data v,
+// or returns nil where it leads nowhere.
+func at(v any, path ...any) any {
+	for _, p := range path {
+		switch k := p.(type) {
+		case string:
+			m, _ := v.(map[string]any)
+			v = m[k]
+		case int:
+			l, _ := v.([]any)
+			if k >= len(l) {
+				return nil
+			}
+			v = l[k]
+		}
+	}
+	return v
+}

@@ -3,6 +3,9 @@ package plotting
 import (
 	"math"
 	"strconv"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
 )
 
 // HeatmapData is what Heatmap draws: the mean metric of the trials in each
@@ -74,26 +77,48 @@ func (d HeatmapData) Chart() *Chart {
 	if d.Notice != "" {
 		return empty(d.Title, d.Notice)
 	}
-	c := newChart(d.Title)
-	delete(c.Option, "legend")
-	var data []any
+	var data []opts.HeatMapData
+	lo, hi := math.Inf(1), math.Inf(-1)
 	for yi, row := range d.Cells {
 		for xi, v := range row {
 			if finite(v) {
-				data = append(data, []any{xi, yi, round4(v)})
+				v = round4(v)
+				lo, hi = math.Min(lo, v), math.Max(hi, v)
+				data = append(data, opts.HeatMapData{Value: []any{xi, yi, v}})
 			}
 		}
 	}
-	s := series(d.Metric, "heatmap", data)
-	s["label"] = obj{"show": true, "formatter": "{@[2]}"}
-	c.Option["series"] = []obj{s}
-	c.Option["tooltip"] = obj{"trigger": "item"}
-	c.Option["grid"] = obj{"top": 60, "left": 60, "right": 40, "bottom": 90, "containLabel": true}
-	c.Option["xAxis"] = obj{"type": "category", "name": d.XParam, "nameLocation": "middle", "nameGap": 30, "data": d.XValues}
-	c.Option["yAxis"] = obj{"type": "category", "name": d.YParam, "nameLocation": "middle", "nameGap": 50, "data": d.YValues}
-	c.Option["visualMap"] = obj{"min": num(d.Min), "max": num(d.Max), "precision": 3, "calculable": true, "orient": "horizontal",
-		"left": "center", "bottom": 5, "inRange": obj{"color": []string{"#313695", "#74add1", "#fee090", "#f46d43", "#a50026"}}}
-	return c
+	min, max := visualRange(lo, hi)
+	h := charts.NewHeatMap()
+	h.SetGlobalOptions(append(frame(d.Title, opts.Grid{Top: "60", Left: "60", Right: "40", Bottom: "90", ContainLabel: opts.Bool(true)}),
+		noLegend, itemTrigger,
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: d.XParam, NameLocation: "middle", NameGap: 30, Data: d.XValues}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Name: d.YParam, NameLocation: "middle", NameGap: 50, Data: d.YValues}),
+		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Min: min, Max: max, Calculable: opts.Bool(true),
+			Orient: "horizontal", Left: "center", Bottom: "5",
+			InRange: &opts.VisualMapInRange{Color: []string{"#313695", "#74add1", "#fee090", "#f46d43", "#a50026"}}}))...)
+	// A fixed ECharts template: the cell's value (data column 2).
+	h.AddSeries(d.Metric, data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{@[2]}"}))
+	return FromECharts(h).extend(withPrecision)
+}
+
+// visualRange returns lo and hi as the float32 bounds of a visual map,
+// rounded outwards so that no value between them falls out of its range.
+func visualRange(lo, hi float64) (float32, float32) {
+	return float32Bound(lo, -1), float32Bound(hi, 1)
+}
+
+// float32Bound returns the float32 nearest v on the side dir (-1 below, +1
+// above) as JSON writes it (the shortest decimal that reads back as it).
+func float32Bound(v float64, dir float64) float32 {
+	f := float32(v)
+	for {
+		back, _ := strconv.ParseFloat(strconv.FormatFloat(float64(f), 'g', -1, 32), 64)
+		if (back-v)*dir >= 0 {
+			return f
+		}
+		f = math.Nextafter32(f, float32(math.Inf(int(dir))))
+	}
 }
 
 // round4 rounds v to 4 significant digits, for the labels of cells.

@@ -3,6 +3,8 @@ package plotting
 import (
 	"fmt"
 
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/hyperlab-go/hyperlab/history"
 )
 
@@ -77,67 +79,56 @@ func divergence(h *history.History) string {
 // for a diverged run, the curve up to the divergence with a marker there.
 func Loss(h *history.History, opts LossOptions) *Chart { return LossInfo(h, opts).Chart() }
 
-// Chart draws d.
+// Chart draws d: a go-echarts line chart whose two series share the rows
+// of every metric per epoch, so that the tooltip lists them all.
 func (d LossData) Chart() *Chart {
 	if d.Notice != "" {
 		return empty(d.Title, d.Notice)
 	}
-	c := newChart(d.Title)
 	dims := []string{"epoch"}
 	for _, m := range d.Metrics {
 		dims = append(dims, m.Label())
 	}
-	rows := make([]any, len(d.Epochs))
+	rows := make([]opts.LineData, len(d.Epochs))
 	for i, e := range d.Epochs {
 		row := []any{e.Epoch}
 		for _, m := range d.Metrics {
 			row = append(row, axisValue(m.Of(e), d.LogY && isLoss(m)))
 		}
-		rows[i] = row
+		rows[i] = opts.LineData{Value: row}
 	}
-	var list []obj
+	l := charts.NewLine()
+	l.SetGlobalOptions(append(frame(d.Title), axisTrigger,
+		charts.WithXAxisOpts(xAxis("epoch", false, true)),
+		charts.WithYAxisOpts(yAxis("loss", d.LogY)))...)
+	drawn := 0
 	for _, m := range []Metric{TrainLoss, ValLoss} {
 		col := indexOf(d.Metrics, m)
 		if col < 0 {
 			continue
 		}
-		s := series(m.Label(), "line", rows)
-		s["dimensions"] = dims
-		tooltip := []int{}
-		for i := range d.Metrics {
-			tooltip = append(tooltip, i+1)
-		}
-		if len(list) > 0 {
-			tooltip = []int{col + 1} // the first series already shows every metric
-		}
-		s["encode"] = obj{"x": 0, "y": col + 1, "tooltip": tooltip}
-		s["showSymbol"] = len(d.Epochs) <= 60
-		var marks []obj
-		for _, mk := range []*Marker{d.Best, d.Diverged} {
-			if mk != nil && mk.Metric == m {
-				marks = append(marks, markPoint(mk))
+		tooltip := []int{col + 1} // the first series already shows every metric
+		if drawn == 0 {
+			tooltip = tooltip[:0]
+			for i := range d.Metrics {
+				tooltip = append(tooltip, i+1)
 			}
 		}
-		if len(marks) > 0 {
-			s["markPoint"] = obj{"data": marks}
+		options := []charts.SeriesOpts{showSymbols(len(rows)),
+			charts.WithEncodeOpts(opts.Encode{X: 0, Y: col + 1, Tooltip: tooltip})}
+		for _, mk := range []*Marker{d.Best, d.Diverged} {
+			if mk != nil && mk.Metric == m {
+				options = append(options, charts.WithMarkPointNameCoordItemOpts(markPoint(mk)))
+			}
 		}
-		list = append(list, s)
+		l.AddSeries(m.Label(), rows, options...)
+		drawn++
 	}
-	c.Option["series"] = list
-	c.Option["tooltip"] = obj{"trigger": "axis"}
-	c.Option["xAxis"] = obj{"type": "value", "name": "epoch", "nameLocation": "middle", "nameGap": 30, "minInterval": 1}
-	c.Option["yAxis"] = yAxis("loss", d.LogY)
-	return c
-}
-
-// markPoint pins mk with its label; a divergence is red.
-func markPoint(mk *Marker) obj {
-	p := obj{"name": mk.Label, "coord": []any{mk.Epoch, num(mk.Value)}, "value": mk.Label,
-		"symbolSize": 56}
-	if mk.Label == "diverged" {
-		p["itemStyle"] = obj{"color": "#d62728"}
-	}
-	return p
+	return FromECharts(l).extend(func(o map[string]any) {
+		for i := range drawn {
+			withDimensions(o, i, dims)
+		}
+	})
 }
 
 // axisValue returns v for an axis; a log axis cannot show v ≤ 0, so those

@@ -52,12 +52,15 @@ func TestLossChart(t *testing.T) {
 	if got, want := c.Series(), []Series{{"train loss", "line", 2}, {"validation loss", "line", 2}}; !reflect.DeepEqual(got, want) {
 		t.Fatalf("Series = %v, want %v", got, want)
 	}
-	list := c.Option["series"].([]obj)
-	if row := list[1]["data"].([]any)[0].([]any); row[2] != nil {
-		t.Errorf("a zero validation loss on a log axis is %v, want null", row[2])
+	o := c.Option
+	if v := at(o, "series", 1, "data", 0, "value", 2); v != nil {
+		t.Errorf("a zero validation loss on a log axis is %v, want null", v)
 	}
-	mark := list[0]["markPoint"].(obj)["data"].([]obj)[0]
-	if mark["value"] != "diverged" || !reflect.DeepEqual(mark["coord"], []any{2, 40.0}) {
+	mark := at(o, "series", 0, "markPoint", "data", 0)
+	if at(mark, "value") != "diverged" || !reflect.DeepEqual(at(mark, "coord"), []any{2.0, 40.0}) {
 		t.Errorf("divergence marker = %v", mark)
+	}
+	if at(mark, "itemStyle", "color") != "#d62728" {
+		t.Errorf("the divergence marker is not red: %v", mark)
 	}
 }

@@ -1,6 +1,11 @@
 package plotting
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+)
 
 // Palette is the colour of the n-th series or class, in order. It is
 // ECharts' default palette, so charts of this package match other ECharts
@@ -11,44 +16,80 @@ var Palette = []string{"#5470c6", "#91cc75", "#fac858", "#ee6666", "#73c0de",
 // colour returns Palette[i], wrapping around.
 func colour(i int) string { return Palette[i%len(Palette)] }
 
-// newChart returns a chart with a title, a legend and a toolbox to save it
-// as an image; callers add axes and series.
-func newChart(title string) *Chart {
-	return &Chart{Option: obj{
-		"animation": false,
-		"title":     obj{"text": title, "left": "center"},
-		"legend":    obj{"top": 28, "type": "scroll"},
-		"grid":      obj{"top": 70, "left": 60, "right": 40, "bottom": 50, "containLabel": true},
-		"toolbox":   obj{"feature": obj{"saveAsImage": obj{}, "dataZoom": obj{}, "restore": obj{}}},
-		"series":    []obj{},
-	}}
+// frame returns the options every chart of this package shares: no
+// animation (live updates redraw at once), a centred title, a scrolling
+// legend under it, grids (by default one that leaves room for both), and a
+// toolbox to zoom, restore and save the chart as an image.
+func frame(title string, grids ...opts.Grid) []charts.GlobalOpts {
+	if len(grids) == 0 {
+		grids = []opts.Grid{{Top: "70", Left: "60", Right: "40", Bottom: "50", ContainLabel: opts.Bool(true)}}
+	}
+	return []charts.GlobalOpts{
+		charts.WithAnimation(false),
+		charts.WithTitleOpts(opts.Title{Title: title, Left: "center"}),
+		charts.WithLegendOpts(opts.Legend{Type: "scroll", Top: "28"}),
+		charts.WithGridOpts(grids...),
+		charts.WithToolboxOpts(opts.Toolbox{Feature: &opts.ToolBoxFeature{
+			SaveAsImage: &opts.ToolBoxFeatureSaveAsImage{},
+			// Empty maps, not nil: go-echarts writes nil ones as null,
+			// which would wipe ECharts' default icons and titles.
+			DataZoom: &opts.ToolBoxFeatureDataZoom{Icon: map[string]string{}, Title: map[string]string{}},
+			Restore:  &opts.ToolBoxFeatureRestore{},
+		}}),
+	}
 }
 
-// empty returns a chart with no series and notice written in its middle:
-// no data is not an error.
-func empty(title, notice string) *Chart {
-	c := newChart(title)
-	delete(c.Option, "legend")
-	delete(c.Option, "toolbox")
-	c.Option["graphic"] = []obj{{
-		"type": "text", "left": "center", "top": "middle",
-		"style": obj{"text": notice, "fontSize": 14, "fill": "#888"},
-	}}
-	return c
-}
+// noLegend hides the legend of a chart with a single series.
+var noLegend = charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)})
 
-// valueAxis returns an ECharts value axis; log makes it logarithmic.
-func valueAxis(name string, log bool) obj {
-	a := obj{"type": "value", "name": name, "nameLocation": "middle", "nameGap": 30, "scale": true}
+// axisTrigger shows the values of every series at the hovered x.
+var axisTrigger = charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis"})
+
+// itemTrigger shows the hovered item.
+var itemTrigger = charts.WithTooltipOpts(opts.Tooltip{Trigger: "item"})
+
+// axisType returns "log" or "value".
+func axisType(log bool) string {
 	if log {
-		a["type"] = "log"
+		return "log"
+	}
+	return "value"
+}
+
+// xAxis is a value axis (log when asked) with its name under the middle;
+// integer keeps ticks on whole epochs or steps.
+func xAxis(name string, log, integer bool) opts.XAxis {
+	a := opts.XAxis{Type: axisType(log), Name: name, NameLocation: "middle", NameGap: 30}
+	if integer {
+		a.MinInterval = 1
 	}
 	return a
 }
 
-// series returns a named series of type typ with data points.
-func series(name, typ string, data []any) obj {
-	return obj{"name": name, "type": typ, "data": data}
+// yAxis is a value axis whose name sits above it, where it cannot overlap
+// the tick labels however wide they are.
+func yAxis(name string, log bool) opts.YAxis {
+	return opts.YAxis{Type: axisType(log), Name: name, NameLocation: "end", Scale: opts.Bool(true)}
+}
+
+// showSymbols shows a dot per point on lines short enough to read them.
+func showSymbols(points int) charts.SeriesOpts {
+	return charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(points <= 60)})
+}
+
+// withColor sets a series' colour.
+func withColor(c string) charts.SeriesOpts {
+	return charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Color = c })
+}
+
+// markPoint pins mk with its label; a divergence is red.
+func markPoint(mk *Marker) opts.MarkPointNameCoordItem {
+	p := opts.MarkPointNameCoordItem{Name: mk.Label, Coordinate: []any{mk.Epoch, num(mk.Value)},
+		Value: mk.Label, SymbolSize: 56}
+	if mk.Label == "diverged" {
+		p.ItemStyle = &opts.ItemStyle{Color: "#d62728"}
+	}
+	return p
 }
 
 // formatValue writes a hyperparameter value for a label: floats in %g,
@@ -63,13 +104,4 @@ func formatValue(v any) string {
 		return "none"
 	}
 	return fmt.Sprint(v)
-}
-
-// yAxis is a value axis whose name sits above it, where it cannot overlap
-// the tick labels however wide they are.
-func yAxis(name string, log bool) obj {
-	a := valueAxis(name, log)
-	a["nameLocation"] = "end"
-	delete(a, "nameGap")
-	return a
 }

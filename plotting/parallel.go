@@ -1,5 +1,12 @@
 package plotting
 
+import (
+	"math"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+)
+
 // ParallelAxis is one axis of a parallel-coordinates chart.
 type ParallelAxis struct {
 	Name       string
@@ -73,23 +80,15 @@ func (d ParallelData) Chart() *Chart {
 	if d.Notice != "" {
 		return empty(d.Title, d.Notice)
 	}
-	c := newChart(d.Title)
-	delete(c.Option, "legend")
-	delete(c.Option, "grid")
-	axes := make([]obj, len(d.Axes))
+	axes := make([]opts.ParallelAxis, len(d.Axes))
 	for i, a := range d.Axes {
-		ax := obj{"dim": i, "name": a.Name, "type": "value", "scale": true}
-		switch {
-		case !a.Numeric:
-			ax["type"] = "category"
-			ax["data"] = a.Categories
-		case a.Log:
-			ax["type"] = "log"
+		axes[i] = opts.ParallelAxis{Dim: i, Name: a.Name, Type: axisType(a.Log)}
+		if !a.Numeric {
+			axes[i].Type, axes[i].Data = "category", a.Categories
 		}
-		axes[i] = ax
 	}
-	data := make([]any, len(d.Lines))
-	min, max := 0.0, 0.0
+	data := make([]opts.ParallelData, len(d.Lines))
+	lo, hi := math.Inf(1), math.Inf(-1)
 	for i, l := range d.Lines {
 		vals := make([]any, len(l))
 		for k, v := range l {
@@ -98,22 +97,23 @@ func (d ParallelData) Chart() *Chart {
 			}
 			vals[k] = v
 		}
-		data[i] = obj{"name": d.Labels[i], "value": vals}
-		v := l[len(l)-1].(float64)
-		if i == 0 || v < min {
-			min = v
-		}
-		if i == 0 || v > max {
-			max = v
+		data[i] = opts.ParallelData{Name: d.Labels[i], Value: vals}
+		if v, ok := vals[len(vals)-1].(float64); ok {
+			lo, hi = math.Min(lo, v), math.Max(hi, v)
 		}
 	}
-	s := series("trials", "parallel", data)
-	s["lineStyle"] = obj{"width": 2, "opacity": 0.7}
-	c.Option["parallel"] = obj{"top": 70, "left": 60, "right": 80, "bottom": 60}
-	c.Option["parallelAxis"] = axes
-	c.Option["series"] = []obj{s}
-	c.Option["visualMap"] = obj{"dimension": len(d.Axes) - 1, "min": num(min), "max": num(max), "show": true, "precision": 3,
-		"orient": "vertical", "right": 0, "top": "middle", "calculable": true,
-		"inRange": obj{"color": []string{"#313695", "#fee090", "#a50026"}}}
-	return c
+	min, max := visualRange(lo, hi)
+	p := charts.NewParallel()
+	// The visual map colours by the last data column, the metric.
+	p.SetGlobalOptions(append(frame(d.Title), noLegend,
+		charts.WithParallelComponentOpts(opts.ParallelComponent{Top: "70", Left: "60", Right: "110", Bottom: "60"}),
+		charts.WithParallelAxisList(axes),
+		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Min: min, Max: max, Show: opts.Bool(true),
+			Calculable: opts.Bool(true), Orient: "vertical", Right: "0", Top: "middle",
+			InRange: &opts.VisualMapInRange{Color: []string{"#313695", "#fee090", "#a50026"}}}))...)
+	p.AddSeries("trials", data, charts.WithLineStyleOpts(opts.LineStyle{Width: 2, Opacity: opts.Float(0.7)}))
+	return FromECharts(p).extend(func(o map[string]any) {
+		fixParallelAxes(o)
+		withPrecision(o)
+	})
 }

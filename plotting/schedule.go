@@ -1,5 +1,10 @@
 package plotting
 
+import (
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+)
+
 // Curve is a named list of y values at x = 1, 2, 3, ... (or at X when set).
 type Curve struct {
 	Name string
@@ -61,29 +66,20 @@ func (d ScheduleData) Chart() *Chart {
 	if d.Notice != "" {
 		return empty(d.Title, d.Notice)
 	}
-	c := newChart(d.Title)
-	var list []obj
+	l := charts.NewLine()
+	l.SetGlobalOptions(append(frame(d.Title), axisTrigger,
+		charts.WithXAxisOpts(xAxis(d.Unit, d.LogX, false)),
+		charts.WithYAxisOpts(yAxis(d.YName, d.LogY)))...)
 	for i, cv := range d.Curves {
-		data := make([]any, len(cv.Y))
+		data := make([]opts.LineData, len(cv.Y))
 		for j, y := range cv.Y {
 			var x any = j + 1
 			if j < len(cv.X) {
 				x = axisValue(cv.X[j], d.LogX)
 			}
-			data[j] = []any{x, axisValue(y, d.LogY)}
+			data[j] = opts.LineData{Value: []any{x, axisValue(y, d.LogY)}}
 		}
-		s := series(cv.Name, "line", data)
-		s["showSymbol"] = len(data) <= 60
-		s["color"] = colour(i)
-		list = append(list, s)
+		l.AddSeries(cv.Name, data, showSymbols(len(data)), withColor(colour(i)))
 	}
-	c.Option["series"] = list
-	c.Option["tooltip"] = obj{"trigger": "axis"}
-	x := obj{"type": "value", "name": d.Unit, "nameLocation": "middle", "nameGap": 30}
-	if d.LogX {
-		x["type"] = "log"
-	}
-	c.Option["xAxis"] = x
-	c.Option["yAxis"] = yAxis(d.YName, d.LogY)
-	return c
+	return FromECharts(l)
 }

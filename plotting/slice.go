@@ -1,5 +1,10 @@
 package plotting
 
+import (
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+)
+
 // SlicePoint is one trial in a Slice chart.
 type SlicePoint struct {
 	Label string
@@ -59,25 +64,24 @@ func (d SliceData) Chart() *Chart {
 	if d.Notice != "" {
 		return empty(d.Title, d.Notice)
 	}
-	c := newChart(d.Title)
-	delete(c.Option, "legend")
-	data := make([]any, len(d.Points))
+	data := make([]opts.ScatterData, len(d.Points))
 	for i, p := range d.Points {
 		var x any = p.X
 		if d.Numeric {
 			x = p.XNum
 		}
-		data[i] = obj{"name": p.Label, "value": []any{x, num(p.Y)}}
+		data[i] = opts.ScatterData{Name: p.Label, Value: []any{x, num(p.Y)}}
 	}
-	s := series("trials", "scatter", data)
-	s["symbolSize"] = 10
-	c.Option["series"] = []obj{s}
-	c.Option["tooltip"] = obj{"trigger": "item"}
-	x := valueAxis(d.Param, d.LogX)
-	if !d.Numeric {
-		x = obj{"type": "category", "name": d.Param, "nameLocation": "middle", "nameGap": 30, "data": d.Categories}
+	x := xAxis(d.Param, d.LogX, false)
+	s := charts.NewScatter()
+	if d.Numeric {
+		x.Scale = opts.Bool(true) // fit the values tried rather than start at 0
+	} else {
+		x.Type = "category"
+		s.SetXAxis(d.Categories)
 	}
-	c.Option["xAxis"] = x
-	c.Option["yAxis"] = yAxis(d.Metric, false)
-	return c
+	s.SetGlobalOptions(append(frame(d.Title), noLegend, itemTrigger,
+		charts.WithXAxisOpts(x), charts.WithYAxisOpts(yAxis(d.Metric, false)))...)
+	s.AddSeries("trials", data, charts.WithScatterChartOpts(opts.ScatterChart{SymbolSize: 10}))
+	return FromECharts(s)
 }

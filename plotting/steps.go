@@ -2,6 +2,9 @@ package plotting
 
 import (
 	"fmt"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
 )
 
 // StepOptions tunes StepLoss. The zero value uses a window of 10 steps.
@@ -89,35 +92,30 @@ func (d StepData) Chart() *Chart {
 	if d.Notice != "" {
 		return empty(d.Title, d.Notice)
 	}
-	c := newChart(d.Title)
-	var list []obj
+	l := charts.NewLine()
+	l.SetGlobalOptions(append(frame(d.Title), axisTrigger,
+		charts.WithXAxisOpts(xAxis("step", false, true)),
+		charts.WithYAxisOpts(yAxis("loss", d.LogY)))...)
+	noSymbols := charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)})
 	for i, r := range d.Runs {
-		raw := series(r.Label, "line", points(r.Loss, d.LogY))
-		raw["showSymbol"] = false
-		raw["lineStyle"] = obj{"width": 1, "opacity": 0.35}
-		raw["color"] = colour(i)
-		avg := series(fmt.Sprintf("%s (mean of %d)", r.Label, d.Window), "line", points(r.Average, d.LogY))
-		avg["showSymbol"] = false
-		avg["lineStyle"] = obj{"width": 2}
-		avg["color"] = colour(i)
-		if r.Diverged && len(r.Loss) > 0 {
-			n := len(r.Loss)
-			avg["markPoint"] = obj{"data": []obj{markPoint(&Marker{Label: "diverged", Epoch: n, Value: r.Average[n-1]})}}
+		l.AddSeries(r.Label, points(r.Loss, d.LogY), noSymbols, withColor(colour(i)),
+			charts.WithLineStyleOpts(opts.LineStyle{Width: 1, Opacity: opts.Float(0.35)}))
+		avg := []charts.SeriesOpts{noSymbols, withColor(colour(i)),
+			charts.WithLineStyleOpts(opts.LineStyle{Width: 2})}
+		if n := len(r.Loss); r.Diverged && n > 0 {
+			mk := markPoint(&Marker{Label: "diverged", Epoch: n, Value: r.Average[n-1]})
+			avg = append(avg, charts.WithMarkPointNameCoordItemOpts(mk))
 		}
-		list = append(list, raw, avg)
+		l.AddSeries(fmt.Sprintf("%s (mean of %d)", r.Label, d.Window), points(r.Average, d.LogY), avg...)
 	}
-	c.Option["series"] = list
-	c.Option["tooltip"] = obj{"trigger": "axis"}
-	c.Option["xAxis"] = obj{"type": "value", "name": "step", "nameLocation": "middle", "nameGap": 30, "minInterval": 1}
-	c.Option["yAxis"] = yAxis("loss", d.LogY)
-	return c
+	return FromECharts(l)
 }
 
-// points returns [x, y] pairs with x counting from 1.
-func points(ys []float64, log bool) []any {
-	out := make([]any, len(ys))
+// points returns [x, y] points with x counting from 1.
+func points(ys []float64, log bool) []opts.LineData {
+	out := make([]opts.LineData, len(ys))
 	for i, y := range ys {
-		out[i] = []any{i + 1, axisValue(y, log)}
+		out[i] = opts.LineData{Value: []any{i + 1, axisValue(y, log)}}
 	}
 	return out
 }
