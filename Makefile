@@ -1,0 +1,41 @@
+# hyperlab: `make test` installs what the tests need, then vets, checks
+# formatting and runs every test, the notebooks included (see README.md).
+
+GO         ?= go
+TEST_FLAGS ?= -timeout 60m
+ifeq ($(CI),true)
+TEST_FLAGS += -count=1
+endif
+
+GO_FILES = $(shell find . -name '*.go' -not -path './.git/*' -not -path '*/testdata/*' -not -path './.cache/*')
+
+.PHONY: test setup vet fmt-check unit notebooks demo
+
+## test: everything CI runs (.ci/run calls exactly this)
+test: setup vet fmt-check
+	$(GO) test $(TEST_FLAGS) ./...
+
+## setup: install Jupyter, GoNB, goimports, gopls, Chromium and the npm script copies
+setup:
+	bash scripts/setup-tests.sh
+
+vet:
+	$(GO) vet ./...
+
+fmt-check:
+	@out="$$(gofmt -l $(GO_FILES))"; \
+	if [ -n "$$out" ]; then echo "gofmt: these files need formatting (run gofmt -w):"; echo "$$out"; exit 1; fi
+
+## unit: the tests without installing anything (notebook and browser tests skip when their tools are missing)
+unit:
+	$(GO) test ./...
+
+## notebooks: re-execute every notebook in place (committed with outputs) and export HTML to notebooks/html/
+notebooks:
+	bash scripts/setup-notebooks.sh
+	$(GO) test ./notebooks -run TestNotebooks -count=1 -v -timeout 60m -update
+	-jupyter trust notebooks/*.ipynb
+
+## demo: the main job (train a small model, print the loss per epoch, write a report)
+demo:
+	$(GO) run ./cmd/hyperlab demo

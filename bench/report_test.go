@@ -1,0 +1,85 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+
+func fixedReport() *Report {
+	nan := Timing{Wall: math.NaN(), CPU: math.NaN()}
+	return &Report{
+		Machine:      Machine{CPUs: 2, CPUModel: "Test CPU | with a pipe", GoVersion: "go1.26.8", GoMLX: "v0.26.0", GOMAXPROCS: 2},
+		Date:         time.Date(2026, 11, 29, 4, 30, 0, 0, time.UTC),
+		Command:      "go run ./bench -cases mnist,toy",
+		TorchVersion: "1.13.0a0",
+		TorchThreads: 2,
+		LoadBefore:   "0.10",
+		LoadAfter:    "1.90",
+		Steps: []StepRow{
+			{Case: Cases[0], Hyperlab: Timing{Wall: 15.8, CPU: 30.1}, Stock: Timing{Wall: 130.9, CPU: 250}, Torch: Timing{Wall: 16.6, CPU: 33},
+				HyperlabTuned: Timing{Wall: 12, CPU: 28}, TunedConfig: "go:ops_sequential,dotgeneral_large"},
+			{Case: Cases[1], Hyperlab: Timing{Wall: 0.381, CPU: 0.4}, Stock: nan, Torch: Timing{Wall: 0.256, CPU: 0.5}, HyperlabTuned: nan, TunedConfig: "go:ops_sequential"},
+		},
+		Sections: []Section{{Title: "Extra", Header: []string{"a", "b"}, Rows: [][]string{{"1", "2"}}, Note: "A note."}},
+	}
+}
+
+func TestReportMarkdownGolden(t *testing.T) {
+	var buf bytes.Buffer
+	fixedReport().WriteMarkdown(&buf)
+	path := filepath.Join("testdata", "report.golden")
+	if *update {
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./bench -run Golden -update)", err)
+	}
+	if got := buf.String(); got != string(want) {
+		t.Errorf("Markdown differs from %s (rerun with -update if intended):\n%s", path, got)
+	}
+}
+
+func TestReportRatiosAndMissingValues(t *testing.T) {
+	s := fixedReport().StepSection()
+	mnist, toy := strings.Join(s.Rows[0], "|"), strings.Join(s.Rows[1], "|")
+	for _, want := range []string{"15.8", "130.9", "0.95×", "7.89×", "8.28×"} {
+		if !strings.Contains(mnist, want) {
+			t.Errorf("mnist row %q lacks %q", mnist, want)
+		}
+	}
+	if !strings.Contains(toy, "–") || !strings.Contains(toy, "1.49×") {
+		t.Errorf("toy row %q: want – for the missing GoMLX time and 1.49× for hyperlab/PyTorch", toy)
+	}
+}
+
+func TestWriteFileAtomic(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "b.md")
+	if err := writeFileAtomic(path, []byte("one")); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeFileAtomic(path, []byte("two")); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(path)
+	if err != nil || string(got) != "two" {
+		t.Fatalf("read %q, %v; want two", got, err)
+	}
+	st, _ := os.Stat(path)
+	if st.Mode().Perm() != 0o644 {
+		t.Errorf("mode %v, want 0644", st.Mode().Perm())
+	}
+	if err := writeFileAtomic(filepath.Join(t.TempDir(), "missing", "x.md"), nil); err == nil || !strings.HasPrefix(err.Error(), "bench: writing") {
+		t.Errorf("error %v, want one starting with bench: writing", err)
+	}
+}

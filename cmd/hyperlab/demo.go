@@ -1,0 +1,58 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+
+	"github.com/hyperlab-go/hyperlab/training"
+)
+
+// The demo's sweep: learning rates from too small to too large, times a
+// small and a large batch, on the two-moons dataset.
+var (
+	demoLearningRates = []any{0.001, 0.01, 0.1, 1.0}
+	demoBatchSizes    = []any{16, 128}
+	demoEpochs        = 20
+)
+
+func runDemo(ctx context.Context, args []string, e *env) int {
+	c := newCLI("demo", fmt.Sprintf("The main job: a learning_rate × batch_size sweep (%v × %v, %d epochs) on the two-moons dataset with the pure-Go simplego backend. Prints the results table and writes a standalone HTML report (charts and table).",
+		demoLearningRates, demoBatchSizes, demoEpochs))
+	var parallel int
+	c.intVar(&parallel, "parallel", runtime.NumCPU(), "trials trained at the same time")
+	c.stringVar(&c.runs, "runs", "", "run store directory (default: a temporary one, removed at the end)")
+	c.stringVar(&c.out, "out", "hyperlab-demo.html", "where to write the HTML report")
+	c.stringVar(&c.echarts, "echarts", "", "where the report loads ECharts from: a URL, or a local echarts.min.js file to inline (default: the pinned CDN copy)")
+	if err := c.parse(args, e.stdout); err != nil {
+		if errors.Is(err, errHelp) {
+			return exitOK
+		}
+		return fail(e, c.name, err)
+	}
+	if parallel < 1 {
+		return fail(e, c.name, usagef("--parallel=%d must be at least 1", parallel))
+	}
+	if c.runs == "" {
+		dir, err := os.MkdirTemp("", "hyperlab-demo-")
+		if err != nil {
+			return fail(e, c.name, err)
+		}
+		defer os.RemoveAll(dir)
+		c.runs = dir
+	}
+	c.dataset, c.size, c.noise, c.dataSeed = "moons", 1000, 0.2, 1
+	base, err := training.Spec.Defaults().With("epochs", demoEpochs)
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	trials, err := training.GridTrials(base, map[string][]any{"learning_rate": demoLearningRates, "batch_size": demoBatchSizes})
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	a := &sweepArgs{base: base, parallel: parallel, sort: "trial"}
+	sw := &training.Sweep{Trials: trials, Workers: parallel}
+	return executeSweep(ctx, c, a, sw, e, "Demo")
+}

@@ -1,0 +1,26 @@
+// Command hyperlab trains small GoMLX models from hyperparameters, runs
+// sweeps over them, finds a learning rate, and writes standalone HTML
+// reports, with no Jupyter needed.
+//
+//	hyperlab demo                      # the main job: a small sweep on moons, a report
+//	hyperlab train  [flags] [hyperparameters]
+//	hyperlab sweep  --grid learning_rate=0.001,0.01,0.1 --grid batch_size=16,64 [flags]
+//	hyperlab lr-find [flags] [hyperparameters]
+//	hyperlab report --runs DIR [--out report.html]
+//
+// Hyperparameters are set as in notebooks: one flag per hyperparameter
+// (--learning_rate=0.3), GoMLX's --set="learning_rate=0.3;epochs=50", or
+// --config file.json. `hyperlab <command> --help` lists them with their
+// defaults, ranges and help.
+//
+// Exit codes: 0 when the command did its job; 1 when a run failed: train
+// when its run diverged or failed, sweep when no trial finished or it was
+// interrupted, lr-find when the test could not run, report when the store
+// cannot be read; 2 for a usage error (an unknown flag, a bad value), which
+// is reported as one sentence.
+//
+// A sweep is split across processes or machines with --shard i/n, or with
+// --shards n inside a Kubernetes Indexed Job (the shard index comes from
+// JOB_COMPLETION_INDEX); all shards write to one --runs directory and
+// `hyperlab report` merges them. See docs/kubernetes.md.
+package main

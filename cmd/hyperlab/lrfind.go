@@ -1,0 +1,111 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"text/tabwriter"
+
+	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/plotting"
+	"github.com/hyperlab-go/hyperlab/training"
+)
+
+func runLRFind(ctx context.Context, args []string, e *env) int {
+	c := newCLI("lr-find", "A learning-rate range test (as fastai's lr_find): a short run whose learning rate grows exponentially every step from --start to --end, stopped when the smoothed loss passes 4× its minimum. Prints loss against rate and a suggested learning_rate with the rule that chose it (valley, or steepest descent of the smoothed loss).")
+	var o training.LRFindOptions
+	c.floatVar(&o.StartLR, "start", 1e-7, "learning rate of the first step")
+	c.floatVar(&o.EndLR, "end", 10, "learning rate of the last step")
+	c.intVar(&o.Steps, "steps", 100, "steps of the test at most")
+	c.dataFlags("moons")
+	c.stringVar(&c.out, "out", "", "write an HTML chart of loss against learning rate to this file")
+	c.stringVar(&c.echarts, "echarts", "", "where the chart loads ECharts from: a URL, or a local echarts.min.js file to inline (default: the pinned CDN copy)")
+	c.hyperFlags()
+	if err := c.parse(args, e.stdout); err != nil {
+		if errors.Is(err, errHelp) {
+			return exitOK
+		}
+		return fail(e, c.name, err)
+	}
+	if !(o.StartLR > 0) || !(o.EndLR > o.StartLR) || o.Steps < 2 {
+		return fail(e, c.name, usagef("--start=%g, --end=%g, --steps=%d: the rate must grow from a positive start over at least 2 steps", o.StartLR, o.EndLR, o.Steps))
+	}
+	v, err := c.values()
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	data, err := c.loadData()
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	source, err := echartsSource(c.echarts)
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	if err := guard([]hparams.Values{v}, data, 1, c.allowBig); err != nil {
+		return fail(e, c.name, err)
+	}
+	fmt.Fprintf(e.stdout, "Learning-rate range test on %s, %s optimizer, batch_size %d: %g to %g over at most %d steps\n",
+		c.dataset, v.String("optimizer"), v.Int("batch_size"), o.StartLR, o.EndLR, o.Steps)
+	res, err := training.FindLR(ctx, v, data, o)
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "step\tlearning_rate\tloss\tsmoothed")
+	every := max(1, len(res.Points)/20)
+	for i, p := range res.Points {
+		if i%every == 0 || i == len(res.Points)-1 {
+			fmt.Fprintf(tw, "%d\t%.3g\t%s\t%s\n", p.Step, p.LearningRate, short(p.Loss), short(p.Smoothed))
+		}
+	}
+	tw.Flush()
+	fmt.Fprintf(e.stdout, "Stopped: %s.\n", res.Stopped)
+	fmt.Fprintf(e.stdout, "Suggested learning_rate: %.3g (%s).\n", res.Suggested, res.Rule)
+	fmt.Fprintf(e.stdout, "Other rules: steepest %.3g, valley %.3g, minimum/10 %.3g.\n", res.Steepest, res.Valley, res.Minimum)
+	if c.out != "" {
+		page := &plotting.Page{Title: "hyperlab lr-find", Source: source}
+		page.Text(fmt.Sprintf("Suggested learning_rate %.3g: %s. Stopped: %s.", res.Suggested, res.Rule, res.Stopped))
+		page.Chart(lrChart(res))
+		path, err := writePage(page, c.out)
+		if err != nil {
+			return fail(e, c.name, err)
+		}
+		fmt.Fprintf(e.stdout, "Chart: %s\n", path)
+	}
+	return exitOK
+}
+
+// lrChart draws loss and smoothed loss against the learning rate on a log
+// axis, with the suggested rate marked by a vertical line.
+func lrChart(res *training.LRFind) *plotting.Chart {
+	var lrs, loss, smooth []float64
+	for _, p := range res.Points {
+		lrs = append(lrs, p.LearningRate)
+		loss = append(loss, p.Loss)
+		smooth = append(smooth, p.Smoothed)
+	}
+	ch := plotting.Schedule([]plotting.Curve{{Name: "loss", X: lrs, Y: loss}, {Name: "smoothed loss", X: lrs, Y: smooth}},
+		plotting.ScheduleOptions{Title: "Loss against learning rate (range test)", Unit: "learning rate", LogX: true, YName: "loss"})
+	if series, ok := ch.Option["series"].([]any); ok && len(series) == 2 && res.Suggested > 0 {
+		if s, ok := series[1].(map[string]any); ok {
+			s["markLine"] = map[string]any{"symbol": "none", "label": map[string]any{"formatter": "{b}"},
+				"data": []any{map[string]any{"xAxis": res.Suggested, "name": fmt.Sprintf("suggested %.3g", res.Suggested)}}}
+		}
+	}
+	// The last raw losses of an explosion would squash the curve flat: cut
+	// the axis a little above the highest smoothed loss.
+	top := 0.0
+	for _, v := range smooth {
+		top = max(top, v)
+	}
+	y, ok := ch.Option["yAxis"].(map[string]any)
+	if list, isList := ch.Option["yAxis"].([]any); isList && len(list) > 0 {
+		y, ok = list[0].(map[string]any)
+	}
+	if ok && top > 0 {
+		y["max"] = math.Ceil(top*1.2*100) / 100
+	}
+	return ch
+}

@@ -1,0 +1,279 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/hyperlab-go/hyperlab/runstore"
+)
+
+var (
+	buildOnce sync.Once
+	binPath   string
+	buildErr  error
+)
+
+// binary builds the CLI once into a temporary directory, so that tests can
+// run it as real processes (shards side by side, a process to SIGKILL).
+func binary(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds and runs the CLI as separate processes")
+	}
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "hyperlab-cli-")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "hyperlab")
+		gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
+		out, err := exec.Command(gobin, "build", "-o", binPath, ".").CombinedOutput()
+		if err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return binPath
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binPath != "" {
+		os.RemoveAll(filepath.Dir(binPath))
+	}
+	os.Exit(code)
+}
+
+// tableRow is what two result tables must agree on: everything but the
+// wall time and the row numbers.
+type tableRow struct {
+	ID        string   `json:"id"`
+	Status    string   `json:"status"`
+	Epochs    int      `json:"epochs"`
+	TrainLoss *float64 `json:"train_loss"`
+	ValLoss   *float64 `json:"val_loss"`
+	ValAcc    *float64 `json:"val_accuracy"`
+	BestLoss  *float64 `json:"best_loss"`
+	BestEpoch int      `json:"best_epoch"`
+	Values    map[string]any
+}
+
+func reportRows(t *testing.T, bin, runs string) []tableRow {
+	t.Helper()
+	table := filepath.Join(t.TempDir(), "table.json")
+	out, err := exec.Command(bin, "report", "--runs", runs, "--table", table, "--out", filepath.Join(t.TempDir(), "r.html")).CombinedOutput()
+	if err != nil {
+		t.Fatalf("report: %v\n%s", err, out)
+	}
+	var res struct{ Rows []tableRow }
+	b, err := os.ReadFile(table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &res); err != nil {
+		t.Fatal(err)
+	}
+	sort.Slice(res.Rows, func(i, j int) bool { return res.Rows[i].ID < res.Rows[j].ID })
+	return res.Rows
+}
+
+func sameNum(a, b *float64) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return *a == *b || math.Abs(*a-*b) <= 1e-9*math.Max(math.Abs(*a), math.Abs(*b))
+}
+
+var sweepArgsSmall = []string{"sweep", "--grid", "learning_rate=0.003,0.03,0.3", "--grid", "batch_size=16,64",
+	"--epochs=4", "--size=300"}
+
+// TestShardsEqualUnsharded runs a sweep as two shard processes at once
+// (one with --shard, one as a Kubernetes Indexed Job would, with --shards
+// and JOB_COMPLETION_INDEX) into one store, and the same sweep unsharded
+// into another: `report` over each must give the same trials and metrics.
+func TestShardsEqualUnsharded(t *testing.T) {
+	bin := binary(t)
+	shared, whole := t.TempDir(), t.TempDir()
+	cmds := []*exec.Cmd{
+		exec.Command(bin, append(sweepArgsSmall, "--runs", shared, "--parallel=1", "--shard=0/2")...),
+		exec.Command(bin, append(sweepArgsSmall, "--runs", shared, "--parallel=1", "--shards=2")...),
+	}
+	cmds[1].Env = append(os.Environ(), "JOB_COMPLETION_INDEX=1")
+	outs := make([]strings.Builder, 2)
+	for i, c := range cmds {
+		c.Stdout, c.Stderr = &outs[i], &outs[i]
+		if err := c.Start(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, c := range cmds {
+		if err := c.Wait(); err != nil {
+			t.Fatalf("shard %d: %v\n%s", i, err, outs[i].String())
+		}
+		if !strings.Contains(outs[i].String(), fmt.Sprintf("3 trials, shard %d/2", i)) {
+			t.Errorf("shard %d did not run its 3 trials:\n%s", i, outs[i].String())
+		}
+	}
+	if out, err := exec.Command(bin, append(sweepArgsSmall, "--runs", whole, "--parallel=2")...).CombinedOutput(); err != nil {
+		t.Fatalf("unsharded sweep: %v\n%s", err, out)
+	}
+	a, b := reportRows(t, bin, shared), reportRows(t, bin, whole)
+	if len(a) != 6 || len(b) != 6 {
+		t.Fatalf("sharded store has %d runs, unsharded %d; want 6 each", len(a), len(b))
+	}
+	for i := range a {
+		x, y := a[i], b[i]
+		if x.ID != y.ID || x.Status != y.Status || x.Epochs != y.Epochs || x.BestEpoch != y.BestEpoch ||
+			!sameNum(x.TrainLoss, y.TrainLoss) || !sameNum(x.ValLoss, y.ValLoss) || !sameNum(x.ValAcc, y.ValAcc) || !sameNum(x.BestLoss, y.BestLoss) {
+			t.Errorf("run %d differs:\nsharded   %+v\nunsharded %+v", i, x, y)
+		}
+	}
+}
+
+// TestSweepSurvivesSIGKILL kills a sweep process after its first finished
+// trial, checks the store holds only loadable runs (the interrupted ones
+// marked incomplete), and runs the sweep again: it must train only the
+// trials that were not finished, and leave every run complete.
+func TestSweepSurvivesSIGKILL(t *testing.T) {
+	bin := binary(t)
+	runs := t.TempDir()
+	args := []string{"sweep", "--grid", "learning_rate=0.001,0.003,0.01,0.03,0.1,0.3", "--grid", "batch_size=8",
+		"--epochs=15", "--size=600", "--runs", runs, "--parallel=2"}
+	const trials = 6
+	cmd := exec.Command(bin, args...)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := 0
+	sc := bufio.NewScanner(stdout)
+	for sc.Scan() {
+		if strings.Contains(sc.Text(), " finished after ") {
+			done++
+			break // kill now: one trial is done, another is mid-run
+		}
+	}
+	// Let the other worker get into its next trial's epochs.
+	time.Sleep(200 * time.Millisecond)
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	_ = cmd.Wait()
+	if done == 0 {
+		t.Fatal("the sweep ended before a trial finished")
+	}
+
+	store, err := runstore.Open(runs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, err := store.List()
+	if err != nil {
+		t.Fatalf("after the kill, the store has unreadable runs: %v", err)
+	}
+	complete, incomplete := 0, 0
+	for _, r := range before {
+		if r.Complete {
+			complete++
+		} else {
+			incomplete++
+		}
+	}
+	if complete == 0 || complete == trials {
+		t.Fatalf("after the kill: %d complete runs, want some but not all %d", complete, trials)
+	}
+	t.Logf("killed with %d complete and %d incomplete runs", complete, incomplete)
+
+	out, err := exec.Command(bin, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("second sweep: %v\n%s", err, out)
+	}
+	started := strings.Count(string(out), ": start ")
+	reused := strings.Count(string(out), "(stored, not retrained)")
+	if started != trials-complete || reused != complete {
+		t.Errorf("second sweep trained %d and reused %d, want %d and %d:\n%s", started, reused, trials-complete, complete, out)
+	}
+	after, err := store.List()
+	if err != nil {
+		t.Fatalf("after the re-run, unreadable runs: %v", err)
+	}
+	if len(after) != trials {
+		t.Errorf("%d runs in the store, want %d", len(after), trials)
+	}
+	for _, r := range after {
+		if !r.Complete || r.History.Status != "finished" || len(r.History.Epochs) != 15 {
+			t.Errorf("run %s: complete=%v status=%s epochs=%d (%s)", r.ID, r.Complete, r.History.Status, len(r.History.Epochs), r.Note)
+		}
+	}
+}
+
+// TestSweepInterrupted sends SIGINT (Ctrl-C) to a sweep: it stops after
+// the current steps, shows the table with the cancelled trials, exits 1,
+// and the next run trains what was not finished.
+func TestSweepInterrupted(t *testing.T) {
+	bin := binary(t)
+	runs := t.TempDir()
+	args := []string{"sweep", "--grid", "learning_rate=0.001,0.01,0.1,0.3", "--epochs=200", "--size=1000", "--runs", runs, "--parallel=2"}
+	cmd := exec.Command(bin, args...)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	sc := bufio.NewScanner(stdout)
+	for sc.Scan() {
+		out.WriteString(sc.Text() + "\n")
+		if strings.Contains(sc.Text(), "epoch ") {
+			if err := cmd.Process.Signal(os.Interrupt); err != nil {
+				t.Fatal(err)
+			}
+			break
+		}
+	}
+	for sc.Scan() {
+		out.WriteString(sc.Text() + "\n")
+	}
+	err = cmd.Wait()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != exitFailure {
+		t.Fatalf("exit: %v, want code %d\n%s\n%s", err, exitFailure, out.String(), stderr.String())
+	}
+	if !strings.Contains(out.String(), "cancelled") || !strings.Contains(stderr.String(), "interrupted") {
+		t.Errorf("the interruption is not shown:\n%s\n%s", out.String(), stderr.String())
+	}
+	store, err := runstore.Open(runs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := store.List()
+	if err != nil {
+		t.Fatalf("unreadable runs after the interruption: %v", err)
+	}
+	for _, r := range list {
+		if r.Complete && r.History.Status == "finished" && len(r.History.Epochs) != 200 {
+			t.Errorf("run %s claims to be finished after %d epochs", r.ID, len(r.History.Epochs))
+		}
+	}
+}

@@ -1,0 +1,203 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/training"
+)
+
+// progress shows trials and epochs as they happen. On a terminal it keeps
+// one status line, rewritten in place, for the trials running now, and
+// prints a line per finished trial above it. Elsewhere (a pipe, a file, a
+// CI log) it prints plain lines only, without control codes: one per trial
+// start and end, and one per epoch at most every `every` epochs.
+type progress struct {
+	w     io.Writer
+	tty   bool
+	every int  // plain mode: print every n-th epoch (and the last)
+	one   bool // a single run (train): no "trial n:" prefix
+
+	mu      sync.Mutex
+	running map[int]string // trial → its status (tty)
+	shown   bool           // a status line is on screen
+	total   int
+	done    int
+	labels  map[int]string
+	epochs  map[int]int // trial → its epochs
+}
+
+func newProgress(w io.Writer) *progress {
+	return &progress{w: w, tty: isTerminal(w), every: 1, running: map[int]string{}, labels: map[int]string{}, epochs: map[int]int{}}
+}
+
+// isTerminal reports whether w is a character device (a terminal) and the
+// terminal understands cursor control.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok || os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// println prints a permanent line, keeping the status line below it.
+func (p *progress) println(format string, args ...any) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.clearStatus()
+	fmt.Fprintf(p.w, format+"\n", args...)
+	p.drawStatus()
+}
+
+func (p *progress) clearStatus() {
+	if p.tty && p.shown {
+		fmt.Fprint(p.w, "\r\x1b[K")
+		p.shown = false
+	}
+}
+
+func (p *progress) drawStatus() {
+	if !p.tty || len(p.running) == 0 {
+		return
+	}
+	ids := make([]int, 0, len(p.running))
+	for id := range p.running {
+		ids = append(ids, id)
+	}
+	sort.Ints(ids)
+	parts := []string{fmt.Sprintf("[%d/%d done]", p.done, p.total)}
+	for _, id := range ids {
+		parts = append(parts, p.running[id])
+	}
+	line := strings.Join(parts, "  ")
+	if r := []rune(line); len(r) > 150 {
+		line = string(r[:149]) + "…"
+	}
+	fmt.Fprint(p.w, "\r\x1b[K"+line)
+	p.shown = true
+}
+
+// trialEvent is the Sweep's OnTrial.
+func (p *progress) trialEvent(ev training.TrialEvent, label string) {
+	p.mu.Lock()
+	p.labels[ev.Trial] = label
+	p.epochs[ev.Trial] = ev.Values.Int("epochs")
+	rung := ""
+	if ev.Rung > 0 {
+		rung = fmt.Sprintf(" rung %d", ev.Rung)
+	}
+	if !ev.Done {
+		if p.tty {
+			p.running[ev.Trial] = fmt.Sprintf("#%d starting", ev.Trial)
+			p.clearStatus()
+			p.drawStatus()
+		} else {
+			fmt.Fprintf(p.w, "trial %d%s: start %s\n", ev.Trial, rung, label)
+		}
+		p.mu.Unlock()
+		return
+	}
+	delete(p.running, ev.Trial)
+	p.done++
+	p.mu.Unlock()
+	how := ""
+	if ev.Reused {
+		how = " (stored, not retrained)"
+	}
+	p.println("trial %d%s: %s  %s%s", ev.Trial, rung, label, rowSummary(ev.Row), how)
+}
+
+// epoch is the Sweep's OnEpoch (and train's).
+func (p *progress) epoch(trial int, e history.Epoch) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	total := p.epochs[trial]
+	if p.tty {
+		p.running[trial] = fmt.Sprintf("#%d epoch %d/%d loss %s", trial, e.Epoch, total, short(e.TrainLoss))
+		if p.one {
+			p.running[trial] = fmt.Sprintf("epoch %d/%d %s", e.Epoch, total, epochSummary(e))
+		}
+		p.clearStatus()
+		p.drawStatus()
+		return
+	}
+	if e.Epoch%p.every == 0 || e.Epoch == total {
+		prefix := fmt.Sprintf("trial %d: ", trial)
+		if p.one {
+			prefix = ""
+		}
+		fmt.Fprintf(p.w, "%sepoch %d/%d %s\n", prefix, e.Epoch, total, epochSummary(e))
+	}
+}
+
+// finish removes the status line.
+func (p *progress) finish() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.clearStatus()
+}
+
+func epochSummary(e history.Epoch) string {
+	parts := []string{"train_loss=" + short(e.TrainLoss)}
+	if !math.IsNaN(e.ValLoss) {
+		parts = append(parts, "val_loss="+short(e.ValLoss))
+	}
+	if !math.IsNaN(e.ValAccuracy) {
+		parts = append(parts, "val_accuracy="+short(e.ValAccuracy))
+	}
+	if !math.IsNaN(e.ValError) {
+		parts = append(parts, "val_error="+short(e.ValError))
+	}
+	parts = append(parts, "lr="+short(e.LearningRate), fmt.Sprintf("%.2fs", e.Seconds))
+	return strings.Join(parts, " ")
+}
+
+func rowSummary(r training.Row) string {
+	s := fmt.Sprintf("%s after %d epochs, best loss %s, %.1fs", r.Status, r.Epochs, short(r.BestLoss), r.Seconds)
+	if r.Error != "" {
+		s += ": " + r.Error
+	}
+	return s
+}
+
+func short(f float64) string {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return fmt.Sprint(f)
+	}
+	return fmt.Sprintf("%.4g", f)
+}
+
+// trialLabels names each trial by the hyperparameters that differ between
+// the trials ("learning_rate=0.01 batch_size=16").
+func trialLabels(trials []hparams.Values) []string {
+	var names []string
+	if len(trials) > 1 {
+		for _, name := range trials[0].Spec().Names() {
+			first := training.FormatValue(trials[0].Get(name))
+			for _, v := range trials[1:] {
+				if training.FormatValue(v.Get(name)) != first {
+					names = append(names, name)
+					break
+				}
+			}
+		}
+	}
+	labels := make([]string, len(trials))
+	for i, v := range trials {
+		parts := make([]string, len(names))
+		for k, n := range names {
+			parts[k] = n + "=" + training.FormatValue(v.Get(n))
+		}
+		labels[i] = strings.Join(parts, " ")
+	}
+	return labels
+}

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/hyperlab-go/hyperlab/runstore"
+	"github.com/hyperlab-go/hyperlab/training"
+)
+
+func runReport(ctx context.Context, args []string, e *env) int {
+	c := newCLI("report", "Reads every run of a run store (all the shards of a sweep write to one), prints the results table and writes a standalone HTML report: comparison charts, the results table and each run's curves.")
+	var sortBy, table string
+	c.stringVar(&sortBy, "sort", "best_loss", "sort the table by this column (-column for descending)")
+	c.stringVar(&table, "table", "", "also export the results table to this file: .csv, .json, .md or .html")
+	c.storeFlags("", "write the HTML report to this file (default: report.html inside --runs)")
+	if err := c.parse(args, e.stdout); err != nil {
+		if errors.Is(err, errHelp) {
+			return exitOK
+		}
+		return fail(e, c.name, err)
+	}
+	source, err := echartsSource(c.echarts)
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	if c.runs == "" {
+		return fail(e, c.name, usagef("give the run store to report on with --runs DIR (train and sweep print theirs)"))
+	}
+	if fi, err := os.Stat(c.runs); err != nil || !fi.IsDir() {
+		return fail(e, c.name, usagef("--runs=%s is not a run store directory; give the --runs of a train or sweep", c.runs))
+	}
+	store, err := runstore.Open(c.runs)
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	runs, listErr := store.List()
+	incomplete := 0
+	for _, r := range runs {
+		if !r.Complete {
+			incomplete++
+		}
+	}
+	res := training.ResultsFromRuns(runs)
+	if err := res.Sort(sortBy); err != nil {
+		return fail(e, c.name, &usageError{err.Error()})
+	}
+	fmt.Fprintf(e.stdout, "%d complete runs in %s", len(res.Rows), store.Root())
+	if incomplete > 0 {
+		fmt.Fprintf(e.stdout, " (%d incomplete left out: interrupted, or still running)", incomplete)
+	}
+	fmt.Fprintln(e.stdout)
+	if listErr != nil {
+		fmt.Fprintf(e.stderr, "hyperlab report: some runs could not be read: %s\n", oneSentence(listErr.Error()))
+	}
+	if len(res.Rows) > 0 {
+		fmt.Fprintln(e.stdout)
+		if err := res.WriteText(e.stdout); err != nil {
+			return fail(e, c.name, err)
+		}
+	}
+	if table != "" {
+		if err := writeTable(res, table); err != nil {
+			return fail(e, c.name, err)
+		}
+		fmt.Fprintf(e.stdout, "Results table: %s\n", table)
+	}
+	out := c.out
+	if out == "" {
+		out = store.Root() + "/report.html"
+	}
+	notes := []string{fmt.Sprintf("%d complete runs from %s.", len(res.Rows), store.Root())}
+	page, err := reportPage("hyperlab report", res, notes, source)
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	path, err := writePage(page, out)
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	fmt.Fprintf(e.stdout, "Report: %s\n", path)
+	if listErr != nil {
+		return exitFailure
+	}
+	return exitOK
+}

@@ -1,0 +1,205 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/hyperlab-go/hyperlab/plotting"
+	"github.com/hyperlab-go/hyperlab/training"
+)
+
+// reportPage lays out a standalone report of a results table: a comparison
+// of every run's loss per epoch, the sweep views over the hyperparameters
+// that vary (final validation loss against one of them, a heatmap over two,
+// parallel coordinates), the results table, and each run's own curves.
+// notes are paragraphs under the title (dataset, command).
+func reportPage(title string, res *training.Results, notes []string, source plotting.Source) (*plotting.Page, error) {
+	page := &plotting.Page{Title: title, Source: source}
+	for _, n := range notes {
+		page.Text(n)
+	}
+	var runs []plotting.Run
+	var labels []string
+	for _, row := range res.Rows {
+		if row.History == nil {
+			continue
+		}
+		runs = append(runs, plotting.Run{Values: row.Values, History: row.History})
+	}
+	if len(runs) == 0 {
+		page.Text("No finished runs to show yet.")
+	} else {
+		labels = plotting.Labels(runs)
+		names := viewOrder(res.Names)
+		colorBy := ""
+		if len(names) > 0 {
+			colorBy = names[0]
+		}
+		page.Heading("All runs")
+		cmp, err := plotting.Compare(runs, plotting.CompareOptions{LogY: true, ColorBy: colorBy})
+		if err != nil {
+			return nil, err
+		}
+		page.Chart(cmp)
+		if err := sweepViews(page, runs, names); err != nil {
+			return nil, err
+		}
+	}
+	page.Heading("Results")
+	if best, ok := res.Best(); ok {
+		page.Text(fmt.Sprintf("Best trial: %d (%s), best loss %s at epoch %d.", best.Trial, valuesText(best.Values, res.Names), short(best.BestLoss), best.BestEpoch))
+	}
+	header, rows := res.Cells()
+	page.Table(plotting.Table{Header: header, Rows: rows})
+	if len(runs) > 0 {
+		page.Heading("Each run")
+		for i, r := range runs {
+			label := labels[i]
+			if label == "" {
+				label = fmt.Sprintf("run %d", i+1)
+			}
+			page.Chart(plotting.Loss(r.History, plotting.LossOptions{Title: label + " (" + string(r.History.Status) + ")", LogY: true}))
+		}
+	}
+	return page, nil
+}
+
+// sweepViews adds the charts of a metric against the varying
+// hyperparameters, when there are any.
+func sweepViews(page *plotting.Page, runs []plotting.Run, names []string) error {
+	if len(runs) < 2 || len(names) == 0 {
+		return nil
+	}
+	// Only the varying hyperparameters: parallel coordinates over the
+	// constant ones would be flat lines.
+	varying := make([]plotting.Run, len(runs))
+	for i, r := range runs {
+		vals := map[string]any{}
+		for _, n := range names {
+			vals[n] = r.Values[n]
+		}
+		varying[i] = plotting.Run{Values: vals, History: r.History}
+	}
+	trials, err := plotting.Trials(varying, plotting.ValLoss)
+	if err != nil {
+		return err
+	}
+	opts := plotting.SweepOptions{LogParams: logParams(names)}
+	page.Heading("Final validation loss against the hyperparameters")
+	for _, n := range names {
+		if numeric(runs, n) {
+			page.Chart(plotting.Slice(trials, n, opts))
+		}
+	}
+	if len(names) >= 2 {
+		page.Chart(plotting.Heatmap(trials, names[0], names[1], opts))
+		page.Chart(plotting.Parallel(trials, opts))
+	}
+	return nil
+}
+
+// viewOrder puts learning_rate first (the x axis of heatmaps, the colour of
+// comparisons): it is the hyperparameter whose effect the demo is about.
+func viewOrder(names []string) []string {
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		if n == "learning_rate" {
+			out = append(out, n)
+		}
+	}
+	for _, n := range names {
+		if n != "learning_rate" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func numeric(runs []plotting.Run, name string) bool {
+	for _, r := range runs {
+		switch r.Values[name].(type) {
+		case float64, int, int64:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// logParams picks the names training.Spec declares log-scaled.
+func logParams(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if p, ok := training.Spec.Lookup(n); ok && p.Log {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func valuesText(values map[string]any, names []string) string {
+	parts := make([]string, 0, len(names))
+	for _, n := range names {
+		parts = append(parts, n+"="+training.FormatValue(values[n]))
+	}
+	if len(parts) == 0 {
+		return "the only configuration"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// echartsSource reads --echarts: empty is the pinned CDN copy; a URL is
+// loaded from there; anything else is a local file inlined into the page.
+func echartsSource(s string) (plotting.Source, error) {
+	switch {
+	case s == "":
+		return plotting.Source{}, nil
+	case strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "file://"):
+		return plotting.ScriptURL(s), nil
+	}
+	src, err := plotting.InlineFile(s)
+	if err != nil {
+		return src, &usageError{oneSentence(err.Error())}
+	}
+	return src, nil
+}
+
+// writePage writes page to path, creating its directory, and returns the
+// absolute path for the message.
+func writePage(page *plotting.Page, path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+		return "", fmt.Errorf("cannot create the directory of %s: %w", abs, err)
+	}
+	return abs, page.WriteFile(abs)
+}
+
+// writeTable exports res to path in the format its extension names.
+func writeTable(res *training.Results, path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("cannot write the results table: %w", err)
+	}
+	defer f.Close()
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".csv":
+		err = res.WriteCSV(f)
+	case ".json":
+		err = res.WriteJSON(f)
+	case ".md", ".markdown":
+		err = res.WriteMarkdown(f)
+	case ".html", ".htm":
+		err = res.WriteHTML(f)
+	default:
+		err = res.WriteText(f)
+	}
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}

@@ -1,0 +1,127 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+	"syscall"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitFailure = 1 // a run failed, diverged, or could not be read
+	exitUsage   = 2 // the command line is wrong
+)
+
+// command is one subcommand: its one-line summary and its body, which
+// returns an exit code.
+type command struct {
+	summary string
+	run     func(ctx context.Context, args []string, env *env) int
+}
+
+var commands = map[string]command{
+	"demo":    {"a small learning_rate × batch_size sweep on moons, with a results table and an HTML report", runDemo},
+	"train":   {"train one model and show its loss per epoch", runTrain},
+	"sweep":   {"train a grid or a random search of configurations, in parallel, resumable and shardable", runSweep},
+	"lr-find": {"a learning-rate range test: loss against an exponentially growing rate, and a suggested rate", runLRFind},
+	"report":  {"a standalone HTML report (charts and results table) of every run in a run store", runReport},
+}
+
+// env is what a command writes to and reads from; tests give buffers.
+type env struct {
+	stdout, stderr io.Writer
+	getenv         func(string) string
+}
+
+// run is the whole program: it parses args, runs the command and returns
+// the exit code. main only wires it to the process.
+func run(args []string, stdout, stderr io.Writer) int {
+	e := &env{stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	if len(args) == 0 {
+		fmt.Fprintln(stderr, "hyperlab: no command given; run `hyperlab demo` to start, or `hyperlab help` for the list of commands.")
+		return exitUsage
+	}
+	name := args[0]
+	switch name {
+	case "help", "-h", "-help", "--help":
+		usage(stdout)
+		return exitOK
+	}
+	cmd, ok := commands[name]
+	if !ok {
+		fmt.Fprintf(stderr, "hyperlab: unknown command %q; use one of %s.\n", name, strings.Join(commandNames(), ", "))
+		return exitUsage
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return cmd.run(ctx, args[1:], e)
+}
+
+func commandNames() []string {
+	var names []string
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "hyperlab makes hyperparameters tangible: train, compare and sweep small GoMLX models.")
+	fmt.Fprintln(w, "\nUsage: hyperlab <command> [flags]")
+	fmt.Fprintln(w, "\nCommands:")
+	for _, n := range commandNames() {
+		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintln(w, "\n`hyperlab <command> --help` lists a command's flags and the hyperparameters.")
+	fmt.Fprintln(w, "Exit codes: 0 ok, 1 a run failed or diverged, 2 usage error.")
+}
+
+// usageError is a mistake on the command line: exit code 2, one sentence.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Sprintf(format, args...)}
+}
+
+// fail reports err on stderr as "hyperlab <cmd>: <sentence>" and returns the
+// exit code: 2 for a usage error, 1 otherwise.
+func fail(e *env, cmd string, err error) int {
+	msg := oneSentence(err.Error())
+	fmt.Fprintf(e.stderr, "hyperlab %s: %s\n", cmd, msg)
+	var ue *usageError
+	if errors.As(err, &ue) {
+		return exitUsage
+	}
+	return exitFailure
+}
+
+// oneSentence joins a multi-line error (hparams reports every problem at
+// once) into one line ending with a full stop.
+// Package prefixes ("hparams: ") are dropped: the command's name leads.
+func oneSentence(s string) string {
+	var parts []string
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.TrimSpace(line)
+		for _, prefix := range []string{"hparams: ", "training: ", "datasets: ", "runstore: ", "plotting: "} {
+			line = strings.TrimPrefix(line, prefix)
+		}
+		if line != "" {
+			parts = append(parts, strings.TrimRight(line, "."))
+		}
+	}
+	out := strings.Join(parts, "; ")
+	if !strings.HasSuffix(out, "?") {
+		out += "."
+	}
+	return out
+}

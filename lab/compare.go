@@ -1,0 +1,105 @@
+package lab
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/plotting"
+)
+
+// Compare overlays the validation loss per epoch of runs (the training loss
+// when they have no validation set), labelled by the hyperparameters that
+// differ between them, a diverged run cut at its divergence and marked,
+// and shows their Summary table below the chart.
+func Compare(runs ...*Run) {
+	CompareBy(plotting.CompareOptions{}, runs...)
+}
+
+// CompareBy is Compare with options: another metric, a log axis, a title,
+// colours by one hyperparameter.
+func CompareBy(opts plotting.CompareOptions, runs ...*Run) {
+	c, err := CompareChart(opts, runs...)
+	Check(err)
+	show(c)
+	Summary(runs...).Show()
+}
+
+// CompareChart returns Compare's chart.
+func CompareChart(opts plotting.CompareOptions, runs ...*Run) (*plotting.Chart, error) {
+	return plotting.Compare(plottingRuns(runs), opts)
+}
+
+func plottingRuns(runs []*Run) []plotting.Run {
+	out := make([]plotting.Run, 0, len(runs))
+	for _, r := range runs {
+		if r != nil && r.History != nil {
+			out = append(out, r.plottingRun())
+		}
+	}
+	return out
+}
+
+// Summary tabulates what the runs measured, one row each: status, epochs,
+// steps per epoch, seconds per epoch, final training and validation loss,
+// the gap between them, the best epoch and its validation loss, the final
+// validation accuracy, and how many epochs the validation loss went up
+// (the training loss without a validation set): a curve that bounces
+// instead of falling.
+func Summary(runs ...*Run) Table {
+	pr := plottingRuns(runs)
+	labels := plotting.Labels(pr)
+	t := Table{Header: []string{"run", "status", "epochs", "steps/epoch", "s/epoch",
+		"train loss", "val loss", "gap (val−train)", "best epoch", "best val loss", "val accuracy", "epochs the val loss rose"}}
+	for i, p := range pr {
+		h := p.History
+		row := []string{labels[i], string(h.Status), fmt.Sprint(len(h.Epochs)), "–", "–", "–", "–", "–", "–", "–", "–", fmt.Sprint(rises(h))}
+		if last, ok := h.Last(); ok {
+			row[3] = fmt.Sprint(last.Steps)
+			row[4] = fmt.Sprintf("%.3f", meanSeconds(h))
+			row[5], row[6] = num(last.TrainLoss), num(last.ValLoss)
+			row[7] = num(last.ValLoss - last.TrainLoss)
+			if finite(last.ValAccuracy) {
+				row[10] = fmt.Sprintf("%.1f%%", 100*last.ValAccuracy)
+			}
+		}
+		if best, ok := h.Best(); ok && finite(best.ValLoss) {
+			row[8], row[9] = fmt.Sprint(best.Epoch), num(best.ValLoss)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+func meanSeconds(h *history.History) float64 {
+	sum, n := 0.0, 0
+	for _, e := range h.Epochs {
+		if finite(e.Seconds) {
+			sum, n = sum+e.Seconds, n+1
+		}
+	}
+	if n == 0 {
+		return math.NaN()
+	}
+	return sum / float64(n)
+}
+
+// rises counts the epochs whose validation loss (training loss without
+// validation) is higher than the epoch before.
+func rises(h *history.History) int {
+	useVal := false
+	for _, e := range h.Epochs {
+		useVal = useVal || finite(e.ValLoss)
+	}
+	n := 0
+	for i := 1; i < len(h.Epochs); i++ {
+		a, b := h.Epochs[i-1].TrainLoss, h.Epochs[i].TrainLoss
+		if useVal {
+			a, b = h.Epochs[i-1].ValLoss, h.Epochs[i].ValLoss
+		}
+		if finite(a) && finite(b) && b > a {
+			n++
+		}
+	}
+	return n
+}

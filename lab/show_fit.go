@@ -1,0 +1,56 @@
+package lab
+
+import (
+	"fmt"
+	"html"
+
+	"github.com/hyperlab-go/hyperlab/history"
+)
+
+// Fit tabulates a run at three moments, the measurable face of
+// underfitting and overfitting: the first epoch, the best epoch (lowest
+// validation loss) and the last epoch, with the training and validation
+// loss, the gap between them and the validation accuracy. Its sentence
+// says how much worse the last epoch is than the best.
+func Fit(r *Run) (Table, string) {
+	t := Table{Header: []string{"moment", "epoch", "train loss", "val loss", "gap (val−train)", "val accuracy"}}
+	first, okFirst := history.Epoch{}, false
+	if r != nil && r.History != nil && len(r.Epochs) > 0 {
+		first, okFirst = r.Epochs[0], true
+	}
+	if !okFirst {
+		return t, "The run has no finished epoch."
+	}
+	best, _ := r.Best()
+	last, _ := r.Last()
+	for _, m := range []struct {
+		name string
+		e    history.Epoch
+	}{{"first epoch", first}, {"best epoch", best}, {"last epoch", last}} {
+		acc := "–"
+		if finite(m.e.ValAccuracy) {
+			acc = fmt.Sprintf("%.1f%%", 100*m.e.ValAccuracy)
+		}
+		t.Rows = append(t.Rows, []string{m.name, fmt.Sprint(m.e.Epoch), num(m.e.TrainLoss), num(m.e.ValLoss),
+			num(m.e.ValLoss - m.e.TrainLoss), acc})
+	}
+	if !finite(best.ValLoss) || !finite(last.ValLoss) {
+		return t, "The run has no validation loss to compare epochs by."
+	}
+	s := fmt.Sprintf("The validation loss is lowest at epoch %d (%s). ", best.Epoch, num(best.ValLoss))
+	if last.Epoch == best.Epoch {
+		return t, s + "That is the last epoch: more epochs could still help."
+	}
+	s += fmt.Sprintf("After %d more epochs the training loss went from %s to %s and the validation loss to %s, %.2f× its best",
+		last.Epoch-best.Epoch, num(best.TrainLoss), num(last.TrainLoss), num(last.ValLoss), last.ValLoss/best.ValLoss)
+	if last.TrainLoss < best.TrainLoss && last.ValLoss > best.ValLoss {
+		return t, s + ": the model kept fitting the training set while getting worse on new data."
+	}
+	return t, s + "."
+}
+
+// ShowFit shows Fit's table and sentence.
+func ShowFit(r *Run) {
+	t, s := Fit(r)
+	Display(t.HTML()+"<p>"+html.EscapeString(s)+"</p>", t.Text()+s+"\n")
+}

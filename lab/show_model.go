@@ -1,0 +1,210 @@
+package lab
+
+import (
+	"fmt"
+	"html"
+	"math"
+	"strings"
+
+	"github.com/hyperlab-go/hyperlab/datasets"
+	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/plotting"
+	"github.com/hyperlab-go/hyperlab/training"
+)
+
+// Params tabulates the trainable parameters of the model each Values
+// describes on the named dataset, without training: the layer sizes, the
+// weights W and biases B, and their total. They are what training learns;
+// the Values are what the developer chose.
+func Params(dataset string, values ...hparams.Values) (Table, error) {
+	t := Table{Header: []string{"model", "layer sizes", "weights W", "biases B", "parameters W+B"}}
+	labels := valueLabels(values)
+	for i, v := range values {
+		cfg, err := training.ConfigOf(v)
+		if err != nil {
+			return Table{}, err
+		}
+		split, err := loadData(dataset, dataOptions(dataset, v, nil))
+		if err != nil {
+			return Table{}, err
+		}
+		tr := split.Train
+		outputs := 1
+		if tr.Task == datasets.Classification {
+			outputs = tr.NumClasses
+		}
+		sizes := []string{fmt.Sprint(tr.NumFeatures)}
+		w, b := 0, 0
+		for _, l := range cfg.Layers(tr.NumFeatures, outputs) {
+			sizes = append(sizes, fmt.Sprint(l.Outputs))
+			w, b = w+l.Weights, b+l.Biases
+		}
+		t.Rows = append(t.Rows, []string{labels[i], strings.Join(sizes, "→"), fmt.Sprint(w), fmt.Sprint(b), fmt.Sprint(w + b)})
+	}
+	return t, nil
+}
+
+// ShowParams shows Params.
+func ShowParams(dataset string, values ...hparams.Values) {
+	t, err := Params(dataset, values...)
+	Check(err)
+	t.Show()
+}
+
+// valueLabels names each Values by the hyperparameters that differ between
+// them, as chart legends do.
+func valueLabels(values []hparams.Values) []string {
+	if len(values) == 1 {
+		return []string{"this model"}
+	}
+	runs := make([]plotting.Run, len(values))
+	for i, v := range values {
+		runs[i] = plotting.Run{Values: v.Map()}
+	}
+	return plotting.Labels(runs)
+}
+
+// ShowWeights shows how training moved the weights of a run trained with
+// the Weights option: a histogram of every weight before and after
+// training, and a table per layer of the mean absolute weight before and
+// after and how far the weights moved, beside the hyperparameters, which
+// training did not touch.
+func ShowWeights(r *Run) {
+	if r.Weights == nil || len(r.Weights.Before) == 0 || len(r.Weights.After) == 0 {
+		Check(fmt.Errorf("lab: ShowWeights needs a run trained with lab.Weights(); add it to Train's options"))
+	}
+	before, after := flatten(r.Weights.Before), flatten(r.Weights.After)
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, w := range append(append([]float64{}, before...), after...) {
+		lo, hi = math.Min(lo, w), math.Max(hi, w)
+	}
+	const bins = 30
+	cats := make([]string, bins)
+	width := (hi - lo) / bins
+	for i := range cats {
+		cats[i] = fmt.Sprintf("%.2f", lo+(float64(i)+0.5)*width)
+	}
+	show(barChart("Weights W before and after training", "weight value", "count", cats,
+		bar{"before training", counts(before, bins, lo, hi)},
+		bar{"after training", counts(after, bins, lo, hi)}))
+	t := Table{Header: []string{"layer", "W", "B", "mean |w| before", "mean |w| after", "mean |change|"}}
+	for i, l := range r.Weights.After {
+		b := r.Weights.Before[i]
+		t.Rows = append(t.Rows, []string{l.Name, fmt.Sprintf("%d×%d", l.Inputs, l.Outputs), fmt.Sprint(len(l.B)),
+			num(meanAbs(b.W, nil)), num(meanAbs(l.W, nil)), num(meanAbs(l.W, b.W))})
+	}
+	changed := 0
+	for i := range before {
+		if before[i] != after[i] {
+			changed++
+		}
+	}
+	msg := fmt.Sprintf("Training changed %d of the %d weights W. It changed none of the %d hyperparameters: they are the values the run was given.",
+		changed, len(before), len(r.Values.Map()))
+	Display(t.HTML()+"<p>"+html.EscapeString(msg)+"</p>", t.Text()+msg+"\n")
+}
+
+func flatten(layers []training.LayerWeights) []float64 {
+	var out []float64
+	for _, l := range layers {
+		for _, w := range l.W {
+			out = append(out, float64(w))
+		}
+	}
+	return out
+}
+
+func counts(ws []float64, bins int, lo, hi float64) []float64 {
+	out := make([]float64, bins)
+	width := (hi - lo) / float64(bins)
+	for _, w := range ws {
+		i := 0
+		if width > 0 {
+			i = int((w - lo) / width)
+		}
+		out[min(max(i, 0), bins-1)]++
+	}
+	return out
+}
+
+// meanAbs is the mean of |a-b| (|a| when b is nil).
+func meanAbs(a, b []float32) float64 {
+	if len(a) == 0 {
+		return math.NaN()
+	}
+	s := 0.0
+	for i, x := range a {
+		d := float64(x)
+		if b != nil {
+			d -= float64(b[i])
+		}
+		s += math.Abs(d)
+	}
+	return s / float64(len(a))
+}
+
+// ShowBoundaries shows, side by side, the decision boundary of each run
+// trained with the Boundary option: the class the model predicts over the
+// plane, with the training points on top, titled with its label and its
+// final training and validation loss.
+func ShowBoundaries(runs ...*Run) {
+	labels := plotting.Labels(plottingRuns(runs))
+	var charts []*plotting.Chart
+	for i, r := range runs {
+		if r.Boundary == nil || len(r.Boundary.Class) == 0 {
+			Check(fmt.Errorf("lab: ShowBoundaries needs runs trained with lab.Boundary(steps); run %q has no boundary", labels[i]))
+		}
+		tr := r.Data.Train
+		pts := make([]plotting.Point, tr.Len())
+		for k := range pts {
+			pts[k] = plotting.Point{X: float64(tr.X[2*k]), Y: float64(tr.X[2*k+1]), Class: int(tr.Labels[k])}
+		}
+		title := labels[i]
+		if len(runs) == 1 && r.Label == "" {
+			title = "Decision boundary"
+		}
+		c, err := plotting.Boundary(plotting.Grid{Xs: r.Boundary.Xs, Ys: r.Boundary.Ys, Class: r.Boundary.Class}, pts,
+			plotting.BoundaryOptions{Title: title, ClassNames: tr.ClassNames})
+		Check(err)
+		if last, ok := r.Last(); ok {
+			subtitle(c, fmt.Sprintf("train loss %s · val loss %s", num(last.TrainLoss), num(last.ValLoss)))
+		}
+		c.Height = "380px"
+		charts = append(charts, c)
+	}
+	width := "100%"
+	if len(charts) > 1 {
+		width = "32%"
+	}
+	showSideBySide(width, charts...)
+}
+
+// subtitle adds a line under a chart's title and moves the legend and the
+// plot areas down to make room for it.
+func subtitle(c *plotting.Chart, text string) {
+	t, ok := c.Option["title"].(map[string]any)
+	if !ok {
+		return
+	}
+	t["subtext"] = text
+	if l, ok := c.Option["legend"].(map[string]any); ok {
+		l["top"] = 48
+	}
+	move := func(g any) {
+		if m, ok := g.(map[string]any); ok {
+			m["top"] = 84
+		}
+	}
+	switch g := c.Option["grid"].(type) {
+	case []any:
+		for _, x := range g {
+			move(x)
+		}
+	case []map[string]any:
+		for _, x := range g {
+			move(x)
+		}
+	default:
+		move(g)
+	}
+}

@@ -1,0 +1,52 @@
+package lab
+
+import (
+	"fmt"
+
+	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/plotting"
+	"github.com/hyperlab-go/hyperlab/training"
+)
+
+// Schedules returns the learning rate of every optimizer step that each
+// Values would use on the named dataset, before training: x is the step
+// counted in epochs (step / steps per epoch), labelled by the
+// hyperparameters that differ.
+func Schedules(dataset string, values ...hparams.Values) ([]plotting.Curve, error) {
+	labels := valueLabels(values)
+	curves := make([]plotting.Curve, len(values))
+	for i, v := range values {
+		cfg, err := training.ConfigOf(v)
+		if err != nil {
+			return nil, err
+		}
+		if err := cfg.Validate(); err != nil {
+			return nil, err
+		}
+		split, err := loadData(dataset, dataOptions(dataset, v, nil))
+		if err != nil {
+			return nil, err
+		}
+		rows := split.Train.Len()
+		if cfg.BatchSize > rows {
+			return nil, fmt.Errorf("lab: batch_size=%d is larger than the training set (%d rows); use at most %d", cfg.BatchSize, rows, rows)
+		}
+		spe := (rows + cfg.BatchSize - 1) / cfg.BatchSize
+		s := training.NewSchedule(cfg, spe)
+		c := plotting.Curve{Name: labels[i]}
+		for step := range cfg.Epochs * spe {
+			c.X = append(c.X, float64(step)/float64(spe))
+			c.Y = append(c.Y, s.At(step))
+		}
+		curves[i] = c
+	}
+	return curves, nil
+}
+
+// ShowSchedules previews the learning-rate schedules of values, one curve
+// each, before any training.
+func ShowSchedules(dataset string, values ...hparams.Values) {
+	curves, err := Schedules(dataset, values...)
+	Check(err)
+	show(plotting.Schedule(curves, plotting.ScheduleOptions{}))
+}

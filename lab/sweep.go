@@ -1,0 +1,158 @@
+package lab
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"os"
+	"os/signal"
+	"strings"
+
+	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/plotting"
+	"github.com/hyperlab-go/hyperlab/training"
+	"github.com/janpfeifer/gonb/gonbui"
+)
+
+// SweepResult is a finished sweep: training's table of trials (embedded:
+// Rows, Best, Sort, WriteCSV, ...) and what the views need to draw it.
+type SweepResult struct {
+	*training.Results
+	Spec    *hparams.Spec
+	Dataset string
+}
+
+// Grid trains every combination of axes (name → values) over base on the
+// named dataset and shows the table of trials, the best one highlighted.
+// Trials already in the run store are read back. A line under the cell
+// counts the trials while they train.
+func Grid(base hparams.Values, dataset string, axes map[string][]any) *SweepResult {
+	trials, err := training.GridTrials(base, axes)
+	Check(err)
+	return sweep(base, dataset, trials)
+}
+
+// RandomSearch trains n configurations drawn over base (the named
+// hyperparameters vary within their declared ranges, log-uniformly where
+// declared log-scaled; the same seed draws the same trials) and shows the
+// table of trials.
+func RandomSearch(base hparams.Values, dataset string, n int, seed int64, names ...string) *SweepResult {
+	trials, err := training.RandomTrials(base, n, seed, names...)
+	Check(err)
+	return sweep(base, dataset, trials)
+}
+
+func sweep(base hparams.Values, dataset string, trials []hparams.Values) *SweepResult {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	progress := plotting.NewID()
+	done := 0
+	onTrial := func(ev training.TrialEvent) {
+		if !ev.Done || !isNotebook() {
+			return
+		}
+		done++
+		gonbui.UpdateHTML(progress, fmt.Sprintf("<p>trial %d of %d done</p>", done, len(trials)))
+	}
+	res, err := SweepErr(ctx, base, dataset, trials, onTrial)
+	if isNotebook() {
+		gonbui.UpdateHTML(progress, "")
+	}
+	Check(err)
+	res.ShowTable()
+	return res
+}
+
+// SweepErr trains trials on the named dataset, using the run store, and
+// returns the results; onTrial (may be nil) hears each trial start and end.
+func SweepErr(ctx context.Context, base hparams.Values, dataset string, trials []hparams.Values, onTrial func(training.TrialEvent)) (*SweepResult, error) {
+	dopts := dataOptions(dataset, base, nil)
+	split, err := loadData(dataset, dopts)
+	if err != nil {
+		return nil, err
+	}
+	store, err := openStore(RunsDir(), dataKey(dataset, dopts))
+	if err != nil {
+		return nil, err
+	}
+	s := &training.Sweep{Trials: trials, Data: split, Store: store, OnTrial: onTrial}
+	res, err := s.Run(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &SweepResult{Results: res, Spec: base.Spec(), Dataset: dataset}, nil
+}
+
+// ShowTable shows the trials, the best one highlighted, and names it.
+func (s *SweepResult) ShowTable() {
+	var b strings.Builder
+	Check(s.WriteHTML(&b))
+	var t strings.Builder
+	Check(s.WriteText(&t))
+	best := s.BestSummary()
+	Display(b.String()+"<p>"+html.EscapeString(best)+"</p>", t.String()+best+"\n")
+}
+
+// BestSummary says which trial was best and what it reached.
+func (s *SweepResult) BestSummary() string {
+	best, ok := s.Best()
+	if !ok {
+		return fmt.Sprintf("None of the %d trials finished with a finite loss.", len(s.Rows))
+	}
+	var parts []string
+	for _, name := range s.Names {
+		parts = append(parts, name+"="+training.FormatValue(best.Values[name]))
+	}
+	acc := ""
+	if finite(best.ValAccuracy) {
+		acc = fmt.Sprintf(", validation accuracy %.1f%%", 100*best.ValAccuracy)
+	}
+	return fmt.Sprintf("Best of %d trials: %s (best validation loss %s at epoch %d%s).",
+		len(s.Rows), strings.Join(parts, ", "), num(best.BestLoss), best.BestEpoch, acc)
+}
+
+// trials turns the rows into the sweep views' plain data: each trial's best
+// validation loss (NaN for a diverged or failed trial).
+func (s *SweepResult) trials() ([]plotting.Trial, plotting.SweepOptions) {
+	out := make([]plotting.Trial, len(s.Rows))
+	for i, r := range s.Rows {
+		v := r.BestLoss
+		if r.Status != "finished" {
+			v = nan()
+		}
+		varied := map[string]any{}
+		for _, name := range s.Names {
+			varied[name] = r.Values[name]
+		}
+		out[i] = plotting.Trial{Values: varied, Value: v}
+	}
+	opts := plotting.SweepOptions{Metric: "best validation loss"}
+	if s.Spec != nil {
+		for _, p := range s.Spec.Params() {
+			if p.Log {
+				opts.LogParams = append(opts.LogParams, p.Name)
+			}
+		}
+	}
+	return out, opts
+}
+
+// ShowSlice shows each trial's best validation loss against one
+// hyperparameter (a log axis when it is declared log-scaled).
+func (s *SweepResult) ShowSlice(param string) {
+	t, o := s.trials()
+	show(plotting.Slice(t, param, o))
+}
+
+// ShowHeatmap shows the best validation loss over two hyperparameters.
+func (s *SweepResult) ShowHeatmap(x, y string) {
+	t, o := s.trials()
+	show(plotting.Heatmap(t, x, y, o))
+}
+
+// ShowParallel shows every trial as a line across the varied
+// hyperparameters and the best validation loss.
+func (s *SweepResult) ShowParallel() {
+	t, o := s.trials()
+	show(plotting.Parallel(t, o))
+}

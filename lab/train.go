@@ -1,0 +1,203 @@
+package lab
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"os"
+	"os/signal"
+	"time"
+
+	"github.com/hyperlab-go/hyperlab/datasets"
+	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/plotting"
+	"github.com/hyperlab-go/hyperlab/training"
+)
+
+// Run is one trained model as a notebook sees it: the History of its epochs
+// (embedded, so run.Epochs and run.Best() work), the hyperparameters it was
+// trained with and the data it was trained on.
+type Run struct {
+	*history.History
+	Values  hparams.Values
+	Dataset string         // the dataset's name, as given to Train
+	Data    datasets.Split // the split it trained on
+	Label   string         // legend label; empty means one built from the differing hyperparameters
+	Reused  bool           // read back from the run store instead of trained
+	Seconds float64        // wall time of this call
+
+	// Boundary and Weights are filled when asked for with the options of
+	// the same names.
+	Boundary *training.Boundary
+	Weights  *training.Weights
+}
+
+// Option tunes Train.
+type Option func(*settings)
+
+type settings struct {
+	quiet    bool
+	label    string
+	title    string
+	logY     bool
+	noCache  bool
+	data     *datasets.Options
+	runs     *string
+	boundary int
+	weights  bool
+}
+
+// Quiet trains without a live chart or summary line, for a later Compare.
+func Quiet() Option { return func(s *settings) { s.quiet = true } }
+
+// Label names the run in legends and tables.
+func Label(label string) Option { return func(s *settings) { s.label = label } }
+
+// Title sets the title of the live chart.
+func Title(title string) Option { return func(s *settings) { s.title = title } }
+
+// LogY draws the loss on a logarithmic axis.
+func LogY() Option { return func(s *settings) { s.logY = true } }
+
+// NoCache trains again even when the run store holds this run.
+func NoCache() Option { return func(s *settings) { s.noCache = true } }
+
+// Data sets the dataset options, replacing the defaults and the Values'
+// data_* hyperparameters.
+func Data(o datasets.Options) Option { return func(s *settings) { s.data = &o } }
+
+// Runs stores runs under dir instead of RunsDir(); "" stores nothing.
+func Runs(dir string) Option { return func(s *settings) { s.runs = &dir } }
+
+// Boundary computes the decision boundary over a steps×steps grid after
+// training (2-D classification sets only), for ShowBoundary.
+func Boundary(steps int) Option { return func(s *settings) { s.boundary = steps } }
+
+// Weights keeps every layer's weights before and after training, for
+// ShowWeights.
+func Weights() Option { return func(s *settings) { s.weights = true } }
+
+// Train trains a model with the hyperparameters v on the named dataset
+// (see datasets.Names: "moons", "spirals", "mnist", ...) and returns the
+// run. In a notebook it shows the loss per epoch under the cell, updated
+// every epoch, and ends with the final chart and a line of numbers.
+//
+// A run with the same hyperparameters (seed included) on the same data
+// that is already in the run store (see RunsDir) is read back instead of
+// trained again, so a re-run cell is instant. A diverged run is a result,
+// not an error. On a mistake (an unknown dataset, a batch larger than the
+// data) the cell ends with one sentence, as Check does; TrainErr returns
+// the error instead.
+func Train(v hparams.Values, dataset string, opts ...Option) *Run {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	r, err := TrainErr(ctx, v, dataset, opts...)
+	Check(err)
+	return r
+}
+
+// TrainErr is Train for Go code: it returns the error.
+func TrainErr(ctx context.Context, v hparams.Values, dataset string, opts ...Option) (*Run, error) {
+	s := &settings{}
+	for _, o := range opts {
+		o(s)
+	}
+	if v.Spec() == nil {
+		return nil, fmt.Errorf("lab: Train got empty hyperparameters; pass hp.Values() or training.Spec.Defaults()")
+	}
+	dopts := dataOptions(dataset, v, s.data)
+	split, err := loadData(dataset, dopts)
+	if err != nil {
+		return nil, err
+	}
+	root := RunsDir()
+	if s.runs != nil {
+		root = *s.runs
+	}
+	store, err := openStore(root, dataKey(dataset, dopts))
+	if err != nil {
+		return nil, err
+	}
+	r := &Run{Values: v, Dataset: dataset, Data: split, Label: s.label}
+	var topts []training.Option
+	if store != nil {
+		topts = append(topts, training.Store(store))
+	}
+	if s.noCache {
+		topts = append(topts, training.NoCache())
+	}
+	if s.boundary > 0 {
+		r.Boundary = &training.Boundary{}
+		topts = append(topts, training.DecisionBoundary(r.Boundary, s.boundary))
+	}
+	if s.weights {
+		r.Weights = &training.Weights{}
+		topts = append(topts, training.WeightSnapshots(r.Weights))
+	}
+	trained := false
+	topts = append(topts, training.OnEpoch(func(history.Epoch) { trained = true }))
+	var live *plotting.Live
+	lossOpts := plotting.LossOptions{Title: s.title, LogY: s.logY}
+	if !s.quiet && isNotebook() {
+		live = plotting.NewLive(plotting.LiveOptions{Loss: lossOpts})
+		topts = append(topts, training.OnEpoch(live.Epoch))
+	}
+	start := time.Now()
+	h, err := training.Run(ctx, v, split, topts...)
+	r.Seconds = time.Since(start).Seconds()
+	if h == nil {
+		h = &history.History{Status: history.Failed}
+	}
+	r.History = h
+	r.Reused = !trained && len(h.Epochs) > 0
+	if s.quiet {
+		return r, err
+	}
+	if live != nil {
+		if derr := live.Done(h); derr != nil && err == nil {
+			err = derr
+		}
+	}
+	if err == nil {
+		Display("<p class=\"hyperlab-run\">"+html.EscapeString(r.Summary())+"</p>", r.Summary()+"\n")
+	}
+	return r, err
+}
+
+// Summary is one line of numbers about the run: its status, epochs, final
+// losses and accuracy, and where it came from.
+func (r *Run) Summary() string {
+	if r == nil || r.History == nil {
+		return "no run"
+	}
+	last, ok := r.Last()
+	if !ok {
+		return fmt.Sprintf("%s: %s before the first epoch ended. %s", r.Dataset, r.Status, r.Err)
+	}
+	s := fmt.Sprintf("%s, %s after %d epochs of %d steps: training loss %s, validation loss %s",
+		r.Dataset, r.Status, last.Epoch, last.Steps, num(last.TrainLoss), num(last.ValLoss))
+	if finite(last.ValAccuracy) {
+		s += fmt.Sprintf(", validation accuracy %.1f%%", 100*last.ValAccuracy)
+	}
+	if r.Status == history.Diverged {
+		s += " (" + r.Err + ")"
+	}
+	if r.Reused {
+		return s + "; read back from the run store."
+	}
+	return s + fmt.Sprintf("; trained in %.1f s.", r.Seconds)
+}
+
+// plottingRun is the run as the charts of several runs see it.
+func (r *Run) plottingRun() plotting.Run {
+	return plotting.Run{Label: r.Label, Values: r.Values.Map(), History: r.History}
+}
+
+// Set returns v with name set to value; a value the declaration does not
+// allow ends the cell with one sentence, as Check does.
+func Set(v hparams.Values, name string, value any) hparams.Values {
+	out, err := v.With(name, value)
+	Check(err)
+	return out
+}

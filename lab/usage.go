@@ -1,0 +1,90 @@
+package lab
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/hyperlab-go/hyperlab/hparams"
+)
+
+// The flag package rejects a cell argument it does not know before any
+// hyperlab code runs, and answers with a usage listing of every flag. lab
+// replaces that listing with hparams' one sentence (which suggests the
+// nearest name) and answers -help with the table of defaults.
+
+// usages holds, per FlagSet, the specs declared on it.
+var usages = struct {
+	sync.Mutex
+	m map[*flag.FlagSet]*usage
+}{m: map[*flag.FlagSet]*usage{}}
+
+type usage struct {
+	specs []*hparams.Spec
+	last  string // the flag package's last message, e.g. "flag provided but not defined: -x"
+}
+
+// Write receives the flag package's messages (fs.Output) and keeps them for Usage.
+func (u *usage) Write(p []byte) (int, error) {
+	u.last += string(p)
+	return len(p), nil
+}
+
+func explainFlagErrors(fs *flag.FlagSet, spec *hparams.Spec) {
+	usages.Lock()
+	defer usages.Unlock()
+	u := usages.m[fs]
+	if u == nil {
+		u = &usage{}
+		usages.m[fs] = u
+		fs.SetOutput(u)
+		fs.Usage = func() { fmt.Fprintln(errWriter(), u.explain()) }
+	}
+	u.specs = append(u.specs, spec)
+}
+
+// explain turns the flag package's complaint into sentences for the user.
+func (u *usage) explain() string {
+	msg := strings.TrimSpace(u.last)
+	u.last = ""
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		return unknownFlag(name, u.specs)
+	}
+	if msg == "" { // -help or -h
+		var b strings.Builder
+		b.WriteString("Hyperparameters (set them as cell arguments: %% --name=value or %% --set=\"name=value;name=value\"):\n")
+		for _, s := range u.specs {
+			b.WriteString(s.Defaults().Table().Text())
+		}
+		return strings.TrimSpace(b.String())
+	}
+	return "lab: " + msg
+}
+
+// unknownFlag asks the specs for their sentence about an unknown name: the
+// one with a "did you mean" if any spec has a near name.
+func unknownFlag(name string, specs []*hparams.Spec) string {
+	var first string
+	for _, s := range specs {
+		_, err := s.Parse([]string{"--" + name + "=0"})
+		var errs hparams.Errors
+		if errors.As(err, &errs) && len(errs) > 0 {
+			err = errs[0]
+		}
+		if err == nil {
+			continue
+		}
+		if strings.Contains(err.Error(), "did you mean") {
+			return err.Error()
+		}
+		if first == "" {
+			first = err.Error()
+		}
+	}
+	if first == "" {
+		first = fmt.Sprintf("lab: unknown cell argument -%s", name)
+	}
+	return first
+}

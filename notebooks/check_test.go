@@ -1,0 +1,111 @@
+package notebooks
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// cell builds a code cell from its source, tags and outputs.
+func cell(src string, tags []string, outs ...Output) Cell {
+	return Cell{Type: "code", Source: Text(src), Metadata: CellMeta{Tags: tags}, Outputs: outs}
+}
+
+func stderr(s string) Output { return Output{Type: "stream", Name: "stderr", Text: Text(s)} }
+func stdout(s string) Output { return Output{Type: "stream", Name: "stdout", Text: Text(s)} }
+
+var raises = []string{RaisesException}
+
+func TestCheck(t *testing.T) {
+	compileErr := Output{Type: "error", Ename: "ERROR", Evalue: `failed to run "go build": exit status 1`}
+	for _, tc := range []struct {
+		name string
+		cell Cell
+		want string // substring of the one problem; "" for none
+	}{
+		{"clean output", cell("%%\nfmt.Println(1)", nil, stdout("1\n")), ""},
+		{"stderr without failure is fine", cell("%%\nlog.Print(1)", nil, stderr("2026/01/01 1\n")), ""},
+		{"markdown is not checked", Cell{Type: "markdown", Source: "panic: no"}, ""},
+		{"GoNB error output", cell("%%\nx := y", nil, compileErr), `cell 1 (%%): error: ERROR: failed to run "go build"`},
+		{"compile error details", cell("%%\nx := y", nil, Output{Type: "display_data", Data: map[string]Text{"text/html": `<style>.gonb-err-location {}</style><span class="gonb-err-location">./main.go:10:6: </span> undefined: y &amp; z`}}, compileErr), "\n./main.go:10:6:  undefined: y & z"},
+		{"panic", cell("%%\npanic(1)", nil, stderr("panic: 1\n\ngoroutine 1 [running]:\nmain.main()\n\t/tmp/main.go:15 +0x65\nexit status 2\n")), "crashed with a Go stack trace:\npanic: 1"},
+		{"non-zero exit", cell("%%\nos.Exit(3)", nil, stderr("bad\nexit status 3\n")), "exited with status 3; stderr: bad"},
+		{"goroutine dump without panic", cell("%%\nx()", nil, stderr("fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\n")), "stack trace"},
+
+		{"expected error, one sentence", cell("%% --learning_rate=-1", raises, stderr("hparams: learning_rate=-1 is below its minimum 1e-05.\nexit status 1\n")), ""},
+		{"expected error that did not happen", cell("%% --learning_rate=1", raises, stdout("ok\n")), "is tagged raises-exception but ran without error"},
+		{"expected error with a stack trace", cell("%% --learning_rate=-1", raises, stderr("panic: hparams: bad\n\ngoroutine 1 [running]:\nexit status 2\n")), "expected error shows a Go stack trace"},
+		{"expected error from GoNB instead of the program", cell("%%\nx := y", raises, compileErr), "but GoNB failed"},
+		{"expected error of two lines", cell("%%", raises, stderr("first.\nsecond.\nexit status 1\n")), "one sentence on one line, got 2 lines"},
+		{"expected error that is silent", cell("%%", raises, stderr("exit status 1\n")), "printed nothing"},
+		{"expected error too long", cell("%%", raises, stderr(strings.Repeat("x", 301)+"\nexit status 1\n")), "301 characters long"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Check(&Notebook{Cells: []Cell{tc.cell}})
+			switch {
+			case tc.want == "" && len(got) != 0:
+				t.Errorf("Check = %v, want no problem", got)
+			case tc.want != "" && len(got) != 1:
+				t.Errorf("Check = %v, want one problem containing %q", got, tc.want)
+			case tc.want != "" && !strings.Contains(got[0].String(), tc.want):
+				t.Errorf("Check = %q, want it to contain %q", got[0].String(), tc.want)
+			}
+		})
+	}
+}
+
+func TestCheckLocatesCells(t *testing.T) {
+	nb := &Notebook{Cells: []Cell{
+		{Type: "markdown", Source: "# Title"},
+		cell("import \"fmt\"", nil),
+		cell("\n  %% --epochs=3\nrun()", nil, stderr("exit status 1\n")),
+	}}
+	got := Check(nb)
+	if len(got) != 1 || got[0].Cell != 3 || got[0].FirstLine != "%% --epochs=3" {
+		t.Errorf("Check = %+v, want one problem at cell 3 with first line %q", got, "%% --epochs=3")
+	}
+}
+
+func TestTextReadsBothForms(t *testing.T) {
+	var c Cell
+	if err := json.Unmarshal([]byte(`{"cell_type":"code","source":["a\n","b"],"outputs":[{"output_type":"stream","name":"stderr","text":"x"},{"output_type":"display_data","data":{"text/html":["<b>","</b>"],"application/json":{"k":1}}}]}`), &c); err != nil {
+		t.Fatal(err)
+	}
+	if c.Source != "a\nb" || c.Outputs[0].Text != "x" || c.Outputs[1].Data["text/html"] != "<b></b>" {
+		t.Errorf("decoded %+v", c)
+	}
+}
+
+func TestCharts(t *testing.T) {
+	html := func(s string) Output {
+		return Output{Type: "display_data", Data: map[string]Text{"text/html": Text(s)}}
+	}
+	nb := &Notebook{Cells: []Cell{
+		cell("%%", nil, html(`<div id="a" class="hyperlab-chart"></div><script>document.querySelectorAll('.hyperlab-chart')</script>`)),
+		cell("%%", nil, html(`<table></table>`), html(`<div id="b" class="hyperlab-chart"></div><div id="c" class="hyperlab-chart"></div>`)),
+		{Type: "markdown", Source: `<div class="hyperlab-chart"></div>`},
+	}}
+	if got := Charts(nb); got != 3 {
+		t.Errorf("Charts = %d, want 3", got)
+	}
+}
+
+func TestLostOutputs(t *testing.T) {
+	committed := &Notebook{Cells: []Cell{
+		cell("%%\nhp.Show()", nil, stdout("table")),
+		cell("%%\nquiet()", nil),
+		cell("%%\nedited()", nil, stdout("x")),
+	}}
+	executed := &Notebook{Cells: []Cell{
+		cell("%%\nhp.Show()", nil),
+		cell("%%\nquiet()", nil),
+		cell("%%\nedited(2)", nil),
+	}}
+	got := LostOutputs(committed, executed)
+	if len(got) != 1 || got[0].Cell != 1 || !strings.Contains(got[0].String(), "showed nothing, but the committed notebook has 1 output(s)") {
+		t.Errorf("LostOutputs = %v, want one problem at cell 1", got)
+	}
+	if got := LostOutputs(committed, &Notebook{}); got != nil {
+		t.Errorf("LostOutputs of notebooks with different cells = %v, want nil", got)
+	}
+}

@@ -1,0 +1,21 @@
+// Package notebooks holds the hyperlab tutorials (*.ipynb, GoNB kernel) and
+// the test that executes them with real Jupyter.
+//
+// TestNotebooks runs every notebooks/*.ipynb with
+//
+//	jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=gonb
+//
+// against the working tree (each notebook's first cell points a go.work at the
+// module root), then checks the executed notebook with Check: a cell fails on
+// a GoNB error, a non-zero exit, a panic or a goroutine dump; a cell tagged
+// "raises-exception" must fail with one sentence and no Go stack trace. It
+// also exports each executed notebook to HTML for the browser checks.
+//
+// Without Jupyter or the GoNB kernel the test skips and names
+// scripts/setup-notebooks.sh; with CI=true a skip is a failure.
+//
+//	go test ./notebooks -update
+//
+// (or `make notebooks`) writes the executed notebooks back in place, so they
+// are committed with their outputs, and their HTML exports to notebooks/html/.
+package notebooks

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# setup-tests.sh installs everything `make test` needs on a Debian/Ubuntu
+# machine that has Go: Jupyter and the GoNB kernel (setup-notebooks.sh), and
+# Chromium with local ECharts/RequireJS copies for the browser tests
+# (install-browser.sh, which needs npm). Idempotent and quiet when done already.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sudo=()
+[[ "$(id -u)" == 0 ]] || sudo=(sudo)
+apt_updated=0
+apt_install() { # apt_install <package>...: install from apt, updating the lists once
+	command -v apt-get >/dev/null || { echo "setup-tests: apt-get not found; install $* yourself" >&2; exit 1; }
+	if ((!apt_updated)); then
+		"${sudo[@]}" apt-get update -qq
+		apt_updated=1
+	fi
+	echo "setup-tests: installing $* (apt)"
+	DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+bash scripts/setup-notebooks.sh
+
+if [[ -f scripts/install-browser.sh ]]; then
+	# install-browser.sh runs apt-get and npm itself; give it apt lists and npm.
+	missing=()
+	command -v chromium >/dev/null || command -v chromium-browser >/dev/null || missing+=(chromium)
+	command -v npm >/dev/null || missing+=(npm)
+	((${#missing[@]} == 0)) || apt_install "${missing[@]}"
+	"${sudo[@]}" sh scripts/install-browser.sh
+fi

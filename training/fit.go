@@ -1,0 +1,227 @@
+package training
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/hyperlab-go/hyperlab/datasets"
+	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/runstore"
+)
+
+// DivergenceFactor decides when a finite loss counts as diverged: a step
+// loss above DivergenceFactor × max(the first step's loss, 1). SGD at a far
+// too large learning rate often blows the loss up by orders of magnitude
+// and then kills every ReLU, leaving a finite but useless model; this
+// catches the blow-up. A NaN or Inf loss always counts.
+const DivergenceFactor = 1e4
+
+// loop is one run of the epoch loop.
+type loop struct {
+	m          *model
+	cfg        Config
+	train, val *datasets.Dataset
+	o          *options
+	h          *history.History
+	w          *runstore.Writer // nil without a store
+
+	b            *batcher
+	sched        Schedule
+	step         int     // optimizer steps so far
+	limit        float64 // a step loss above it counts as diverged
+	best         float64 // early stopping: best monitored loss so far
+	wait         int     // early stopping: epochs since best
+	lastStepCall time.Time
+}
+
+// epochSums accumulates an epoch's steps.
+type epochSums struct {
+	start        time.Time
+	first        int // index of the epoch's first step in h.StepLoss
+	loss, score  float64
+	rows, steps  int
+	learningRate float64
+}
+
+// run trains until the epochs are done, early stopping fires, the loss
+// diverges or ctx is cancelled; it sets h.Status accordingly. An error is
+// returned only for a failure (GoMLX, the store).
+func (l *loop) run(ctx context.Context) error {
+	l.b = newBatcher(l.train, l.cfg.BatchSize, l.cfg.Shuffle, int64(l.cfg.Seed))
+	l.sched = NewSchedule(l.cfg, l.b.steps())
+	l.limit, l.best = math.Inf(1), math.Inf(1)
+	if ctx.Err() != nil { // cancelled before the first step
+		l.h.Status = history.Cancelled
+		return nil
+	}
+	for epoch := 1; epoch <= l.cfg.Epochs; epoch++ {
+		sums, err := l.trainEpoch(ctx, epoch)
+		if err != nil || l.h.Status != history.Running {
+			return err
+		}
+		if stop, err := l.endEpoch(epoch, sums); err != nil || stop {
+			return err
+		}
+	}
+	l.h.Status = history.Finished
+	return nil
+}
+
+// trainEpoch runs the steps of one epoch. It stops early, with h.Status
+// set, when the loss diverges or ctx is cancelled.
+func (l *loop) trainEpoch(ctx context.Context, epoch int) (epochSums, error) {
+	s := epochSums{start: time.Now(), first: len(l.h.StepLoss)}
+	l.b.startEpoch(epoch)
+	steps := l.b.steps()
+	for k := range steps {
+		rows := l.b.fill(k)
+		s.learningRate = l.sched.At(l.step)
+		loss, score, err := l.m.step(l.b, s.learningRate)
+		if err != nil {
+			return s, err
+		}
+		l.step++
+		l.h.StepLoss = append(l.h.StepLoss, loss)
+		if err := l.stepCallback(l.step, loss, k == steps-1); err != nil {
+			return s, err
+		}
+		if l.step == 1 {
+			l.limit = DivergenceFactor * max(loss, 1)
+		}
+		s.loss += loss * float64(rows)
+		s.score += score
+		s.rows += rows
+		s.steps++
+		if !finite(loss) || loss > l.limit {
+			// Keep the partial epoch: a chart shows where it blew up.
+			l.h.Status = history.Diverged
+			l.h.Err = fmt.Sprintf("train loss is %.4g at epoch %d, step %d; try a smaller learning_rate than %g", loss, epoch, k+1, l.cfg.LearningRate)
+			return s, l.addEpoch(l.epoch(epoch, s), s.first)
+		}
+		if ctx.Err() != nil {
+			l.h.Status = history.Cancelled
+			return s, l.saveSteps(s.first)
+		}
+	}
+	return s, nil
+}
+
+// epoch summarises the steps of an epoch; validation metrics are NaN.
+func (l *loop) epoch(epoch int, s epochSums) history.Epoch {
+	e := history.Epoch{Epoch: epoch, TrainLoss: s.loss / float64(s.rows), LearningRate: s.learningRate, Steps: s.steps,
+		ValLoss: math.NaN(), ValAccuracy: math.NaN(), ValError: math.NaN(), TrainAccuracy: math.NaN(),
+		Seconds: time.Since(s.start).Seconds()}
+	if l.train.Task == datasets.Classification {
+		e.TrainAccuracy = s.score / float64(s.rows)
+	}
+	return e
+}
+
+// endEpoch evaluates the validation split, records the epoch and decides
+// whether to stop: a non-finite validation loss diverges, and early
+// stopping ends a run whose monitored loss stopped improving.
+func (l *loop) endEpoch(epoch int, s epochSums) (stop bool, err error) {
+	e := l.epoch(epoch, s)
+	hasVal := l.val != nil && l.val.Len() > 0
+	if hasVal {
+		loss, score, err := l.m.evaluate(l.val)
+		if err != nil {
+			return true, err
+		}
+		e.ValLoss = loss
+		if l.train.Task == datasets.Classification {
+			e.ValAccuracy = score
+		} else {
+			e.ValError = score
+		}
+		e.Seconds = time.Since(s.start).Seconds()
+	}
+	if err := l.addEpoch(e, s.first); err != nil {
+		return true, err
+	}
+	if hasVal && !finite(e.ValLoss) {
+		l.h.Status = history.Diverged
+		l.h.Err = fmt.Sprintf("validation loss is %v after epoch %d; try a smaller learning_rate than %g", e.ValLoss, epoch, l.cfg.LearningRate)
+		return true, nil
+	}
+	if l.cfg.EarlyStoppingPatience == 0 {
+		return false, nil
+	}
+	monitor := e.ValLoss
+	if !hasVal {
+		monitor = e.TrainLoss // no validation split: watch the training loss
+	}
+	if monitor < l.best-l.cfg.EarlyStoppingMinDelta {
+		l.best, l.wait = monitor, 0
+		return false, nil
+	}
+	l.wait++
+	if l.wait >= l.cfg.EarlyStoppingPatience {
+		l.h.Status = history.Finished
+		return true, nil
+	}
+	return false, nil
+}
+
+// addEpoch records a finished epoch in the History and the store, then
+// tells the callbacks.
+func (l *loop) addEpoch(e history.Epoch, firstStep int) error {
+	l.h.Epochs = append(l.h.Epochs, e)
+	if err := l.saveSteps(firstStep); err != nil {
+		return err
+	}
+	if l.w != nil {
+		if err := l.w.Epoch(e); err != nil {
+			return err
+		}
+	}
+	for _, fn := range l.o.onEpoch {
+		if err := callback("OnEpoch", func() { fn(e) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// saveSteps appends the step losses from firstStep on to the store.
+func (l *loop) saveSteps(firstStep int) error {
+	if l.w == nil || firstStep >= len(l.h.StepLoss) {
+		return nil
+	}
+	return l.w.Steps(l.h.StepLoss[firstStep:])
+}
+
+// stepCallback calls the OnStep functions, throttled by StepEvery; the last
+// step of an epoch and a non-finite loss always get through.
+func (l *loop) stepCallback(step int, loss float64, lastOfEpoch bool) error {
+	if len(l.o.onStep) == 0 {
+		return nil
+	}
+	now := time.Now()
+	if !lastOfEpoch && finite(loss) && now.Sub(l.lastStepCall) < l.o.stepEvery {
+		return nil
+	}
+	l.lastStepCall = now
+	for _, fn := range l.o.onStep {
+		if err := callback("OnStep", func() { fn(step, loss) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// callback runs a user callback and returns its panic as an error, so that
+// it is not mistaken for a GoMLX failure.
+func callback(name string, fn func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("training: the %s callback panicked: %v", name, r)
+		}
+	}()
+	fn()
+	return nil
+}
+
+func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }

@@ -1,0 +1,85 @@
+package training
+
+import (
+	"time"
+
+	"github.com/gomlx/gomlx/backends"
+	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/runstore"
+)
+
+// Option configures Run.
+type Option func(*options)
+
+type options struct {
+	onEpoch   []func(history.Epoch)
+	onStep    []func(step int, loss float64)
+	stepEvery time.Duration
+	store     *runstore.Store
+	noCache   bool
+	backend   backends.Backend
+	boundary  *Boundary
+	steps     int // boundary grid steps per axis
+	weights   *Weights
+	reused    *bool
+}
+
+// OnEpoch calls fn after every finished epoch, on Run's goroutine.
+func OnEpoch(fn func(history.Epoch)) Option {
+	return func(o *options) { o.onEpoch = append(o.onEpoch, fn) }
+}
+
+// OnStep calls fn with the step number (from 1 over the whole run) and that
+// step's training loss, at most once per StepEvery interval (100 ms unless
+// set) and always for the last step of an epoch, on Run's goroutine.
+func OnStep(fn func(step int, loss float64)) Option {
+	return func(o *options) { o.onStep = append(o.onStep, fn) }
+}
+
+// StepEvery sets the least time between two OnStep calls; 0 calls OnStep
+// after every step.
+func StepEvery(d time.Duration) Option {
+	return func(o *options) { o.stepEvery = d }
+}
+
+// Store saves the run in s as it goes: its Values, every epoch, the step
+// losses and the final status. A finished run with the same ID (the Values
+// hash) that is already there is returned instead of training again,
+// unless NoCache is given; a stored run that was cancelled, failed or
+// never finished is trained again.
+func Store(s *runstore.Store) Option {
+	return func(o *options) { o.store = s }
+}
+
+// NoCache trains even when Store holds a finished run with the same ID,
+// and overwrites it.
+func NoCache() Option {
+	return func(o *options) { o.noCache = true }
+}
+
+// Backend runs on b instead of the shared simplego backend.
+func Backend(b backends.Backend) Option {
+	return func(o *options) { o.backend = b }
+}
+
+// DecisionBoundary fills dst, after training on a dataset with two
+// features, with the class the model predicts at each point of a
+// steps×steps grid over the training data (see Boundary). With Store, it
+// is also saved as boundary.json in the run's directory and read back from
+// there when a stored run is reused.
+func DecisionBoundary(dst *Boundary, steps int) Option {
+	return func(o *options) { o.boundary, o.steps = dst, steps }
+}
+
+// WeightSnapshots fills dst with every layer's weights and biases before
+// and after training (see Weights), e.g. for a histogram of how training
+// moved them. With Store, they are also saved as weights.json.
+func WeightSnapshots(dst *Weights) Option {
+	return func(o *options) { o.weights = dst }
+}
+
+// Reused sets *dst to whether Run returned a run loaded from Store instead
+// of training (a notebook can say "loaded from the run store").
+func Reused(dst *bool) Option {
+	return func(o *options) { o.reused = dst }
+}

@@ -1,0 +1,268 @@
+package training
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/runstore"
+)
+
+// Pruned is the results-table status of a trial that successive halving
+// stopped at a lower rung. It is not a history.Status a run can have: the
+// run itself finished its (shorter) budget.
+const Pruned history.Status = "pruned"
+
+// Row is one trial of a sweep as plain data: its hyperparameters, the final
+// and best metrics, how far it got and how long it took. Metrics that do not
+// apply are NaN.
+type Row struct {
+	Trial  int            `json:"trial"` // position in the sweep's trial list (from 0)
+	ID     string         `json:"id"`    // run-store ID (the Values hash)
+	Values map[string]any `json:"values"`
+	Status history.Status `json:"status"`
+	Error  string         `json:"error,omitempty"`
+	Epochs int            `json:"epochs"` // epochs run
+
+	TrainLoss   float64 `json:"train_loss"`   // final epoch
+	ValLoss     float64 `json:"val_loss"`     // final epoch
+	ValAccuracy float64 `json:"val_accuracy"` // final epoch (classification)
+	ValError    float64 `json:"val_error"`    // final epoch (regression)
+	BestLoss    float64 `json:"best_loss"`    // lowest validation loss (training loss without validation)
+	BestEpoch   int     `json:"best_epoch"`
+	Seconds     float64 `json:"seconds"` // wall time of the trial
+
+	// History is the run's full record, for charts; nil for a trial that
+	// failed before training. Exports leave it out.
+	History *history.History `json:"-"`
+}
+
+// Results is a sweep's table: one Row per trial. Names are the
+// hyperparameters shown as columns: those whose value differs between rows,
+// or all of them when every row agrees.
+type Results struct {
+	Names []string
+	Rows  []Row
+}
+
+// NewRow summarises one run's History.
+func NewRow(trial int, id string, values map[string]any, h *history.History, seconds float64) Row {
+	r := Row{Trial: trial, ID: id, Values: values, Seconds: seconds,
+		TrainLoss: math.NaN(), ValLoss: math.NaN(), ValAccuracy: math.NaN(), ValError: math.NaN(),
+		BestLoss: math.NaN()}
+	if h == nil {
+		r.Status = history.Failed
+		return r
+	}
+	r.History = h
+	r.Status, r.Error, r.Epochs = h.Status, h.Err, len(h.Epochs)
+	if last, ok := h.Last(); ok {
+		r.TrainLoss, r.ValLoss, r.ValAccuracy, r.ValError = last.TrainLoss, last.ValLoss, last.ValAccuracy, last.ValError
+	}
+	if best, ok := h.Best(); ok {
+		r.BestLoss, r.BestEpoch = best.ValLoss, best.Epoch
+		if !finiteMetric(best.ValLoss) {
+			r.BestLoss = best.TrainLoss
+		}
+	}
+	return r
+}
+
+// NewResults builds the table of rows and picks the varying hyperparameters
+// as columns. Rows keep their order.
+func NewResults(rows []Row) *Results {
+	return &Results{Names: varyingNames(rows), Rows: rows}
+}
+
+// ResultsFromRuns builds the table of every complete run in a store listing
+// (what `hyperlab report` shows, merging all shards). Incomplete runs (a
+// trial that was killed) are left out. Rows are ordered by ID, so the table
+// of a store does not depend on which process wrote which run.
+func ResultsFromRuns(runs []*runstore.Run) *Results {
+	var rows []Row
+	for _, run := range runs {
+		if run == nil || !run.Complete {
+			continue
+		}
+		h := run.History
+		rows = append(rows, NewRow(0, run.ID, run.Values, &h, runSeconds(&h)))
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].ID < rows[j].ID })
+	for i := range rows {
+		rows[i].Trial = i
+	}
+	return NewResults(rows)
+}
+
+func varyingNames(rows []Row) []string {
+	all := map[string]bool{}
+	for _, r := range rows {
+		for name := range r.Values {
+			all[name] = true
+		}
+	}
+	var names, varying []string
+	for name := range all {
+		names = append(names, name)
+		distinct := map[string]bool{}
+		for _, r := range rows {
+			v, ok := r.Values[name]
+			distinct[fmt.Sprint(ok)+FormatValue(v)] = true
+		}
+		if len(distinct) > 1 {
+			varying = append(varying, name)
+		}
+	}
+	if len(varying) > 0 {
+		names = varying
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Best returns the usable row (finished or pruned, with a finite best loss)
+// with the lowest best loss, and false if there is none.
+func (r *Results) Best() (Row, bool) {
+	best, ok := Row{}, false
+	for _, row := range r.Rows {
+		if (row.Status != history.Finished && row.Status != Pruned) || !finiteMetric(row.BestLoss) {
+			continue
+		}
+		if !ok || row.BestLoss < best.BestLoss {
+			best, ok = row, true
+		}
+	}
+	return best, ok
+}
+
+// Sort orders the rows by a column: a metric ("best_loss", "val_loss",
+// "train_loss", "val_accuracy", "val_error", "epochs", "seconds", "trial",
+// "status", "id") or a hyperparameter name. A leading "-" sorts descending.
+// Missing values (NaN) go last either way; ties keep their order.
+func (r *Results) Sort(column string) error {
+	desc := strings.HasPrefix(column, "-")
+	name := strings.TrimPrefix(column, "-")
+	key, err := r.sortKey(name)
+	if err != nil {
+		return err
+	}
+	sort.SliceStable(r.Rows, func(i, j int) bool {
+		a, b := key(r.Rows[i]), key(r.Rows[j])
+		if a.missing || b.missing {
+			return !a.missing && b.missing
+		}
+		c := a.compare(b)
+		if desc {
+			return c > 0
+		}
+		return c < 0
+	})
+	return nil
+}
+
+type sortValue struct {
+	num     float64
+	text    string
+	isText  bool
+	missing bool
+}
+
+func (a sortValue) compare(b sortValue) int {
+	if a.isText || b.isText {
+		return strings.Compare(a.text, b.text)
+	}
+	switch {
+	case a.num < b.num:
+		return -1
+	case a.num > b.num:
+		return 1
+	}
+	return 0
+}
+
+func num(f float64) sortValue { return sortValue{num: f, missing: !finiteMetric(f)} }
+
+func (r *Results) sortKey(name string) (func(Row) sortValue, error) {
+	metrics := map[string]func(Row) sortValue{
+		"trial":        func(x Row) sortValue { return num(float64(x.Trial)) },
+		"id":           func(x Row) sortValue { return sortValue{text: x.ID, isText: true} },
+		"status":       func(x Row) sortValue { return sortValue{text: string(x.Status), isText: true} },
+		"epochs":       func(x Row) sortValue { return num(float64(x.Epochs)) },
+		"train_loss":   func(x Row) sortValue { return num(x.TrainLoss) },
+		"val_loss":     func(x Row) sortValue { return num(x.ValLoss) },
+		"val_accuracy": func(x Row) sortValue { return num(x.ValAccuracy) },
+		"val_error":    func(x Row) sortValue { return num(x.ValError) },
+		"best_loss":    func(x Row) sortValue { return num(x.BestLoss) },
+		"best_epoch":   func(x Row) sortValue { return num(float64(x.BestEpoch)) },
+		"seconds":      func(x Row) sortValue { return num(x.Seconds) },
+	}
+	if k, ok := metrics[name]; ok {
+		return k, nil
+	}
+	for _, row := range r.Rows {
+		if _, ok := row.Values[name]; ok {
+			return func(x Row) sortValue {
+				v, ok := x.Values[name]
+				if !ok {
+					return sortValue{missing: true}
+				}
+				if f, isNum := toFloat(v); isNum {
+					return num(f)
+				}
+				return sortValue{text: FormatValue(v), isText: true}
+			}, nil
+		}
+	}
+	return nil, fmt.Errorf("training: cannot sort the results by %q: it is neither a metric (best_loss, val_loss, train_loss, val_accuracy, epochs, seconds, ...) nor a hyperparameter of the trials", name)
+}
+
+func toFloat(v any) (float64, bool) {
+	switch x := v.(type) {
+	case float64:
+		return x, true
+	case float32:
+		return float64(x), true
+	case int:
+		return float64(x), true
+	case int64:
+		return float64(x), true
+	case int32:
+		return float64(x), true
+	}
+	return 0, false
+}
+
+// FormatValue writes a hyperparameter value the same way whether it comes
+// from live Values (int, float64, []int) or from a store's JSON (float64,
+// []any), so tables of the two agree.
+func FormatValue(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case bool:
+		return strconv.FormatBool(x)
+	case []int:
+		parts := make([]string, len(x))
+		for i, n := range x {
+			parts[i] = strconv.Itoa(n)
+		}
+		return "[" + strings.Join(parts, " ") + "]"
+	case []any:
+		parts := make([]string, len(x))
+		for i, n := range x {
+			parts[i] = FormatValue(n)
+		}
+		return "[" + strings.Join(parts, " ") + "]"
+	}
+	if f, ok := toFloat(v); ok {
+		return strconv.FormatFloat(f, 'g', -1, 64)
+	}
+	return fmt.Sprint(v)
+}
+
+func finiteMetric(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }

@@ -1,0 +1,183 @@
+package training
+
+import (
+	"bytes"
+	"flag"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/runstore"
+)
+
+// update regenerates golden files: go test ./training/ -run Results -update.
+// Another test file of the package may define the same flag first.
+var update = func() *bool {
+	if f := flag.Lookup("update"); f != nil {
+		v := f.Value.(flag.Getter).Get().(bool)
+		return &v
+	}
+	return flag.Bool("update", false, "rewrite testdata/*.golden")
+}()
+
+func updating() bool {
+	if f := flag.Lookup("update"); f != nil {
+		return f.Value.String() == "true"
+	}
+	return *update
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if updating() {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from %s:\n--- got ---\n%s\n--- want ---\n%s", name, path, got, want)
+	}
+}
+
+func epochs(losses ...float64) []history.Epoch {
+	var es []history.Epoch
+	for i, l := range losses {
+		es = append(es, history.Epoch{Epoch: i + 1, TrainLoss: l, ValLoss: l + 0.05, ValAccuracy: 1 - l/2,
+			ValError: math.NaN(), TrainAccuracy: math.NaN(), LearningRate: 0.1, Steps: 4, Seconds: 0.25})
+	}
+	return es
+}
+
+// sampleResults has a finished, a diverged, a failed and a pruned row, and
+// user strings that must be escaped in every format.
+func sampleResults() *Results {
+	nan := math.NaN()
+	rows := []Row{
+		NewRow(0, "aaa111", map[string]any{"learning_rate": 0.01, "batch_size": 16, "optimizer": "adam"},
+			&history.History{Status: history.Finished, Epochs: epochs(0.9, 0.5, 0.6)}, 1.5),
+		NewRow(1, "bbb222", map[string]any{"learning_rate": 10.0, "batch_size": 16, "optimizer": "sgd"},
+			&history.History{Status: history.Diverged, Err: "train loss is NaN at epoch 2, step 1", Epochs: append(epochs(3.5), history.Epoch{Epoch: 2, TrainLoss: nan, ValLoss: nan, ValAccuracy: nan, ValError: nan, TrainAccuracy: nan, LearningRate: 10, Steps: 4, Seconds: 0.1})}, 0.5),
+		NewRow(2, "ccc333", map[string]any{"learning_rate": 0.1, "batch_size": 64, "optimizer": `<script>alert("x|y")</script>`},
+			nil, 0),
+		NewRow(3, "ddd444", map[string]any{"learning_rate": 0.1, "batch_size": 64, "optimizer": "adam"},
+			&history.History{Status: history.Finished, Epochs: epochs(0.7, 0.4)}, 0.75),
+	}
+	rows[2].Error = `hparams: optimizer="<script>" is unknown, use "adam"`
+	rows[3].Status = Pruned
+	return NewResults(rows)
+}
+
+func TestResultsExports(t *testing.T) {
+	r := sampleResults()
+	formats := []struct {
+		name  string
+		write func(*bytes.Buffer) error
+	}{
+		{"results.csv", func(b *bytes.Buffer) error { return r.WriteCSV(b) }},
+		{"results.json", func(b *bytes.Buffer) error { return r.WriteJSON(b) }},
+		{"results.md", func(b *bytes.Buffer) error { return r.WriteMarkdown(b) }},
+		{"results.html", func(b *bytes.Buffer) error { return r.WriteHTML(b) }},
+		{"results.txt", func(b *bytes.Buffer) error { return r.WriteText(b) }},
+	}
+	for _, f := range formats {
+		t.Run(f.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := f.write(&b); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, f.name, b.Bytes())
+		})
+	}
+}
+
+func TestResultsHTMLEscapes(t *testing.T) {
+	var b bytes.Buffer
+	if err := sampleResults().WriteHTML(&b); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"<script>", `"<script>"`, `alert("x`} {
+		if strings.Contains(b.String(), bad) {
+			t.Errorf("HTML holds %q unescaped:\n%s", bad, b.String())
+		}
+	}
+	if !strings.Contains(b.String(), "&lt;script&gt;") {
+		t.Errorf("HTML lost the escaped user string:\n%s", b.String())
+	}
+}
+
+func TestResultsColumnsAndBest(t *testing.T) {
+	r := sampleResults()
+	if got, want := strings.Join(r.Names, ","), "batch_size,learning_rate,optimizer"; got != want {
+		t.Errorf("Names = %s, want %s", got, want)
+	}
+	best, ok := r.Best()
+	if !ok || best.ID != "ddd444" {
+		t.Errorf("Best = %q, %v; want ddd444 (lowest best loss among usable rows)", best.ID, ok)
+	}
+	if r.Rows[0].BestEpoch != 2 || r.Rows[0].Epochs != 3 || r.Rows[0].TrainLoss != 0.6 {
+		t.Errorf("row 0 = %+v; want best epoch 2 of 3, final train loss 0.6", r.Rows[0])
+	}
+	if r.Rows[1].Status != history.Diverged || !math.IsNaN(r.Rows[1].TrainLoss) {
+		t.Errorf("diverged row = %+v", r.Rows[1])
+	}
+}
+
+func TestResultsSort(t *testing.T) {
+	tests := []struct {
+		by   string
+		want string // IDs in order
+	}{
+		{"best_loss", "ddd444 aaa111 bbb222 ccc333"},
+		{"-best_loss", "bbb222 aaa111 ddd444 ccc333"}, // missing last either way
+		{"learning_rate", "aaa111 ccc333 ddd444 bbb222"},
+		{"-batch_size", "ccc333 ddd444 aaa111 bbb222"},
+		{"optimizer", "ccc333 aaa111 ddd444 bbb222"},
+		{"trial", "aaa111 bbb222 ccc333 ddd444"},
+	}
+	for _, tt := range tests {
+		r := sampleResults()
+		if err := r.Sort(tt.by); err != nil {
+			t.Fatalf("Sort(%q): %v", tt.by, err)
+		}
+		var ids []string
+		for _, row := range r.Rows {
+			ids = append(ids, row.ID)
+		}
+		if got := strings.Join(ids, " "); got != tt.want {
+			t.Errorf("Sort(%q) = %s, want %s", tt.by, got, tt.want)
+		}
+	}
+	if err := sampleResults().Sort("colour"); err == nil || !strings.Contains(err.Error(), `"colour"`) {
+		t.Errorf("Sort(colour) error = %v, want one naming the column", err)
+	}
+}
+
+func TestResultsFromRunsSkipsIncomplete(t *testing.T) {
+	done := &runstore.Run{Meta: runstore.Meta{ID: "b", Values: map[string]any{"learning_rate": 0.1}},
+		History: history.History{Status: history.Finished, Epochs: epochs(0.5)}, Complete: true}
+	killed := &runstore.Run{Meta: runstore.Meta{ID: "a", Values: map[string]any{"learning_rate": 0.2}},
+		History: history.History{Status: history.Running, Epochs: epochs(0.9)}}
+	r := ResultsFromRuns([]*runstore.Run{done, killed})
+	if len(r.Rows) != 1 || r.Rows[0].ID != "b" || r.Rows[0].Seconds != 0.25 {
+		t.Errorf("rows = %+v; want only the complete run b with 0.25 s", r.Rows)
+	}
+}
+
+func TestFormatValueAgreesAcrossJSON(t *testing.T) {
+	// Values read back from a store's JSON must print like live ones.
+	pairs := [][2]any{{32, 32.0}, {0.001, 0.001}, {[]int{64, 32}, []any{64.0, 32.0}}, {true, true}}
+	for _, p := range pairs {
+		if a, b := FormatValue(p[0]), FormatValue(p[1]); a != b {
+			t.Errorf("FormatValue(%v)=%q but FormatValue(%v)=%q", p[0], a, p[1], b)
+		}
+	}
+}

@@ -1,0 +1,119 @@
+package training
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/gomlx/gomlx/backends"
+	"github.com/gomlx/gomlx/backends/simplego" // the embedded pure-Go backend; never backends/default (XLA)
+	"github.com/hyperlab-go/hyperlab/datasets"
+	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/hparams"
+)
+
+// Run trains an MLP with the hyperparameters v on data.Train, evaluating on
+// data.Validation (when it has rows) after every epoch, and returns the
+// History. data.Test is left alone, for a final evaluation.
+//
+// v may come from any hparams.Spec: see ConfigOf. A run that diverges or
+// is cancelled through ctx returns its partial History, Status set, and a
+// nil error. An error is a sentence naming what to change; when training
+// had started, the History returned with it holds what was done, with
+// Status Failed.
+func Run(ctx context.Context, v hparams.Values, data datasets.Split, opts ...Option) (*history.History, error) {
+	o := &options{stepEvery: defaultStepEvery}
+	for _, opt := range opts {
+		opt(o)
+	}
+	if o.reused != nil {
+		*o.reused = false
+	}
+	cfg, err := ConfigOf(v)
+	if err != nil {
+		return nil, err
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	loss, outputs, err := checkData(cfg, data)
+	if err != nil {
+		return nil, err
+	}
+	if o.boundary != nil && (data.Train.Task != datasets.Classification || data.Train.NumFeatures != 2) {
+		return nil, fmt.Errorf("training: a decision boundary needs a classification dataset with 2 features, and %s has %d (%s); drop the DecisionBoundary option", data.Train.Name, data.Train.NumFeatures, data.Train.Task)
+	}
+	j := &job{ctx: ctx, v: v, cfg: cfg, data: data, loss: loss, outputs: outputs, o: o}
+	if o.store != nil {
+		return j.runStored()
+	}
+	return j.run()
+}
+
+// defaultStepEvery throttles OnStep.
+const defaultStepEvery = 100 * time.Millisecond
+
+// checkData rejects a dataset the hyperparameters cannot train on, and
+// returns the resolved loss and the number of model outputs.
+func checkData(c Config, data datasets.Split) (loss string, outputs int, err error) {
+	tr := data.Train
+	if tr == nil || tr.Len() == 0 {
+		return "", 0, fmt.Errorf("training: the training set is empty; load a dataset with rows")
+	}
+	if err := tr.Validate(); err != nil {
+		return "", 0, fmt.Errorf("training: the training set is not usable: %w", err)
+	}
+	if c.BatchSize > tr.Len() {
+		return "", 0, fmt.Errorf("training: batch_size=%d is larger than the training set (%d rows); use at most %d", c.BatchSize, tr.Len(), tr.Len())
+	}
+	for _, d := range []*datasets.Dataset{data.Validation, data.Test} {
+		if d == nil || d.Len() == 0 {
+			continue
+		}
+		if d.NumFeatures != tr.NumFeatures || d.Task != tr.Task || d.NumClasses != tr.NumClasses {
+			return "", 0, fmt.Errorf("training: the training set has %d features and %d classes but another split has %d and %d; split one dataset", tr.NumFeatures, tr.NumClasses, d.NumFeatures, d.NumClasses)
+		}
+	}
+	loss, err = lossFor(c, tr.Task)
+	if err != nil {
+		return "", 0, err
+	}
+	outputs = 1
+	if tr.Task == datasets.Classification {
+		if tr.NumClasses < 2 {
+			return "", 0, fmt.Errorf("training: %s has %d class; a classifier needs at least 2", tr.Name, tr.NumClasses)
+		}
+		outputs = tr.NumClasses
+	}
+	return loss, outputs, nil
+}
+
+var (
+	backendOnce   sync.Once
+	sharedBackend backends.Backend
+	backendErr    error
+)
+
+// defaultBackend is created once and shared by all runs: simplego running
+// a graph's ops one at a time (each op still spreads over the cores), unless
+// GOMLX_BACKEND names another backend the program imported.
+//
+// Sequential ops are about 3× faster for a toy MLP step than simplego's
+// parallel op scheduling, as fast for MNIST, and avoid a data race in
+// v0.26.0's parallel scheduler (two consumers of one buffer may both
+// reuse it in place), which would make runs irreproducible.
+func defaultBackend() (backends.Backend, error) {
+	backendOnce.Do(func() {
+		if _, set := os.LookupEnv(backends.ConfigEnvVar); set {
+			sharedBackend, backendErr = backends.NewOrErr()
+		} else {
+			sharedBackend, backendErr = simplego.New("ops_sequential")
+		}
+		if backendErr != nil {
+			backendErr = fmt.Errorf("training: no GoMLX backend: %w", backendErr)
+		}
+	})
+	return sharedBackend, backendErr
+}

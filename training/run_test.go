@@ -1,0 +1,45 @@
+package training
+
+import (
+	"context"
+	"testing"
+
+	"github.com/hyperlab-go/hyperlab/datasets"
+	"github.com/hyperlab-go/hyperlab/hparams"
+)
+
+// moons is the standard small test set: 1000 noisy two-moons rows, 20%
+// held out for validation.
+func moons(t testing.TB) datasets.Split {
+	t.Helper()
+	s, err := datasets.Load("moons", datasets.Options{Size: 1000, Noise: 0.2, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// values returns Spec's defaults with the given name=value pairs set.
+func values(t testing.TB, kv ...any) hparams.Values {
+	t.Helper()
+	v := Spec.Defaults()
+	for i := 0; i < len(kv); i += 2 {
+		var err error
+		if v, err = v.With(kv[i].(string), kv[i+1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return v
+}
+
+func TestMoonsDefaults(t *testing.T) {
+	h, err := Run(context.Background(), Spec.Defaults(), moons(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	last, _ := h.Last()
+	t.Logf("status %s, %d epochs, last %+v", h.Status, len(h.Epochs), last)
+	if last.ValAccuracy < 0.95 {
+		t.Errorf("validation accuracy %.3f after %d epochs, want ≥ 0.95", last.ValAccuracy, len(h.Epochs))
+	}
+}
