@@ -68,7 +68,10 @@ type History struct {
 	// Err is the error of a Failed run, or what a Diverged run saw (for
 	// example "train loss is NaN at epoch 3, step 2").
 	Err string `json:"error,omitempty"`
-	// Epochs holds one entry per finished epoch, in order.
+	// Epochs holds one entry per epoch, in order. Every entry is a
+	// finished epoch, except the last one of a Diverged run: that one holds
+	// the steps before the divergence (its Steps says how many) and no
+	// validation metrics.
 	Epochs []Epoch `json:"epochs"`
 	// StepLoss holds the training loss of every optimizer step, in order;
 	// the article's "oscillation" at a high learning rate shows here.
@@ -86,7 +89,7 @@ func (h *History) Params() int {
 	return n
 }
 
-// Last returns the last finished epoch, and false if there is none.
+// Last returns the last epoch, and false if there is none.
 func (h *History) Last() (Epoch, bool) {
 	if h == nil || len(h.Epochs) == 0 {
 		return Epoch{}, false
