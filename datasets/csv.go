@@ -88,7 +88,7 @@ func ReadCSV(r io.Reader, opts CSVOptions) (*Dataset, error) {
 			v, err := parseCell(cell)
 			if err != nil {
 				_, col := cr.FieldPos(j)
-				return nil, fmt.Errorf("datasets: %s line %d, column %d (%q): %v", name, line, col, header[j], err)
+				return nil, fmt.Errorf("datasets: %s line %d, column %d (%q): %v; feature columns must hold numbers", name, line, col, header[j], err)
 			}
 			d.X = append(d.X, float32(v))
 		}
@@ -121,7 +121,7 @@ func ReadCSV(r io.Reader, opts CSVOptions) (*Dataset, error) {
 func LoadCSV(path string, opts CSVOptions) (*Dataset, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("datasets: cannot open CSV file: %w", err)
+		return nil, fmt.Errorf("datasets: cannot open CSV file: %w; check the path", err)
 	}
 	defer f.Close()
 	if opts.Name == "" {
@@ -139,7 +139,7 @@ func findLabel(name string, header []string, label string) (int, error) {
 			return j, nil
 		}
 	}
-	return 0, fmt.Errorf("datasets: %s has no column %q; the columns are %s", name, label, quoteList(header))
+	return 0, fmt.Errorf("datasets: %s has no column %q; the columns are %s: name one of them as the label", name, label, quoteList(header))
 }
 
 func parseCell(cell string) (float64, error) {

@@ -66,12 +66,15 @@ func (s *Store) Root() string { return s.root }
 // values.json when the run is created. Numbers in Values read back as
 // float64 (JSON has one number type).
 type Meta struct {
-	ID      string            `json:"id"`
-	Values  map[string]any    `json:"values"`
-	Seed    int64             `json:"seed"`
-	Dataset string            `json:"dataset"`
-	Created time.Time         `json:"created"`
-	Labels  map[string]string `json:"labels,omitempty"` // free-form: a sweep name, a note
+	ID      string         `json:"id"`
+	Values  map[string]any `json:"values"`
+	Seed    int64          `json:"seed"`
+	Dataset string         `json:"dataset"`
+	// DataFingerprint identifies the data beyond its name (see
+	// datasets.Split.Fingerprint); empty in runs stored before it existed.
+	DataFingerprint string            `json:"data_fingerprint,omitempty"`
+	Created         time.Time         `json:"created"`
+	Labels          map[string]string `json:"labels,omitempty"` // free-form: a sweep name, a note
 }
 
 // status is status.json.

@@ -44,10 +44,10 @@
 // once per epoch: an epoch has ceil(rows/batch_size) steps.
 //
 // Options add callbacks (OnEpoch, OnStep with StepEvery), a run store
-// (Store, NoCache, Reused: a finished run with the same Values hash is
-// loaded instead of trained), a decision boundary over a 2-D dataset
-// (DecisionBoundary) and the weights before and after training
-// (WeightSnapshots), as plain data.
+// (Store, NoCache, Reused: a finished run with the same RunID, the same
+// Values on the same data, is loaded instead of trained), a decision
+// boundary over a 2-D dataset (DecisionBoundary) and the weights before
+// and after training (WeightSnapshots), as plain data.
 //
 // The loop is this package's own, over context.Exec, rather than GoMLX's
 // train.Trainer: it feeds the scheduled learning rate and the padding mask

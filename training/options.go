@@ -43,8 +43,8 @@ func StepEvery(d time.Duration) Option {
 }
 
 // Store saves the run in s as it goes: its Values, every epoch, the step
-// losses and the final status. A finished run with the same ID (the Values
-// hash) that is already there is returned instead of training again,
+// losses and the final status. A finished run with the same ID (RunID: the
+// Values and the data) that is already there is returned instead of training again,
 // unless NoCache is given; a stored run that was cancelled, failed or
 // never finished is trained again.
 func Store(s *runstore.Store) Option {

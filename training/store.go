@@ -21,7 +21,8 @@ const (
 // clears the stale one and trains, recording as it goes.
 func (j *job) runStored() (*history.History, error) {
 	s := j.o.store
-	id := j.v.Hash()
+	fingerprint := j.data.Fingerprint()
+	id := runID(j.v, fingerprint)
 	j.dir = filepath.Join(s.Root(), id)
 	run, err := s.Load(id)
 	switch {
@@ -52,7 +53,7 @@ func (j *job) runStored() (*history.History, error) {
 			return nil, err
 		}
 	}
-	meta := runstore.Meta{ID: id, Values: j.v.Map(), Seed: int64(j.cfg.Seed), Dataset: j.data.Train.Name}
+	meta := runstore.Meta{ID: id, Values: j.v.Map(), Seed: int64(j.cfg.Seed), Dataset: j.data.Train.Name, DataFingerprint: fingerprint}
 	if j.w, err = s.Create(meta); err != nil {
 		return nil, err
 	}

@@ -45,7 +45,7 @@ func TestCancel(t *testing.T) {
 	if len(calls) != 60 {
 		t.Errorf("StepEvery(0): OnStep called %d times for 60 steps", len(calls))
 	}
-	run, err := store.Load(v.Hash())
+	run, err := store.Load(RunID(v, data))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +120,7 @@ func TestDecisionBoundary(t *testing.T) {
 		t.Errorf("weights before/after: %d/%d layers, first layer unchanged: %v", len(w.Before), len(w.After), slices.Equal(w.Before[0].W, w.After[0].W))
 	}
 	var saved Boundary
-	data2, err := os.ReadFile(filepath.Join(store.Root(), v.Hash(), "boundary.json"))
+	data2, err := os.ReadFile(filepath.Join(store.Root(), RunID(v, data), "boundary.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

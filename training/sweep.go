@@ -30,7 +30,7 @@ type Sweep struct {
 	Data datasets.Split
 	// Workers is how many trials train at once; 0 means runtime.NumCPU().
 	Workers int
-	// Store, if set, records every trial under its Values hash and makes the
+	// Store, if set, records every trial under its RunID (Values and data) and makes the
 	// sweep resumable: a trial whose run is already finished (or diverged)
 	// in the store is read back instead of trained again.
 	Store *runstore.Store
@@ -194,7 +194,7 @@ func (s *Sweep) runAll(ctx context.Context, rung int, idx []int, vals []hparams.
 // runOne reads the trial back from the store when it is already done there,
 // and trains it otherwise. It never fails: failures are the row's status.
 func (s *Sweep) runOne(ctx context.Context, rung, trial, total int, v hparams.Values) Row {
-	id := v.Hash()
+	id := RunID(v, s.Data)
 	ev := TrialEvent{Trial: trial, Total: total, Rung: rung, ID: id, Values: v}
 	if s.Store != nil {
 		if run, err := s.Store.Load(id); err == nil && run.Complete && reusable(run.History.Status) {

@@ -126,7 +126,7 @@ func TestShardsPartitionTheTrials(t *testing.T) {
 	slices.Sort(all)
 	var want []string
 	for _, v := range trials {
-		want = append(want, v.Hash())
+		want = append(want, RunID(v, datasets.Split{}))
 	}
 	slices.Sort(want)
 	if !slices.Equal(all, want) {
@@ -200,7 +200,7 @@ func storingTrainer(store *runstore.Store, train Trainer) Trainer {
 		if err != nil {
 			return h, err
 		}
-		w, err := store.Create(runstore.Meta{ID: v.Hash(), Values: v.Map(), Seed: int64(v.Int("seed"))})
+		w, err := store.Create(runstore.Meta{ID: RunID(v, d), Values: v.Map(), Seed: int64(v.Int("seed"))})
 		if err != nil {
 			return nil, err
 		}

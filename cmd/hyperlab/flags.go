@@ -178,8 +178,8 @@ func (c *cli) values() (hparams.Values, error) {
 }
 
 // dataStore sets --runs, when it was not given, to a store of its own for
-// the data flags: a run's ID is the hash of its hyperparameters only, so
-// runs on other data must not share a store with it.
+// the data flags, so that a report lists the runs of one dataset. (Runs
+// on other data could share a store: training.RunID includes the data.)
 func (c *cli) dataStore() {
 	given := false
 	c.fs.Visit(func(f *flag.Flag) { given = given || f.Name == "runs" })

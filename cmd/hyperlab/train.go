@@ -62,7 +62,7 @@ func runTrain(ctx context.Context, args []string, e *env) int {
 	if err != nil {
 		return fail(e, c.name, err)
 	}
-	row := training.NewRow(0, v.Hash(), v.Map(), h, 0)
+	row := training.NewRow(0, training.RunID(v, data), v.Map(), h, 0)
 	fmt.Fprintf(e.stdout, "Status: %s after %d epochs", h.Status, len(h.Epochs))
 	if last, ok := h.Last(); ok {
 		fmt.Fprintf(e.stdout, "; last epoch %s", epochSummary(last))

@@ -16,7 +16,9 @@ import (
 // A two-layer model built with Apply: the variables are named and shaped as
 // layers.Dense names them, and the gradient of a loss reaches every one.
 func ExampleApply() {
-	backend, err := backends.NewWithConfig("go") // simplego, the pure-Go backend
+	// simplego, the pure-Go backend, running one op at a time: its parallel
+	// op scheduler has a data race in GoMLX v0.26.0 (go test -race fails).
+	backend, err := backends.NewWithConfig("go:ops_sequential")
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -56,7 +58,7 @@ func ExampleApply() {
 
 // MatMul on its own: x·w, whose gradient is two matrix products.
 func ExampleMatMul() {
-	backend, err := backends.NewWithConfig("go")
+	backend, err := backends.NewWithConfig("go:ops_sequential")
 	if err != nil {
 		fmt.Println(err)
 		return
