@@ -37,21 +37,28 @@ func runSweep(epochs int, rep *Report) error {
 	if err != nil {
 		return fmt.Errorf("bench: backend %q: %w", backendCfg, err)
 	}
+	// Two interleaved rounds (1, 2, 1, 2 workers); the faster of each is
+	// kept, so a burst of outside load does not land on one side only.
 	secs := map[int]float64{}
-	for _, workers := range []int{1, 2} {
-		start := time.Now()
-		sw := &training.Sweep{Trials: trials, Data: data, Workers: workers, Options: []training.Option{training.Backend(backend)}}
-		res, err := sw.Run(context.Background())
-		if err != nil {
-			return err
-		}
-		for _, r := range res.Rows {
-			if r.Status != history.Finished {
-				return fmt.Errorf("bench: sweep trial %d ended %s: %s", r.Trial, r.Status, r.Error)
+	for range 2 {
+		for _, workers := range []int{1, 2} {
+			start := time.Now()
+			sw := &training.Sweep{Trials: trials, Data: data, Workers: workers, Options: []training.Option{training.Backend(backend)}}
+			res, err := sw.Run(context.Background())
+			if err != nil {
+				return err
 			}
+			for _, r := range res.Rows {
+				if r.Status != history.Finished {
+					return fmt.Errorf("bench: sweep trial %d ended %s: %s", r.Trial, r.Status, r.Error)
+				}
+			}
+			s := time.Since(start).Seconds()
+			if old, ok := secs[workers]; !ok || s < old {
+				secs[workers] = s
+			}
+			fmt.Printf("  sweep %d trials, parallel %d: %.1f s\n", len(trials), workers, s)
 		}
-		secs[workers] = time.Since(start).Seconds()
-		fmt.Printf("  sweep %d trials, parallel %d: %.1f s\n", len(trials), workers, secs[workers])
 	}
 	r := secs[2] / secs[1]
 	rep.Sections = append(rep.Sections, Section{
@@ -60,7 +67,8 @@ func runSweep(epochs int, rep *Report) error {
 		Rows: [][]string{{fmt.Sprint(len(trials)), fmt.Sprint(epochs), fmt.Sprintf("%.1f s", secs[1]), fmt.Sprintf("%.1f s", secs[2]),
 			fmt.Sprintf("%.2f×", r), yesNo(r <= 0.6)}},
 		Note: "learning_rate ∈ {0.001, 0.01, 0.1, 0.3} × batch_size ∈ {16, 32, 64, 128}, default model (2×16 relu, Adam), " +
-			"1000 moons (noise 0.2, 800 train / 200 validation), no run store, simplego `" + backendCfg + "` shared by the workers. " +
+			"1000 moons (noise 0.2, 800 train / 200 validation), no run store, simplego `" + backendCfg + "` shared by the workers; " +
+			"faster of 2 interleaved rounds each. " +
 			"Parallel speed-up needs a free second core: on a machine loaded by other processes the ratio tends to 1.",
 	})
 	return nil

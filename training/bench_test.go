@@ -21,7 +21,7 @@ func benchStep(b *testing.B, c Config, features, classes int) {
 	for i := range d.Labels {
 		d.Labels[i] = int32(rng.IntN(classes))
 	}
-	backend, err := defaultBackend()
+	backend, err := defaultBackend(c.BatchSize, c.widths(features, classes)...)
 	if err != nil {
 		b.Fatal(err)
 	}

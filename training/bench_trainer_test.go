@@ -14,7 +14,7 @@ import (
 // alternative to this package's loop (which is leaner: no metrics, no
 // moving averages); compare with BenchmarkStepMNIST and BenchmarkStepToy.
 func benchTrainer(b *testing.B, c Config, features, classes int) {
-	backend, _ := defaultBackend()
+	backend, _ := defaultBackend(c.BatchSize, c.widths(features, classes)...)
 	ctx := mlctx.New()
 	tr := train.NewTrainer(backend, ctx, func(ctx *mlctx.Context, _ any, in []*Node) []*Node {
 		return []*Node{modelGraph(ctx, c, in[0], classes)}

@@ -41,7 +41,7 @@ func (j *job) run() (*history.History, error) {
 	backend := j.o.backend
 	if backend == nil {
 		var err error
-		if backend, err = defaultBackend(); err != nil {
+		if backend, err = defaultBackend(j.cfg.BatchSize, j.cfg.widths(tr.NumFeatures, j.outputs)...); err != nil {
 			return fail(err)
 		}
 	}

@@ -33,7 +33,7 @@ func FindLR(ctx context.Context, v hparams.Values, data datasets.Split, opts LRF
 	if err != nil {
 		return nil, err
 	}
-	backend, err := defaultBackend()
+	backend, err := defaultBackend(cfg.BatchSize, cfg.widths(data.Train.NumFeatures, outputs)...)
 	if err != nil {
 		return nil, err
 	}

@@ -17,7 +17,7 @@ import (
 // testModel builds and initialises a model for c on 2 features, 2 classes.
 func testModel(t *testing.T, c Config) *model {
 	t.Helper()
-	b, err := defaultBackend()
+	b, err := defaultBackend(c.BatchSize, c.widths(2, 2)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +89,7 @@ func TestDropoutOnlyInTraining(t *testing.T) {
 	c := DefaultConfig()
 	c.DropoutRate = 0.5
 	m := testModel(t, c)
-	b, _ := defaultBackend()
+	b, _ := defaultBackend(c.BatchSize, c.widths(2, 2)...)
 	training, err := mlctx.NewExec(b, m.ctx.Checked(false), func(ctx *mlctx.Context, x *Node) *Node {
 		ctx.SetTraining(x.Graph(), true)
 		return modelGraph(ctx, c, x, 2)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/hyperlab-go/hyperlab/datasets"
 	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/training/dense"
 )
 
 // Run trains an MLP with the hyperparameters v on data.Train, evaluating on
@@ -90,30 +92,42 @@ func checkData(c Config, data datasets.Split) (loss string, outputs int, err err
 	return loss, outputs, nil
 }
 
-var (
-	backendOnce   sync.Once
-	sharedBackend backends.Backend
-	backendErr    error
-)
+// widths lists the layer widths of the model: inputs, hidden units, outputs.
+func (c Config) widths(inputs, outputs int) []int {
+	return append(append([]int{inputs}, c.Hidden()...), outputs)
+}
 
-// defaultBackend is created once and shared by all runs: simplego running
-// a graph's ops one at a time (each op still spreads over the cores), unless
-// GOMLX_BACKEND names another backend the program imported.
-//
-// Sequential ops are about 3× faster for a toy MLP step than simplego's
-// parallel op scheduling, as fast for MNIST, and avoid a data race in
-// v0.26.0's parallel scheduler (two consumers of one buffer may both
-// reuse it in place), which would make runs irreproducible.
-func defaultBackend() (backends.Backend, error) {
-	backendOnce.Do(func() {
-		if _, set := os.LookupEnv(backends.ConfigEnvVar); set {
-			sharedBackend, backendErr = backends.NewOrErr()
-		} else {
-			sharedBackend, backendErr = simplego.New("ops_sequential")
-		}
-		if backendErr != nil {
-			backendErr = fmt.Errorf("training: no GoMLX backend: %w", backendErr)
-		}
-	})
-	return sharedBackend, backendErr
+// backendsByConfig caches one simplego backend per configuration string;
+// backends are safe for concurrent use and costly to create.
+var backendsByConfig sync.Map // string → backends.Backend
+
+// defaultBackend returns the backend for an MLP of the given layer widths
+// (inputs, hidden units, outputs) trained on batches of batch rows:
+// GOMLX_BACKEND's choice when it is set, otherwise simplego configured by
+// dense.SimpleGoConfig. That runs a graph's ops one at a time (each op still
+// spreads over the cores), which is about 3× faster for a toy step than
+// simplego's parallel op scheduling and avoids a data race in v0.26.0's
+// parallel scheduler (two consumers of one buffer may both reuse it in
+// place, making runs irreproducible); and it picks the blocked matrix
+// kernel for MNIST-sized products (docs/benchmarks.md).
+func defaultBackend(batch int, layerSizes ...int) (backends.Backend, error) {
+	config := "env"
+	if _, set := os.LookupEnv(backends.ConfigEnvVar); !set {
+		config = strings.TrimPrefix(dense.SimpleGoConfig(batch, layerSizes...), "go:")
+	}
+	if b, ok := backendsByConfig.Load(config); ok {
+		return b.(backends.Backend), nil
+	}
+	var b backends.Backend
+	var err error
+	if config == "env" {
+		b, err = backends.NewOrErr()
+	} else {
+		b, err = simplego.New(config)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("training: no GoMLX backend (%s): %w", config, err)
+	}
+	got, _ := backendsByConfig.LoadOrStore(config, b)
+	return got.(backends.Backend), nil
 }
