@@ -25,6 +25,14 @@ func CompareBy(opts plotting.CompareOptions, runs ...*Run) {
 	Summary(runs...).Show()
 }
 
+// Overlay shows CompareBy's chart without the table, e.g. a second
+// metric of runs already compared.
+func Overlay(opts plotting.CompareOptions, runs ...*Run) {
+	c, err := CompareChart(opts, runs...)
+	Check(err)
+	show(c)
+}
+
 // CompareChart returns Compare's chart.
 func CompareChart(opts plotting.CompareOptions, runs ...*Run) (*plotting.Chart, error) {
 	return plotting.Compare(plottingRuns(runs), opts)

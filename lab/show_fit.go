@@ -41,9 +41,14 @@ func Fit(r *Run) (Table, string) {
 	if last.Epoch == best.Epoch {
 		return t, s + "That is the last epoch: more epochs could still help."
 	}
-	s += fmt.Sprintf("After %d more epochs the training loss went from %s to %s and the validation loss to %s, %.2f× its best",
-		last.Epoch-best.Epoch, num(best.TrainLoss), num(last.TrainLoss), num(last.ValLoss), last.ValLoss/best.ValLoss)
-	if last.TrainLoss < best.TrainLoss && last.ValLoss > best.ValLoss {
+	more := last.Epoch - best.Epoch
+	plural := "s"
+	if more == 1 {
+		plural = ""
+	}
+	s += fmt.Sprintf("After %d more epoch%s the training loss went from %s to %s and the validation loss to %s, %.2f× its best",
+		more, plural, num(best.TrainLoss), num(last.TrainLoss), num(last.ValLoss), last.ValLoss/best.ValLoss)
+	if last.TrainLoss < best.TrainLoss && last.ValLoss > 1.05*best.ValLoss {
 		return t, s + ": the model kept fitting the training set while getting worse on new data."
 	}
 	return t, s + "."

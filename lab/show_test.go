@@ -52,7 +52,7 @@ func TestFitNamesTheBestEpoch(t *testing.T) {
 	if len(tab.Rows) != 3 || tab.Rows[1][1] != "2" || tab.Rows[2][4] != "0.8" {
 		t.Errorf("Fit table rows = %q", tab.Rows)
 	}
-	for _, want := range []string{"lowest at epoch 2 (0.3)", "1 more epochs", "3.00× its best", "getting worse on new data"} {
+	for _, want := range []string{"lowest at epoch 2 (0.3)", "1 more epoch the", "3.00× its best", "getting worse on new data"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("Fit sentence %q lacks %q", s, want)
 		}

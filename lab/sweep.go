@@ -71,6 +71,9 @@ func SweepErr(ctx context.Context, base hparams.Values, dataset string, trials [
 	if err != nil {
 		return nil, err
 	}
+	if err := checkSize(trials, split, sweepWorkers(), false); err != nil {
+		return nil, err
+	}
 	store, err := openStore(RunsDir(), dataKey(dataset, dopts))
 	if err != nil {
 		return nil, err

@@ -46,6 +46,8 @@ type settings struct {
 	runs     *string
 	boundary int
 	weights  bool
+
+	allowLarge bool // see AllowLarge
 }
 
 // Quiet trains without a live chart or summary line, for a later Compare.
@@ -109,6 +111,9 @@ func TrainErr(ctx context.Context, v hparams.Values, dataset string, opts ...Opt
 	dopts := dataOptions(dataset, v, s.data)
 	split, err := loadData(dataset, dopts)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkSize([]hparams.Values{v}, split, 1, s.allowLarge); err != nil {
 		return nil, err
 	}
 	root := RunsDir()

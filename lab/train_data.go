@@ -64,9 +64,9 @@ func dataOptions(name string, v hparams.Values, explicit *datasets.Options) data
 	return o
 }
 
-// dataKey names a dataset and its options as one path element, so that
-// runs on different data never share a run-store directory: the store keys
-// runs by their hyperparameters only.
+// dataKey names a dataset and its options as one path element: the runs
+// of one dataset get a run-store directory of their own. (Runs are keyed
+// by training.RunID, which includes the data, so they would not collide.)
 func dataKey(name string, o datasets.Options) string {
 	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	key := fmt.Sprintf("%s_n%d_noise%g_c%d_seed%d_val%g_test%g", strings.ToLower(base), o.Size+o.MNIST.Limit, o.Noise, o.Classes, o.Seed, o.Validation, o.Test)

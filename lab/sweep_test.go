@@ -1,0 +1,94 @@
+package lab
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/hyperlab-go/hyperlab/training"
+)
+
+func TestGridTrainsEveryCombinationAndNamesTheBest(t *testing.T) {
+	t.Setenv("HYPERLAB_RUNS", t.TempDir())
+	v := quick(t)
+	trials, err := training.GridTrials(v, map[string][]any{"learning_rate": {0.001, 0.1}, "fnn_num_hidden_nodes": {2, 8}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := SweepErr(context.Background(), v, "moons", trials, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Rows) != 4 || strings.Join(res.Names, ",") != "fnn_num_hidden_nodes,learning_rate" {
+		t.Fatalf("%d rows over %v; want 4 rows varying fnn_num_hidden_nodes and learning_rate", len(res.Rows), res.Names)
+	}
+	best, ok := res.Best()
+	if !ok {
+		t.Fatal("no best trial")
+	}
+	for _, r := range res.Rows {
+		if r.BestLoss < best.BestLoss {
+			t.Errorf("trial %d has best loss %g below the best trial's %g", r.Trial, r.BestLoss, best.BestLoss)
+		}
+	}
+	s := res.BestSummary()
+	if !strings.HasPrefix(s, "Best of 4 trials: fnn_num_hidden_nodes=") || !strings.Contains(s, "learning_rate=") {
+		t.Errorf("BestSummary = %q", s)
+	}
+	// The views see only the varied hyperparameters, and know the log-scaled ones.
+	trialsOut, opts := res.trials()
+	if len(trialsOut) != 4 || len(trialsOut[0].Values) != 2 {
+		t.Errorf("view trials: %+v", trialsOut)
+	}
+	if !strings.Contains(","+strings.Join(opts.LogParams, ",")+",", ",learning_rate,") {
+		t.Errorf("LogParams = %v; want learning_rate among them", opts.LogParams)
+	}
+	// A second sweep over the same trials reads them back from the store.
+	reused := 0
+	if _, err := SweepErr(context.Background(), v, "moons", trials, func(ev training.TrialEvent) {
+		if ev.Done && ev.Reused {
+			reused++
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if reused != 4 {
+		t.Errorf("%d of 4 trials were reused from the store", reused)
+	}
+}
+
+func TestSweepViewsShowInNotebooks(t *testing.T) {
+	t.Setenv("HYPERLAB_RUNS", t.TempDir())
+	v := quick(t)
+	_, errOut, html, status := cell(t, true, nil, nil, func() {
+		g := Grid(v, "moons", map[string][]any{"learning_rate": {0.01, 0.1}, "batch_size": {16, 32}})
+		g.ShowHeatmap("learning_rate", "batch_size")
+		g.ShowSlice("learning_rate")
+		g.ShowParallel()
+	})
+	if status != -1 {
+		t.Fatalf("exit %d: %s", status, errOut)
+	}
+	for _, want := range []string{`<table class="hyperlab-results">`, "Best of 4 trials", "hyperlab-chart"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("sweep output lacks %q", want)
+		}
+	}
+	if n := strings.Count(html, `class="hyperlab-chart"`); n != 3 {
+		t.Errorf("%d charts shown, want 3 (heatmap, slice, parallel)", n)
+	}
+}
+
+func TestFindLRSuggestsARate(t *testing.T) {
+	v := quick(t)
+	res, err := FindLRErr(context.Background(), v, "moons", training.LRFindOptions{Steps: 40})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Points) == 0 || res.Points[0].LearningRate != 1e-5 {
+		t.Errorf("the test should start at 1e-5, got %+v", res.Points[:min(1, len(res.Points))])
+	}
+	if !(res.Suggested > 1e-5 && res.Suggested < 10) {
+		t.Errorf("suggested %g (%s)", res.Suggested, res.Rule)
+	}
+}
