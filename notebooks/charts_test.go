@@ -45,6 +45,7 @@ func checkCharts(t *testing.T, executed, page string) {
 		t.Errorf("%s displayed %d charts but its HTML export draws %d (blocked requests: %v; screenshot %s)",
 			name, displayed, len(p.Charts), p.Blocked, p.Screenshot)
 	}
+	t.Logf("%s: %d of %d charts drawn in the HTML export", name, len(p.Charts), displayed)
 	for i, c := range p.Charts {
 		points := 0
 		for _, s := range c.Series {

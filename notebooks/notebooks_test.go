@@ -120,6 +120,10 @@ func execute(t *testing.T, f, dir string) string {
 		"--ExecutePreprocessor.kernel_name=gonb",
 		fmt.Sprintf("--ExecutePreprocessor.timeout=%d", timeout),
 		"--output-dir", dir, f)
+	// A fresh run store per notebook: every run trains (the store is a cache
+	// that would otherwise hide training from the test), and notebooks do
+	// not see each other's runs.
+	cmd.Env = append(os.Environ(), "HYPERLAB_RUNS="+t.TempDir())
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil {
