@@ -160,7 +160,8 @@ func TestDemo(t *testing.T) {
 		t.Skip("trains 8 models")
 	}
 	out := filepath.Join(t.TempDir(), "demo.html")
-	code, stdout, stderr := runCLI(t, "demo", "--out", out)
+	runs := filepath.Join(t.TempDir(), "runs")
+	code, stdout, stderr := runCLI(t, "demo", "--out", out, "--runs", runs)
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -181,6 +182,7 @@ func TestDemo(t *testing.T) {
 			t.Errorf("report lacks %q", want)
 		}
 	}
+	checkReportInBrowser(t, out, runs)
 }
 
 func TestLRFindCommand(t *testing.T) {

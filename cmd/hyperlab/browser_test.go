@@ -1,0 +1,63 @@
+package main
+
+import (
+	"testing"
+
+	"github.com/hyperlab-go/hyperlab/internal/browsertest"
+	"github.com/hyperlab-go/hyperlab/runstore"
+)
+
+// checkReportInBrowser loads the report at page in headless Chromium (ECharts
+// served from the pinned local copy) and checks, through ECharts' own API,
+// that it drew what the run store in runsDir holds: the comparison chart
+// with one series per run and one point per epoch, the sweep views, and one
+// loss chart per run with its epochs.
+func checkReportInBrowser(t *testing.T, page, runsDir string) {
+	t.Helper()
+	store, err := runstore.Open(runsDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs, err := store.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	epochs := 0
+	for _, r := range runs {
+		epochs += len(r.History.Epochs)
+	}
+	b := browsertest.Start(t)
+	charts := b.Charts(t, page)
+	// comparison + 2 slices + heatmap + parallel coordinates + one per run
+	if want := 5 + len(runs); len(charts) != want {
+		t.Fatalf("report drew %d charts, want %d (runs: %d)", len(charts), want, len(runs))
+	}
+	compare := charts[0]
+	if len(compare.Series) != len(runs) {
+		t.Errorf("comparison chart has %d series, want one per run (%d)", len(compare.Series), len(runs))
+	}
+	if got := points(compare.Series...); got != epochs {
+		t.Errorf("comparison chart has %d points, want one per stored epoch (%d)", got, epochs)
+	}
+	perRun := 0
+	for _, c := range charts[5:] {
+		perRun += points(c.Series[:1]...)
+	}
+	if perRun != epochs {
+		t.Errorf("the per-run loss charts' training series hold %d points, want %d", perRun, epochs)
+	}
+	for _, c := range charts[1:5] {
+		if points(c.Series...) == 0 {
+			t.Errorf("sweep view %q drew no points", c.Title)
+		}
+	}
+}
+
+// points counts the data points of a chart's series.
+func points(series ...browsertest.Series) int {
+	n := 0
+	for _, s := range series {
+		n += s.Points
+	}
+	return n
+}
