@@ -2,6 +2,7 @@ package plotting
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -146,12 +147,34 @@ func (d BoundaryData) Chart() *Chart {
 			charts.WithItemStyleOpts(opts.ItemStyle{BorderColor: "#222", BorderWidth: 0.6}))
 	}
 	h.Overlap(s)
-	return FromECharts(h)
+	return FromECharts(h).extend(drawAtOnce)
 }
 
 // edge returns the outer edge of the first (or last) cell of evenly spaced
-// centres xs.
+// centres xs, rounded (see tidy): ECharts labels the ends of an axis with
+// their exact values, and -2.77 reads better than -2.7699841220500105.
 func edge(xs []float64, last bool) any {
+	e := rawEdge(xs, last)
+	if e == nil {
+		return nil
+	}
+	return tidy(e.(float64), rawEdge(xs, true).(float64)-rawEdge(xs, false).(float64))
+}
+
+// tidy rounds v to a thousandth of the power of ten at or below span (span
+// 5.5: 3 decimals), so that it moves by at most a 2000th of span: the value
+// axes then still match the cells to under a pixel.
+func tidy(v, span float64) float64 {
+	if !finite(v) || !finite(span) || span <= 0 {
+		return v
+	}
+	decimals := max(0, 3-int(math.Floor(math.Log10(span))))
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'f', decimals, 64), 64)
+	return r
+}
+
+// rawEdge is edge unrounded.
+func rawEdge(xs []float64, last bool) any {
 	switch len(xs) {
 	case 0:
 		return nil

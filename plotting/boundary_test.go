@@ -1,7 +1,9 @@
 package plotting
 
 import (
+	"math"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -26,5 +28,41 @@ func TestBoundaryInfo(t *testing.T) {
 	o := d.Chart().Option
 	if lo, hi := at(o, "xAxis", 1, "min"), at(o, "xAxis", 1, "max"); lo != -0.5 || hi != 1.5 {
 		t.Errorf("point axis spans %v..%v, want -0.5..1.5", lo, hi)
+	}
+}
+
+// The ends of the value axes, which ECharts labels with their exact value,
+// are rounded to a 2000th of the span at most; the heatmap is drawn at once.
+func TestBoundaryAxisEnds(t *testing.T) {
+	xs := make([]float64, 50)
+	for i := range xs {
+		xs[i] = -2.7199841220500105 + float64(i)*0.10599968448 // as training's grid: unround
+	}
+	ys := []float64{0.0123456789, 0.0223456789, 0.0323456789}
+	d, err := BoundaryInfo(Grid{Xs: xs, Ys: ys, Class: make([]int, len(xs)*len(ys))}, nil, BoundaryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := d.Chart().Option
+	half := 0.10599968448 / 2
+	for _, tc := range []struct {
+		axis, end   string
+		exact, span float64
+	}{
+		{"xAxis", "min", xs[0] - half, 5.3},
+		{"xAxis", "max", xs[49] + half, 5.3},
+		{"yAxis", "min", 0.0073456789, 0.03},
+		{"yAxis", "max", 0.0373456789, 0.03},
+	} {
+		got, _ := at(o, tc.axis, 1, tc.end).(float64)
+		if math.Abs(got-tc.exact) > tc.span/2000 {
+			t.Errorf("%s %s = %v, want within %v of %v", tc.axis, tc.end, got, tc.span/2000, tc.exact)
+		}
+		if s := strconv.FormatFloat(got, 'g', -1, 64); len(s) > 7 {
+			t.Errorf("%s %s = %s, want at most 4 significant digits", tc.axis, tc.end, s)
+		}
+	}
+	if s := seriesAt(o, 0); s["type"] != "heatmap" || s["progressive"] != 0.0 && s["progressive"] != 0 {
+		t.Errorf("the cells' series is %v with progressive %v, want a heatmap drawn at once (0)", s["type"], s["progressive"])
 	}
 }

@@ -62,3 +62,16 @@ func withPrecision(o map[string]any) {
 		}
 	}
 }
+
+// drawAtOnce sets `progressive: 0` on the heatmap series, which go-echarts
+// lacks: ECharts otherwise draws a heatmap of more than 3000 cells in
+// chunks over several frames, and a screenshot or a glance catches it half
+// drawn.
+func drawAtOnce(o map[string]any) {
+	list, _ := o["series"].([]any)
+	for _, x := range list {
+		if s, ok := x.(map[string]any); ok && s["type"] == "heatmap" {
+			s["progressive"] = 0
+		}
+	}
+}

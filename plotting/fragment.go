@@ -22,6 +22,12 @@ var loaderJS string
 //
 // Without JavaScript (a host that strips scripts) the div shows the chart's
 // title and a sentence saying it needs JavaScript.
+//
+// When a chart with the same id was drawn before and its div has left the
+// page (Live's output replaced in place), the script moves that chart into
+// the new div and gives it the new option instead of drawing it anew, so a
+// live chart does not flicker; charts of outputs that left the page
+// otherwise are disposed.
 func (c *Chart) Fragment() (string, error) {
 	return c.fragment(true)
 }
@@ -50,8 +56,8 @@ func (c *Chart) fragment(withLibrary bool) (string, error) {
 }
 
 // UpdateScript renders a script element that redraws the chart already
-// drawn in the div with the given id (a Fragment's) with c's option; Live
-// sends it at every epoch so that the chart does not flicker.
+// drawn in the div with the given id (a Fragment's) with c's option, from
+// another output or page element than the chart's own.
 func (c *Chart) UpdateScript(id string) (string, error) {
 	if !idPattern.MatchString(id) {
 		return "", fmt.Errorf("plotting: chart ID %q is not a letter followed by up to 63 letters, digits, '-' or '_'", id)

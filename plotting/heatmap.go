@@ -99,7 +99,7 @@ func (d HeatmapData) Chart() *Chart {
 			InRange: &opts.VisualMapInRange{Color: []string{"#313695", "#74add1", "#fee090", "#f46d43", "#a50026"}}}))...)
 	// A fixed ECharts template: the cell's value (data column 2).
 	h.AddSeries(d.Metric, data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{@[2]}"}))
-	return FromECharts(h).extend(withPrecision)
+	return FromECharts(h).extend(withPrecision).extend(drawAtOnce)
 }
 
 // visualRange returns lo and hi as the float32 bounds of a visual map,

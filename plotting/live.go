@@ -27,26 +27,29 @@ type LiveOptions struct {
 }
 
 // Live is a chart that follows a training run in GoNB: Update redraws it
-// under the running cell, and Done replaces it with a normal output that the
+// under the running cell, and Done turns it into the final chart, which the
 // notebook saves.
 //
-// In GoNB, the first Update shows the chart in a transient output block
-// (gonbui.UpdateHTML with a display id); later updates send only a script,
-// in a second transient block, that gives the same ECharts instance the new
-// option, so the chart does not flicker. Done empties both blocks and shows
-// the final chart with gonbui.DisplayHTML, a plain display_data output that
-// Jupyter saves in the notebook and nbconvert exports. Outside a notebook
-// Update does nothing and Done writes File if set.
+// In GoNB the chart lives in one output block with a display id
+// (gonbui.UpdateHTML): the first Update creates the block (a display_data
+// message), later ones and Done replace its content in place
+// (update_display_data). Every content is the chart's fragment with the same
+// div id; the loader then moves the chart already drawn into the new div
+// and gives it the new option, so the chart does not flicker. Done writes
+// the final chart into that same block, so the saved notebook (and
+// nbconvert's export) holds exactly one output for the run: the final chart,
+// with no empty block before it. Outside a notebook Update does nothing and
+// Done writes File if set.
 //
 // A Live is safe for use by several goroutines.
 type Live struct {
-	opts                LiveOptions
-	id                  string // the chart div's id while live
-	chartBlock, jsBlock string // GoNB display ids
-	mu                  sync.Mutex
-	shown, jsShown      bool
-	last                time.Time       // when the last update was sent
-	h                   history.History // what Epoch accumulated
+	opts  LiveOptions
+	id    string // the chart div's id
+	block string // the GoNB display id of its output block
+	mu    sync.Mutex
+	shown bool
+	last  time.Time       // when the last update was sent
+	h     history.History // what Epoch accumulated
 }
 
 // NewLive returns a Live chart; nothing shows until the first Update.
@@ -58,7 +61,7 @@ func NewLive(opts LiveOptions) *Live {
 		lo := opts.Loss
 		opts.Draw = func(h *history.History) *Chart { return Loss(h, lo) }
 	}
-	return &Live{opts: opts, id: NewID(), chartBlock: NewID(), jsBlock: NewID()}
+	return &Live{opts: opts, id: NewID(), block: NewID()}
 }
 
 // Epoch appends e to the Live's own history and updates the chart: a ready
@@ -85,27 +88,19 @@ func (l *Live) Update(h *history.History) error {
 	l.last = time.Now()
 	c := l.chart(h)
 	c.ID = l.id
-	if !l.shown {
-		f, err := c.Fragment()
-		if err != nil {
-			return err
-		}
-		gonbui.UpdateHTML(l.chartBlock, f)
-		l.shown = true
-		return nil
-	}
-	s, err := c.script(l.id)
+	f, err := c.Fragment()
 	if err != nil {
 		return err
 	}
-	gonbui.UpdateHTML(l.jsBlock, s)
-	l.jsShown = true
+	gonbui.UpdateHTML(l.block, f)
+	l.shown = true
 	return nil
 }
 
-// Done shows the final chart of h as a normal, saved output, removing the
-// live one; outside a notebook it writes LiveOptions.File when set. A nil h
-// means the history that Epoch accumulated.
+// Done shows the final chart of h in the live chart's output block (or in a
+// new output if no Update showed it), which the notebook saves; outside a
+// notebook it writes LiveOptions.File when set. A nil h means the history
+// that Epoch accumulated.
 func (l *Live) Done(h *history.History) error {
 	if h == nil {
 		l.mu.Lock()
@@ -122,21 +117,19 @@ func (l *Live) Done(h *history.History) error {
 		p.Chart(c)
 		return p.WriteFile(l.opts.File)
 	}
+	c.ID = l.id
 	f, err := c.Fragment()
 	if err != nil {
 		return err
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if l.jsShown {
-		gonbui.UpdateHTML(l.jsBlock, "")
-		l.jsShown = false
-	}
 	if l.shown {
-		gonbui.UpdateHTML(l.chartBlock, "")
-		l.shown = false
+		// The live block becomes the final chart, in place.
+		gonbui.UpdateHTML(l.block, f)
+	} else {
+		gonbui.DisplayHTML(f)
 	}
-	gonbui.DisplayHTML(f)
 	// The cell's program may exit right after Done; Sync waits until GoNB
 	// has the final output, which would otherwise be lost.
 	gonbui.Sync()

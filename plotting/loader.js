@@ -3,14 +3,35 @@
 // (shared state, so a re-run cell queues instead of loading ECharts again)
 // and window.echarts, which it sets when RequireJS loaded the library.
 var L = w.__hyperlab = w.__hyperlab || {queue: [], loading: false};
+L.charts = L.charts || {}; // id -> {chart, resize} of the charts drawn
+function gone(e) { return !d.documentElement.contains(e.chart.getDom()); }
 function draw(ec) {
   var el = d.getElementById(id);
   if (!el) { return; }
+  for (var k in L.charts) {
+    // Forget charts whose output was removed (a re-run cell), except this
+    // id's: a live chart's output is replaced by one with the same id.
+    if (k !== id && gone(L.charts[k])) {
+      w.removeEventListener('resize', L.charts[k].resize);
+      L.charts[k].chart.dispose();
+      delete L.charts[k];
+    }
+  }
   var c = ec.getInstanceByDom(el);
+  var old = L.charts[id];
+  if (!c && old && gone(old) && !old.chart.isDisposed()) {
+    // A live update replaced the output: move the drawn chart into it, so
+    // that it is redrawn rather than drawn anew (no flicker).
+    el.parentNode.replaceChild(old.chart.getDom(), el);
+    c = old.chart;
+  }
   if (!c) {
     el.textContent = '';
     c = ec.init(el);
-    w.addEventListener('resize', function () { c.resize(); });
+    var e = {chart: c, resize: function () { c.resize(); }};
+    w.addEventListener('resize', e.resize);
+    if (old) { w.removeEventListener('resize', old.resize); if (!old.chart.isDisposed()) { old.chart.dispose(); } }
+    L.charts[id] = e;
   }
   c.setOption(option, true);
 }

@@ -17,19 +17,21 @@ var Palette = []string{"#5470c6", "#91cc75", "#fac858", "#ee6666", "#73c0de",
 func colour(i int) string { return Palette[i%len(Palette)] }
 
 // frame returns the options every chart of this package shares: no
-// animation (live updates redraw at once), a centred title, a scrolling
-// legend under it, grids (by default one that leaves room for both), and a
-// toolbox to zoom, restore and save the chart as an image.
+// animation (live updates redraw at once), the title on the left, a
+// scrolling legend under it, grids (by default one that leaves room for
+// both), and a toolbox to zoom, restore and save the chart as an image,
+// standing in the right margin from the grid's top down, where neither a
+// long title nor the legend of a narrow chart reaches it.
 func frame(title string, grids ...opts.Grid) []charts.GlobalOpts {
 	if len(grids) == 0 {
 		grids = []opts.Grid{{Top: "70", Left: "60", Right: "40", Bottom: "50", ContainLabel: opts.Bool(true)}}
 	}
 	return []charts.GlobalOpts{
 		charts.WithAnimation(false),
-		charts.WithTitleOpts(opts.Title{Title: title, Left: "center"}),
+		charts.WithTitleOpts(opts.Title{Title: title, Left: "10"}),
 		charts.WithLegendOpts(opts.Legend{Type: "scroll", Top: "28"}),
 		charts.WithGridOpts(grids...),
-		charts.WithToolboxOpts(opts.Toolbox{Feature: &opts.ToolBoxFeature{
+		charts.WithToolboxOpts(opts.Toolbox{Orient: "vertical", Right: "6", Top: "70", Feature: &opts.ToolBoxFeature{
 			SaveAsImage: &opts.ToolBoxFeatureSaveAsImage{},
 			// Empty maps, not nil: go-echarts writes nil ones as null,
 			// which would wipe ECharts' default icons and titles.
@@ -82,12 +84,19 @@ func withColor(c string) charts.SeriesOpts {
 	return charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Color = c })
 }
 
-// markPoint pins mk with its label; a divergence is red.
+// markPoint pins mk with its label. A divergence is a red dot labelled on
+// its left instead: it marks the last, highest point drawn, so a pin there
+// would rise above the plot, over the legend and the y axis' name, whereas
+// the left of it lies inside the plot (the x axis starts at 0, the first
+// epoch or step at 1).
 func markPoint(mk *Marker) opts.MarkPointNameCoordItem {
 	p := opts.MarkPointNameCoordItem{Name: mk.Label, Coordinate: []any{mk.Epoch, num(mk.Value)},
 		Value: mk.Label, SymbolSize: 56}
 	if mk.Label == "diverged" {
+		p.Symbol, p.SymbolSize = "circle", 12
 		p.ItemStyle = &opts.ItemStyle{Color: "#d62728"}
+		p.Label = &opts.Label{Show: opts.Bool(true), Position: "left", Color: "#d62728", FontWeight: "bold",
+			BackgroundColor: "rgba(255,255,255,0.8)"}
 	}
 	return p
 }

@@ -104,12 +104,13 @@ func (d ParallelData) Chart() *Chart {
 	}
 	min, max := visualRange(lo, hi)
 	p := charts.NewParallel()
-	// The visual map colours by the last data column, the metric.
+	// The visual map colours by the last data column, the metric; it stands
+	// at the bottom right, under the toolbox.
 	p.SetGlobalOptions(append(frame(d.Title), noLegend,
 		charts.WithParallelComponentOpts(opts.ParallelComponent{Top: "70", Left: "60", Right: "110", Bottom: "60"}),
 		charts.WithParallelAxisList(axes),
 		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Min: min, Max: max, Show: opts.Bool(true),
-			Calculable: opts.Bool(true), Orient: "vertical", Right: "0", Top: "middle",
+			Calculable: opts.Bool(true), Orient: "vertical", Right: "0", Bottom: "20",
 			InRange: &opts.VisualMapInRange{Color: []string{"#313695", "#fee090", "#a50026"}}}))...)
 	p.AddSeries("trials", data, charts.WithLineStyleOpts(opts.LineStyle{Width: 2, Opacity: opts.Float(0.7)}))
 	return FromECharts(p).extend(func(o map[string]any) {

@@ -248,9 +248,9 @@ func TestXSS(t *testing.T) {
 	}
 }
 
-// TestLiveUpdate shows a chart, then adds the update scripts that Live sends
-// at later epochs (in a separate output, as GoNB's UpdateHTML does), and
-// checks that the same chart grew.
+// TestLiveUpdate shows a chart, then adds UpdateScript outputs for later
+// epochs (separate outputs, as a cell redrawing another cell's chart would
+// send), and checks that the same chart grew.
 func TestLiveUpdate(t *testing.T) {
 	b := browsertest.Start(t)
 	h := run(0.1, 1, false)
