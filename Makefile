@@ -9,10 +9,10 @@ endif
 
 GO_FILES = $(shell find . -name '*.go' -not -path './.git/*' -not -path '*/testdata/*' -not -path './.cache/*')
 
-.PHONY: test setup vet fmt-check unit notebooks demo
+.PHONY: test setup vet fmt-check race unit notebooks demo
 
 ## test: everything CI runs (.ci/run calls exactly this)
-test: setup vet fmt-check
+test: setup vet fmt-check race
 	$(GO) test $(TEST_FLAGS) ./...
 
 ## setup: install Jupyter, GoNB, goimports, gopls, Chromium and the npm script copies
@@ -25,6 +25,10 @@ vet:
 fmt-check:
 	@out="$$(gofmt -l $(GO_FILES))"; \
 	if [ -n "$$out" ]; then echo "gofmt: these files need formatting (run gofmt -w):"; echo "$$out"; exit 1; fi
+
+## race: the concurrent parts (parallel sweeps, the run store) under the race detector
+race:
+	$(GO) test -race -short $(TEST_FLAGS) ./runstore ./training/... ./lab
 
 ## unit: the tests without installing anything (notebook and browser tests skip when their tools are missing)
 unit:
