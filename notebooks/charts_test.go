@@ -46,6 +46,7 @@ func checkCharts(t *testing.T, executed, page string) {
 			name, displayed, len(p.Charts), p.Blocked, p.Screenshot)
 	}
 	t.Logf("%s: %d of %d charts drawn in the HTML export", name, len(p.Charts), displayed)
+	checkClaims(t, name, p.Charts)
 	for i, c := range p.Charts {
 		points := 0
 		for _, s := range c.Series {

@@ -17,12 +17,14 @@ type Chart struct {
 	Series []Series `json:"series"`
 }
 
-// Series is a series of a drawn chart: its name and its number of data
-// points (the length of its data array).
+// Series is a series of a drawn chart: its name, its number of data
+// points (the length of its data array) and the names of its marked points
+// (ECharts markPoint data: "best", "diverged").
 type Series struct {
-	Name   string `json:"name"`
-	Type   string `json:"type,omitempty"` // an expected Series with an empty Type matches any
-	Points int    `json:"points"`
+	Name   string   `json:"name"`
+	Type   string   `json:"type,omitempty"` // an expected Series with an empty Type matches any
+	Points int      `json:"points"`
+	Marks  []string `json:"marks,omitempty"` // an expected Series with nil Marks matches any
 }
 
 // readyJS is true once every hyperlab chart div holds an ECharts instance.
@@ -48,7 +50,8 @@ const listJS = `(function () {
     var opt = inst.getOption();
     var title = (opt.title && opt.title[0] && opt.title[0].text) || '';
     var series = (opt.series || []).map(function (s) {
-      return {name: s.name || '', type: s.type || '', points: (s.data || []).length};
+      var marks = ((s.markPoint && s.markPoint.data) || []).map(function (d) { return d.name || ''; });
+      return {name: s.name || '', type: s.type || '', points: (s.data || []).length, marks: marks};
     });
     out.push({id: els[i].id, title: title, series: series});
   }
@@ -102,7 +105,8 @@ func Diff(got, want []Chart) string {
 			fmt.Fprintf(&b, "chart %d: title %q, want %q\n", i+1, g.Title, w.Title)
 		}
 		if !slices.EqualFunc(g.Series, w.Series, func(g, w Series) bool {
-			return g.Name == w.Name && g.Points == w.Points && (w.Type == "" || g.Type == w.Type)
+			return g.Name == w.Name && g.Points == w.Points && (w.Type == "" || g.Type == w.Type) &&
+				(w.Marks == nil || slices.Equal(g.Marks, w.Marks))
 		}) {
 			fmt.Fprintf(&b, "chart %d (%s): series %v, want %v\n", i+1, g.ID, g.Series, w.Series)
 		}

@@ -1,0 +1,96 @@
+package notebooks
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hyperlab-go/hyperlab/internal/browsertest"
+)
+
+// claims are what a tutorial promises its reader's browser draws, checked
+// on the charts of its HTML export (as ECharts reports them).
+var claims = map[string][]claim{
+	"04-learning-rate": {{
+		"all four learning-rate regimes on one chart, the divergent one marked",
+		func(c browsertest.Chart) bool {
+			return len(distinctValues(c, "learning_rate=")) >= 4 && hasMark(c, "diverged")
+		},
+	}},
+	"02-epochs": {{
+		"the best epoch marked on the loss-per-epoch chart",
+		func(c browsertest.Chart) bool {
+			return strings.Contains(c.Title, "Loss per epoch") && hasMark(c, "best")
+		},
+	}},
+}
+
+// A claim holds when at least one chart of the notebook satisfies it.
+type claim struct {
+	what  string
+	holds func(browsertest.Chart) bool
+}
+
+// checkClaims reports every claim of the notebook name that no chart of
+// its export satisfies.
+func checkClaims(t *testing.T, name string, charts []browsertest.Chart) {
+	t.Helper()
+	for _, c := range claims[name] {
+		if !slices.ContainsFunc(charts, c.holds) {
+			t.Errorf("%s: no chart of its HTML export shows %s", name, c.what)
+		}
+	}
+}
+
+// distinctValues lists the distinct series labels of c that start with prefix.
+func distinctValues(c browsertest.Chart, prefix string) []string {
+	var out []string
+	for _, s := range c.Series {
+		if strings.HasPrefix(s.Name, prefix) && s.Points > 0 && !slices.Contains(out, s.Name) {
+			out = append(out, s.Name)
+		}
+	}
+	return out
+}
+
+// hasMark reports whether a series of c carries a marked point named mark.
+func hasMark(c browsertest.Chart, mark string) bool {
+	for _, s := range c.Series {
+		if slices.Contains(s.Marks, mark) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestClaims(t *testing.T) {
+	four := browsertest.Chart{Title: "Training loss", Series: []browsertest.Series{
+		{Name: "learning_rate=0.001", Points: 30}, {Name: "learning_rate=0.1", Points: 30},
+		{Name: "learning_rate=3", Points: 30}, {Name: "learning_rate=20", Points: 1, Marks: []string{"diverged"}}}}
+	unmarked := four
+	unmarked.Series = slices.Clone(four.Series)
+	unmarked.Series[3].Marks = nil
+	best := browsertest.Chart{Title: "Loss per epoch", Series: []browsertest.Series{{Name: "train loss", Points: 9, Marks: []string{"best"}}}}
+	tests := []struct {
+		notebook string
+		charts   []browsertest.Chart
+		holds    bool
+	}{
+		{"04-learning-rate", []browsertest.Chart{best, four}, true},
+		{"04-learning-rate", []browsertest.Chart{unmarked}, false},
+		{"04-learning-rate", []browsertest.Chart{{Series: four.Series[:3]}}, false},
+		{"02-epochs", []browsertest.Chart{best}, true},
+		{"02-epochs", []browsertest.Chart{{Title: "Loss per epoch", Series: []browsertest.Series{{Name: "train loss", Points: 9}}}}, false},
+	}
+	for _, tt := range tests {
+		ok := true
+		for _, c := range claims[tt.notebook] {
+			if !slices.ContainsFunc(tt.charts, c.holds) {
+				ok = false
+			}
+		}
+		if ok != tt.holds {
+			t.Errorf("%s on %+v: claims hold = %v, want %v", tt.notebook, tt.charts, ok, tt.holds)
+		}
+	}
+}
