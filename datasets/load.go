@@ -2,7 +2,7 @@ package datasets
 
 import (
 	"fmt"
-	"slices"
+	"github.com/hyperlab-go/hyperlab/internal/typo"
 	"strings"
 )
 
@@ -139,7 +139,7 @@ func unknownName(name string) error {
 	names := Names()
 	best, bestDist := "", 1<<30
 	for _, n := range names {
-		if d := editDistance(strings.ToLower(name), n); d < bestDist {
+		if d := typo.Distance(strings.ToLower(name), n); d < bestDist {
 			best, bestDist = n, d
 		}
 	}
@@ -148,25 +148,4 @@ func unknownName(name string) error {
 		hint = fmt.Sprintf("; did you mean %q?", best)
 	}
 	return fmt.Errorf("datasets: unknown dataset %q%s (known: %s, or a path ending in .csv)", name, hint, strings.Join(names, ", "))
-}
-
-// editDistance is the Levenshtein distance between a and b (in bytes).
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = slices.Min([]int{prev[j] + 1, cur[j-1] + 1, prev[j-1] + cost})
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -2,6 +2,7 @@ package hparams
 
 import (
 	"fmt"
+	"github.com/hyperlab-go/hyperlab/internal/typo"
 	"strings"
 )
 
@@ -67,22 +68,7 @@ func quoted(s string) string { return fmt.Sprintf("%q", shorten(s)) }
 
 // suggest returns the candidate closest to s, or "" if none is close enough to
 // be a likely typo.
-func suggest(s string, candidates []string) string {
-	best, bestDist := "", -1
-	ls := strings.ToLower(s)
-	for _, c := range candidates {
-		lc := strings.ToLower(c)
-		d := editDistance(ls, lc)
-		limit := max(2, len(lc)/3)
-		if d > limit || d >= len(lc) {
-			continue
-		}
-		if bestDist < 0 || d < bestDist {
-			best, bestDist = c, d
-		}
-	}
-	return best
-}
+func suggest(s string, candidates []string) string { return typo.Closest(s, candidates) }
 
 // didYouMean formats a suggestion as the end of a sentence.
 func didYouMean(s string, candidates []string) string {
@@ -90,33 +76,4 @@ func didYouMean(s string, candidates []string) string {
 		return fmt.Sprintf("; did you mean %q?", c)
 	}
 	return ""
-}
-
-// editDistance is the optimal-string-alignment distance: insertions,
-// deletions, substitutions and transpositions of adjacent bytes cost one.
-func editDistance(a, b string) int {
-	if len(a) > 256 || len(b) > 256 {
-		return max(len(a), len(b)) // not a typo; keep the work bounded
-	}
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
 }

@@ -2,6 +2,7 @@ package training
 
 import (
 	"fmt"
+	"github.com/hyperlab-go/hyperlab/internal/typo"
 	"math"
 	"slices"
 	"strings"
@@ -94,7 +95,7 @@ func oneOf(name, value string, choices []string) error {
 	}
 	best, bestD := "", math.MaxInt
 	for _, c := range choices {
-		if d := editDistance(strings.ToLower(value), c); d < bestD {
+		if d := typo.Distance(strings.ToLower(value), c); d < bestD {
 			best, bestD = c, d
 		}
 	}
@@ -102,25 +103,4 @@ func oneOf(name, value string, choices []string) error {
 		return fmt.Errorf("training: %s=%q is unknown; did you mean %q? (choices: %s)", name, value, best, strings.Join(choices, ", "))
 	}
 	return fmt.Errorf("training: %s=%q is unknown; use one of %s", name, value, strings.Join(choices, ", "))
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

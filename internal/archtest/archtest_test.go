@@ -97,8 +97,8 @@ func TestCheck(t *testing.T) {
 		},
 		{
 			name:  "stdlib-only package imports a module",
-			graph: fake("hparams: fmt github.com/example/lib", "github.com/example/lib: os"),
-			want:  []string{"hparams may import only the standard library (and its own subpackages) (plain declarations and values, usable from any program), but imports github.com/example/lib via\n\t" + m + "hparams → github.com/example/lib"},
+			graph: fake("history: fmt github.com/example/lib", "github.com/example/lib: os"),
+			want:  []string{"history may import only the standard library (and its own subpackages) (plain data of a run), but imports github.com/example/lib via\n\t" + m + "history → github.com/example/lib"},
 		},
 		{
 			name:  "transitive: runstore reaches a forbidden package through history",

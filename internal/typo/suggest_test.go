@@ -1,0 +1,41 @@
+package typo
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0}, {"adam", "adam", 0}, {"adm", "adam", 1}, {"aadm", "adam", 1}, // swap
+		{"sgd", "rmsprop", 6}, {"", "abc", 3}, {"learning_rat", "learning_rate", 1},
+		{strings.Repeat("a", 300), "a", 300},
+	}
+	for _, tt := range tests {
+		if got := Distance(tt.a, tt.b); got != tt.want {
+			t.Errorf("Distance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestClosest(t *testing.T) {
+	choices := []string{"sgd", "momentum", "adam", "adamw", "rmsprop"}
+	tests := []struct{ word, want string }{
+		{"adm", "adam"}, {"ADAM", "adam"}, {"rmsporp", "rmsprop"}, {"momentun", "momentum"},
+		{"xyz", ""}, {"", ""}, {"lbfgs", ""},
+	}
+	for _, tt := range tests {
+		if got := Closest(tt.word, choices); got != tt.want {
+			t.Errorf("Closest(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+}
+
+func ExampleClosest() {
+	fmt.Println(Closest("learning_rat", []string{"epochs", "learning_rate", "batch_size"}))
+	// Output: learning_rate
+}
