@@ -6,10 +6,10 @@ import (
 	"github.com/hyperlab-go/hyperlab/lab"
 )
 
-// Config is what a notebook's declaration cell declares.
+// Config is what a notebook's declaration cell declares (the README's).
 type Config struct {
-	LearningRate float64 `hp:"learning_rate" default:"0.01" min:"1e-5" max:"10" scale:"log" help:"step size"`
-	Epochs       int     `hp:"epochs" default:"10" min:"1" help:"passes over the data"`
+	LearningRate float64 `hp:"learning_rate" default:"0.01" min:"1e-5" max:"10" scale:"log" help:"size of each weight update"`
+	Epochs       int     `hp:"epochs" default:"10" min:"1" help:"passes over the training set"`
 }
 
 // In a notebook, `var hp = lab.Declare(Config{})` binds the flags to the
@@ -24,6 +24,6 @@ func ExampleDeclareOn() {
 	_ = v.Float("learning_rate") // 0.3
 	// Output:
 	//   name           value  default  allowed          help
-	// * learning_rate  0.3    0.01     1e-05..10 (log)  step size
-	// * epochs         7      10       >= 1             passes over the data
+	// * learning_rate  0.3    0.01     1e-05..10 (log)  size of each weight update
+	// * epochs         7      10       >= 1             passes over the training set
 }

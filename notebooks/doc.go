@@ -8,7 +8,10 @@
 // against the working tree (each notebook's first cell points a go.work at the
 // module root), then checks the executed notebook with Check: a cell fails on
 // a GoNB error, a non-zero exit, a panic or a goroutine dump; a cell tagged
-// "raises-exception" must fail with one sentence and no Go stack trace. It
+// "raises-exception" must fail with one sentence and no Go stack trace. Leaks
+// fails a notebook whose outputs show the clone's absolute path or $HOME
+// (a committed notebook is shared); TestCommittedNotebooksLeakNoLocalPaths
+// checks the committed notebooks the same way, without Jupyter. The test
 // also exports each executed notebook to HTML for the browser checks.
 //
 // Without Jupyter or the GoNB kernel the test skips and names

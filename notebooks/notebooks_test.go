@@ -147,6 +147,9 @@ func execute(t *testing.T, f, dir string) string {
 	for _, p := range Check(nb) {
 		t.Errorf("%s %s", f, p)
 	}
+	for _, p := range Leaks(nb, LocalPaths("..")) {
+		t.Errorf("%s %s", f, p)
+	}
 	if committed, err := ReadNotebook(f); err != nil {
 		t.Error(err)
 	} else {

@@ -3,7 +3,8 @@
 # Debian's Chromium (headless, driven by chromedp) and pinned local copies of
 # ECharts and RequireJS from npm, so the tests need no network at run time.
 #
-# Idempotent and quiet when everything is already present.
+# Idempotent and quiet when everything is already present. Chromium comes
+# from apt (after apt-get update, with sudo when not root).
 # The npm copies go to ${HYPERLAB_CACHE:-<repo>/.cache}/npm, a directory the
 # script keeps out of git with its own .gitignore.
 set -eu
@@ -16,8 +17,19 @@ cache=${HYPERLAB_CACHE:-$repo/.cache}
 npmdir=$cache/npm
 
 if ! command -v chromium >/dev/null 2>&1; then
-	echo "install-browser: installing chromium with apt-get" >&2
-	apt-get install -y -q chromium >/dev/null
+	command -v apt-get >/dev/null 2>&1 || {
+		echo "install-browser: chromium is missing and apt-get is not available; install Chromium, then re-run" >&2
+		exit 1
+	}
+	sudo=""
+	[ "$(id -u)" = 0 ] || sudo=sudo
+	echo "install-browser: installing chromium (apt)" >&2
+	$sudo apt-get update -qq
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+	command -v chromium >/dev/null 2>&1 || {
+		echo "install-browser: chromium is still not on PATH after apt-get install chromium" >&2
+		exit 1
+	}
 fi
 
 mkdir -p "$npmdir"
