@@ -1,0 +1,113 @@
+package main
+
+import (
+	"bufio"
+	"io"
+	"math/rand/v2"
+	"os/exec"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/hyperlab-go/hyperlab/runstore"
+)
+
+// TestSweepSurvivesRandomKills starts the same sweep again and again, each
+// time SIGKILLing the process at a random moment (seeded, so a failure can
+// be replayed), and checks after every kill that every run in the store
+// loads, that a run is complete only if it finished all its epochs, and
+// that no run is left marked as being written. A last, uninterrupted run
+// must then train exactly the trials not yet complete and leave all of
+// them finished.
+func TestSweepSurvivesRandomKills(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts and kills a sweep process many times")
+	}
+	const (
+		kills  = 8
+		trials = 10
+		epochs = 20
+	)
+	bin := binary(t)
+	runs := t.TempDir()
+	args := []string{"sweep", "--grid", "learning_rate=0.001,0.003,0.01,0.03,0.1", "--grid", "batch_size=8,16",
+		"--epochs=20", "--size=600", "--runs", runs, "--parallel=2"}
+	rng := rand.New(rand.NewPCG(8, 2026))
+	store, err := runstore.Open(runs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k := range kills {
+		// Kill after a random number of progress lines (plus a few
+		// milliseconds, to land between writes too): the kill points then
+		// depend on the seed, not on how loaded the machine is.
+		after := 1 + rng.IntN(30)
+		delay := time.Duration(rng.IntN(20)) * time.Millisecond
+		cmd := exec.Command(bin, args...)
+		stdout, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(stdout)
+		for n := 0; n < after && sc.Scan(); n++ {
+		}
+		time.Sleep(delay)
+		_ = cmd.Process.Signal(syscall.SIGKILL)
+		go io.Copy(io.Discard, stdout) // let Wait return whatever is left in the pipe
+		_ = cmd.Wait()
+
+		list, err := store.List()
+		if err != nil {
+			t.Fatalf("kill %d (after %d lines + %v): unreadable runs in the store: %v", k+1, after, delay, err)
+		}
+		complete := 0
+		for _, r := range list {
+			if r.Active {
+				t.Errorf("kill %d: run %s is still marked as being written", k+1, r.ID)
+			}
+			if !r.Complete {
+				continue
+			}
+			complete++
+			if r.History.Status != "finished" || len(r.History.Epochs) != epochs {
+				t.Errorf("kill %d: run %s is complete with status %s and %d epochs, want finished and %d",
+					k+1, r.ID, r.History.Status, len(r.History.Epochs), epochs)
+			}
+		}
+		t.Logf("kill %d after %d lines + %v: %d runs stored, %d complete", k+1, after, delay, len(list), complete)
+	}
+
+	before, err := store.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	complete := 0
+	for _, r := range before {
+		if r.Complete {
+			complete++
+		}
+	}
+	out, err := exec.Command(bin, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("the sweep after the kills: %v\n%s", err, out)
+	}
+	if started := strings.Count(string(out), ": start "); started != trials-complete {
+		t.Errorf("the last sweep trained %d trials, want the %d not complete:\n%s", started, trials-complete, out)
+	}
+	after, err := store.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(after) != trials {
+		t.Errorf("%d runs in the store, want %d", len(after), trials)
+	}
+	for _, r := range after {
+		if !r.Complete || r.History.Status != "finished" || len(r.History.Epochs) != epochs {
+			t.Errorf("run %s: complete=%v status=%s epochs=%d (%s)", r.ID, r.Complete, r.History.Status, len(r.History.Epochs), r.Note)
+		}
+	}
+}
