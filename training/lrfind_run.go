@@ -22,14 +22,7 @@ func FindLR(ctx context.Context, v hparams.Values, data datasets.Split, opts LRF
 	if err := opts.validate(); err != nil {
 		return nil, err
 	}
-	cfg, err := ConfigOf(v)
-	if err != nil {
-		return nil, err
-	}
-	if err := cfg.Validate(); err != nil {
-		return nil, err
-	}
-	loss, outputs, err := checkData(cfg, data)
+	cfg, loss, outputs, err := prepare(v, data)
 	if err != nil {
 		return nil, err
 	}

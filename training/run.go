@@ -33,14 +33,7 @@ func Run(ctx context.Context, v hparams.Values, data datasets.Split, opts ...Opt
 	if o.reused != nil {
 		*o.reused = false
 	}
-	cfg, err := ConfigOf(v)
-	if err != nil {
-		return nil, err
-	}
-	if err := cfg.Validate(); err != nil {
-		return nil, err
-	}
-	loss, outputs, err := checkData(cfg, data)
+	cfg, loss, outputs, err := prepare(v, data)
 	if err != nil {
 		return nil, err
 	}
@@ -90,6 +83,19 @@ func checkData(c Config, data datasets.Split) (loss string, outputs int, err err
 		outputs = tr.NumClasses
 	}
 	return loss, outputs, nil
+}
+
+// prepare reads and checks what a training run needs from v and data: the
+// configuration, the loss to train with and the number of model outputs.
+func prepare(v hparams.Values, data datasets.Split) (cfg Config, loss string, outputs int, err error) {
+	if cfg, err = ConfigOf(v); err != nil {
+		return cfg, "", 0, err
+	}
+	if err = cfg.Validate(); err != nil {
+		return cfg, "", 0, err
+	}
+	loss, outputs, err = checkData(cfg, data)
+	return cfg, loss, outputs, err
 }
 
 // widths lists the layer widths of the model: inputs, hidden units, outputs.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/hyperlab-go/hyperlab/datasets"
 	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/plotting"
 	"github.com/hyperlab-go/hyperlab/training"
 )
 
@@ -174,6 +175,25 @@ func (c *cli) dataStore() {
 		return '_'
 	}, name)
 	c.runs = filepath.Join("hyperlab-runs", fmt.Sprintf("%s-n%d-noise%g-seed%d", name, c.size, c.noise, c.dataSeed))
+}
+
+// oneRun reads what a command that trains one model needs from its
+// parsed flags: the hyperparameters, the data, where its HTML loads ECharts
+// from; and it stops a model too large for the backend (--allow-large).
+func (c *cli) oneRun() (hparams.Values, datasets.Split, plotting.Source, error) {
+	v, err := c.values()
+	if err != nil {
+		return v, datasets.Split{}, plotting.Source{}, err
+	}
+	data, err := c.loadData()
+	if err != nil {
+		return v, data, plotting.Source{}, err
+	}
+	source, err := echartsSource(c.echarts)
+	if err != nil {
+		return v, data, source, err
+	}
+	return v, data, source, guard([]hparams.Values{v}, data, 1, c.allowBig)
 }
 
 // loadData loads --dataset; a bad name or file is a usage error.

@@ -7,7 +7,6 @@ import (
 	"math"
 	"text/tabwriter"
 
-	"github.com/hyperlab-go/hyperlab/hparams"
 	"github.com/hyperlab-go/hyperlab/plotting"
 	"github.com/hyperlab-go/hyperlab/training"
 )
@@ -31,19 +30,8 @@ func runLRFind(ctx context.Context, args []string, e *env) int {
 	if !(o.StartLR > 0) || !(o.EndLR > o.StartLR) || o.Steps < 2 {
 		return fail(e, c.name, usagef("--start=%g, --end=%g, --steps=%d: the rate must grow from a positive start over at least 2 steps", o.StartLR, o.EndLR, o.Steps))
 	}
-	v, err := c.values()
+	v, data, source, err := c.oneRun()
 	if err != nil {
-		return fail(e, c.name, err)
-	}
-	data, err := c.loadData()
-	if err != nil {
-		return fail(e, c.name, err)
-	}
-	source, err := echartsSource(c.echarts)
-	if err != nil {
-		return fail(e, c.name, err)
-	}
-	if err := guard([]hparams.Values{v}, data, 1, c.allowBig); err != nil {
 		return fail(e, c.name, err)
 	}
 	fmt.Fprintf(e.stdout, "Learning-rate range test on %s, %s optimizer, batch_size %d: %g to %g over at most %d steps\n",

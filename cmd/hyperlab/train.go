@@ -27,19 +27,8 @@ func runTrain(ctx context.Context, args []string, e *env) int {
 		}
 		return fail(e, c.name, err)
 	}
-	v, err := c.values()
+	v, data, source, err := c.oneRun()
 	if err != nil {
-		return fail(e, c.name, err)
-	}
-	data, err := c.loadData()
-	if err != nil {
-		return fail(e, c.name, err)
-	}
-	source, err := echartsSource(c.echarts)
-	if err != nil {
-		return fail(e, c.name, err)
-	}
-	if err := guard([]hparams.Values{v}, data, 1, c.allowBig); err != nil {
 		return fail(e, c.name, err)
 	}
 	opts := []training.Option{}
