@@ -141,6 +141,11 @@ func coerce(p *Param, v any) (any, string) {
 	return nil, "has an invalid kind"
 }
 
+// Number returns v as a float64 when it holds a number of any Go numeric
+// type: a hyperparameter value from live Values (int, float64) or read back
+// from JSON (float64), as tables and charts of runs need it.
+func Number(v any) (float64, bool) { return toFloat(reflect.ValueOf(v)) }
+
 func toFloat(rv reflect.Value) (float64, bool) {
 	if rv.Kind() == reflect.Interface && !rv.IsNil() {
 		rv = rv.Elem()

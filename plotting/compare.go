@@ -2,6 +2,7 @@ package plotting
 
 import (
 	"fmt"
+	"github.com/hyperlab-go/hyperlab/hparams"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -189,22 +190,11 @@ func ramp(i, n int) string {
 // toFloat returns v as a float64 when it is a number (or a string holding
 // one).
 func toFloat(v any) (float64, bool) {
-	switch x := v.(type) {
-	case float64:
-		return x, true
-	case float32:
-		return float64(x), true
-	case int:
-		return float64(x), true
-	case int64:
-		return float64(x), true
-	case int32:
-		return float64(x), true
-	case string:
+	if x, ok := v.(string); ok {
 		f, err := strconv.ParseFloat(x, 64)
 		return f, err == nil
 	}
-	return 0, false
+	return hparams.Number(v)
 }
 
 func capitalize(s string) string {

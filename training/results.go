@@ -2,6 +2,7 @@ package training
 
 import (
 	"fmt"
+	"github.com/hyperlab-go/hyperlab/hparams"
 	"math"
 	"sort"
 	"strconv"
@@ -209,7 +210,7 @@ func (r *Results) sortKey(name string) (func(Row) sortValue, error) {
 				if !ok {
 					return sortValue{missing: true}
 				}
-				if f, isNum := toFloat(v); isNum {
+				if f, isNum := hparams.Number(v); isNum {
 					return num(f)
 				}
 				return sortValue{text: FormatValue(v), isText: true}
@@ -217,22 +218,6 @@ func (r *Results) sortKey(name string) (func(Row) sortValue, error) {
 		}
 	}
 	return nil, fmt.Errorf("training: cannot sort the results by %q: it is neither a metric (best_loss, val_loss, train_loss, val_accuracy, epochs, seconds, ...) nor a hyperparameter of the trials", name)
-}
-
-func toFloat(v any) (float64, bool) {
-	switch x := v.(type) {
-	case float64:
-		return x, true
-	case float32:
-		return float64(x), true
-	case int:
-		return float64(x), true
-	case int64:
-		return float64(x), true
-	case int32:
-		return float64(x), true
-	}
-	return 0, false
 }
 
 // FormatValue writes a hyperparameter value the same way whether it comes
@@ -259,7 +244,7 @@ func FormatValue(v any) string {
 		}
 		return "[" + strings.Join(parts, " ") + "]"
 	}
-	if f, ok := toFloat(v); ok {
+	if f, ok := hparams.Number(v); ok {
 		return strconv.FormatFloat(f, 'g', -1, 64)
 	}
 	return fmt.Sprint(v)
