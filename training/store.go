@@ -93,8 +93,8 @@ func (j *job) loadArtifacts() (bool, error) {
 	return true, nil
 }
 
-// saveJSON writes v as name in the run's directory, atomically (a temp
-// file renamed into place), when there is a store.
+// saveJSON saves v as the artifact name of the run (runstore writes it
+// atomically, 0644), when there is a store.
 func (j *job) saveJSON(name string, v any) error {
 	if j.w == nil {
 		return nil
@@ -103,18 +103,7 @@ func (j *job) saveJSON(name string, v any) error {
 	if err != nil {
 		return fmt.Errorf("training: saving %s: %w", name, err)
 	}
-	tmp, err := os.CreateTemp(j.dir, "."+name+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("training: saving %s: %w", name, err)
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if werr != nil || cerr != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("training: saving %s: %w", name, errors.Join(werr, cerr))
-	}
-	if err := os.Rename(tmp.Name(), filepath.Join(j.dir, name)); err != nil {
-		os.Remove(tmp.Name())
+	if err := j.w.Artifact(name, data); err != nil {
 		return fmt.Errorf("training: saving %s: %w", name, err)
 	}
 	return nil

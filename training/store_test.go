@@ -127,6 +127,15 @@ func TestDecisionBoundary(t *testing.T) {
 	if err := json.Unmarshal(data2, &saved); err != nil || len(saved.Class) != 1600 {
 		t.Fatalf("boundary.json: %v, %d classes", err, len(saved.Class))
 	}
+	for _, name := range []string{"boundary.json", "weights.json"} {
+		fi, err := os.Stat(filepath.Join(store.Root(), RunID(v, data), name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if mode := fi.Mode().Perm(); mode != 0o644 {
+			t.Errorf("%s has mode %o, want 644 like the store's own files", name, mode)
+		}
+	}
 	var again Boundary
 	trained := 0
 	if _, err := Run(context.Background(), v, data, Store(store), DecisionBoundary(&again, 40), OnEpoch(func(history.Epoch) { trained++ })); err != nil {
