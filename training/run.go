@@ -121,6 +121,13 @@ func defaultBackend(batch int, layerSizes ...int) (backends.Backend, error) {
 	if _, set := os.LookupEnv(backends.ConfigEnvVar); !set {
 		config = strings.TrimPrefix(dense.SimpleGoConfig(batch, layerSizes...), "go:")
 	}
+	return cachedBackend(config)
+}
+
+// cachedBackend returns the backend for a simplego configuration (without
+// its "go:" prefix), or for GOMLX_BACKEND when config is "env", creating it
+// on first use.
+func cachedBackend(config string) (backends.Backend, error) {
 	if b, ok := backendsByConfig.Load(config); ok {
 		return b.(backends.Backend), nil
 	}

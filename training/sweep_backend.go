@@ -1,29 +1,20 @@
 package training
 
 import (
-	"fmt"
 	"os"
-	"sync"
 
 	"github.com/gomlx/gomlx/backends"
-	"github.com/gomlx/gomlx/backends/simplego"
-)
-
-// A sweep with several workers already keeps the cores busy with whole
-// trials, so it runs each trial's graph on a simplego backend that executes
-// ops one after another: splitting a toy model's small ops across
-// goroutines costs more than it gains when the cores are taken, and
-// simplego v0.26.0's parallel op scheduler has a data race (go test -race
-// reports it in executeNode) that sequential execution avoids.
-var (
-	sequentialOnce    sync.Once
-	sequentialBackend backends.Backend
-	sequentialErr     error
 )
 
 // sweepBackend returns the backend option for the sweep's trials, or nil to
 // leave the choice to Run: when the sweep runs one trial at a time, when
 // the user picked a backend (GOMLX_BACKEND, or a Backend option).
+//
+// A sweep with several workers already keeps the cores busy with whole
+// trials, so its trials run on plain sequential simplego, without the
+// multi-threaded matrix kernel that Run picks for larger models alone
+// (dense.SimpleGoConfig): that kernel's threads would compete with the
+// other workers for the same cores.
 func (s *Sweep) sweepBackend(workers int) (Option, error) {
 	if workers < 2 || os.Getenv(backends.ConfigEnvVar) != "" {
 		return nil, nil
@@ -35,14 +26,9 @@ func (s *Sweep) sweepBackend(workers int) (Option, error) {
 	if o.backend != nil {
 		return nil, nil
 	}
-	sequentialOnce.Do(func() {
-		sequentialBackend, sequentialErr = simplego.New("ops_sequential")
-		if sequentialErr != nil {
-			sequentialErr = fmt.Errorf("training: creating the sweep's simplego backend: %w", sequentialErr)
-		}
-	})
-	if sequentialErr != nil {
-		return nil, sequentialErr
+	b, err := cachedBackend("ops_sequential")
+	if err != nil {
+		return nil, err
 	}
-	return Backend(sequentialBackend), nil
+	return Backend(b), nil
 }
