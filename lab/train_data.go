@@ -13,17 +13,6 @@ import (
 	"github.com/hyperlab-go/hyperlab/runstore"
 )
 
-// The hyperparameters that shape the dataset rather than the model. A
-// notebook that declares them can change the data with cell arguments
-// (%% --data_noise=0.4), and they become part of the run's identity.
-const (
-	DataSize    = "data_size"       // rows of a synthetic set; images of MNIST (training and test)
-	DataNoise   = "data_noise"      // standard deviation of a synthetic set's noise
-	DataSeed    = "data_seed"       // seeds the generator and the split
-	DataSplit   = "data_validation" // fraction of rows held out for validation
-	DataClasses = "data_classes"    // arms of spirals, clusters of blobs
-)
-
 // defaultData are the dataset options Train uses when neither the Values
 // nor a Data option say otherwise: 1000 rows with a little noise (so that
 // a model can overfit them), 20% for validation, standardised features.
@@ -43,19 +32,19 @@ func dataOptions(name string, v hparams.Values, explicit *datasets.Options) data
 		return *explicit
 	}
 	o := defaultData(name)
-	if x, ok := v.IntOK(DataSize); ok {
+	if x, ok := v.IntOK(datasets.ParamSize); ok {
 		o.Size = x
 	}
-	if x, ok := v.FloatOK(DataNoise); ok {
+	if x, ok := v.FloatOK(datasets.ParamNoise); ok {
 		o.Noise = x
 	}
-	if x, ok := v.IntOK(DataSeed); ok {
+	if x, ok := v.IntOK(datasets.ParamSeed); ok {
 		o.Seed = int64(x)
 	}
-	if x, ok := v.FloatOK(DataSplit); ok {
+	if x, ok := v.FloatOK(datasets.ParamValidation); ok {
 		o.Validation = x
 	}
-	if x, ok := v.IntOK(DataClasses); ok {
+	if x, ok := v.IntOK(datasets.ParamClasses); ok {
 		o.Classes = x
 	}
 	if strings.EqualFold(name, "mnist") {
