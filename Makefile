@@ -38,7 +38,7 @@ unit:
 notebooks:
 	bash scripts/setup-notebooks.sh
 	$(GO) test ./notebooks -run TestNotebooks -count=1 -v -timeout 60m -update
-	-jupyter trust notebooks/*.ipynb
+	bash scripts/trust-notebooks.sh notebooks/*.ipynb
 
 ## demo: the main job (train a small model, print the loss per epoch, write a report)
 demo:

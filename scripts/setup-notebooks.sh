@@ -85,6 +85,29 @@ if ((changed)) || ! kernel_ok; then
 	changed=1
 fi
 
+# 4. Warm the Go build cache for a notebook cell that imports hyperlab, so that the
+# first cell on a fresh machine compiles in seconds, not half a minute (GoNB runs
+# `go build`; the cache is keyed by content, so the same packages are reused). The
+# temporary module is set up as a notebook's first cell sets up GoNB's.
+warm_cache() {
+	local root tmp gonb_dep
+	root="$(pwd)"
+	tmp="$(mktemp -d)"
+	gonb_dep="github.com/janpfeifer/gonb@$want_gonb"
+	(
+		cd "$tmp"
+		go mod init hyperlab_warm >/dev/null 2>&1
+		go work init && go work use . "$root" && go mod edit -replace="github.com/hyperlab-go/hyperlab=$root"
+		go get "$gonb_dep" >/dev/null 2>&1
+		printf 'package main\n\nimport (\n\t_ "github.com/hyperlab-go/hyperlab/lab"\n\t_ "github.com/janpfeifer/gonb/gonbui"\n)\n\nfunc main() {}\n' >main.go
+		go build -o /dev/null . 2>&1
+	) >&2 || say "warning: warming the Go build cache failed (see above); the first notebook cell will be slow"
+	rm -rf "$tmp"
+}
+start=$SECONDS
+warm_cache
+say "Go build cache warm for notebook cells ($((SECONDS - start)) s)"
+
 if ((changed)); then
 	say "done. Jupyter, GoNB, goimports and gopls are installed."
 else

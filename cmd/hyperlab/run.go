@@ -31,6 +31,7 @@ var commands = map[string]command{
 	"train":   {"train one model and show its loss per epoch", runTrain},
 	"sweep":   {"train a grid or a random search of configurations, in parallel, resumable and shardable", runSweep},
 	"lr-find": {"a learning-rate range test: loss against an exponentially growing rate, and a suggested rate", runLRFind},
+	"new":     {"write a starter notebook that works from any folder (hyperlab new try.ipynb)", runNew},
 	"report":  {"a standalone HTML report (charts and results table) of every run in a run store", runReport},
 }
 

@@ -1,64 +1,43 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 )
 
-func TestParse(t *testing.T) {
-	for _, tc := range []struct {
-		name, src string
-		want      []cell
-		wantErr   string
-	}{
-		{"cells and tags", "-- md\n# Title\n\ntext\n\n-- code\n%%\nfmt.Println(1)\n\n\n-- code raises-exception\n%% --x=-1\n",
-			[]cell{
-				{CellType: "markdown", Tags: []string{}, Source: []string{"# Title\n", "\n", "text"}},
-				{CellType: "code", Tags: []string{}, Source: []string{"%%\n", "fmt.Println(1)"}},
-				{CellType: "code", Tags: []string{"raises-exception"}, Source: []string{"%% --x=-1"}},
-			}, ""},
-		{"text before the first marker", "hello\n-- md\n", nil, "text before the first cell marker"},
-		{"unknown type", "-- raw\nx\n", nil, `unknown cell type "raw"`},
-		{"marker without type", "-- \nx\n", nil, "needs a type"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), "nb.txt")
-			if err := os.WriteFile(path, []byte(tc.src), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			got, err := parse(path)
-			if tc.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
-					t.Fatalf("err = %v, want one containing %q", err, tc.wantErr)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !reflect.DeepEqual(got, tc.want) {
-				t.Errorf("parse =\n%#v\nwant\n%#v", got, tc.want)
-			}
-		})
+// Every committed tutorial source builds, and its cells are the notebook's.
+func TestSourcesBuild(t *testing.T) {
+	srcs, err := filepath.Glob("../src/*.txt")
+	if err != nil || len(srcs) == 0 {
+		t.Fatalf("no sources in notebooks/tools/src (%v)", err)
+	}
+	for _, src := range srcs {
+		var out, errs bytes.Buffer
+		if code := run([]string{src}, &out, &errs); code != 0 {
+			t.Errorf("mknb %s: exit %d: %s", src, code, errs.String())
+		}
+		if !strings.Contains(out.String(), `"nbformat": 4`) {
+			t.Errorf("mknb %s: no notebook written", src)
+		}
 	}
 }
 
-func TestCodeCellsHaveAnExecutionCount(t *testing.T) {
-	code := cell{CellType: "code", Source: []string{"x"}}.asJSON()
-	if v, ok := code["execution_count"]; !ok || v != nil {
-		t.Errorf("code cell: execution_count = %v, %v; want a null field", v, ok)
+func TestUsageAndMissingFile(t *testing.T) {
+	var out, errs bytes.Buffer
+	if code := run(nil, &out, &errs); code != 2 || !strings.Contains(errs.String(), "usage") {
+		t.Errorf("no args: exit %d, %q", code, errs.String())
 	}
-	if _, ok := code["outputs"]; !ok {
-		t.Error("code cell without outputs")
+	errs.Reset()
+	if code := run([]string{filepath.Join(t.TempDir(), "none.txt")}, &out, &errs); code != 1 {
+		t.Errorf("missing file: exit %d", code)
 	}
-	md := cell{CellType: "markdown", Tags: []string{"a"}}.asJSON()
-	if _, ok := md["execution_count"]; ok {
-		t.Error("markdown cells must not have execution_count")
-	}
-	if tags := md["metadata"].(map[string]any)["tags"]; !reflect.DeepEqual(tags, []string{"a"}) {
-		t.Errorf("tags = %v", tags)
+	bad := filepath.Join(t.TempDir(), "bad.txt")
+	os.WriteFile(bad, []byte("text\n"), 0o644)
+	errs.Reset()
+	if code := run([]string{bad}, &out, &errs); code != 1 || !strings.Contains(errs.String(), "before the first cell marker") {
+		t.Errorf("bad source: exit %d, %q", code, errs.String())
 	}
 }
