@@ -195,7 +195,7 @@ func moduleLine(gomod, prefix string) string {
 	return ""
 }
 
-// shellQuote quotes s for bash: single quotes, with ' written as '\''.
+// shellQuote quotes s for bash: single quotes, with ' written as '\”.
 func shellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
