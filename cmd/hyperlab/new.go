@@ -195,7 +195,7 @@ func moduleLine(gomod, prefix string) string {
 	return ""
 }
 
-// shellQuote quotes s for bash: single quotes, with ' written as '\”.
+// shellQuote quotes s for bash in single quotes; a quote inside s closes them, is escaped, and reopens them.
 func shellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
