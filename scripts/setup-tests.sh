@@ -29,3 +29,9 @@ if [[ -f scripts/install-browser.sh ]]; then
 	((${#missing[@]} == 0)) || apt_install "${missing[@]}"
 	"${sudo[@]}" sh scripts/install-browser.sh
 fi
+
+# Slurm and munge for the Slurm tests (cmd/hyperlab TestSlurm*); the test
+# starts and stops the one-node cluster itself (scripts/slurm-up.sh).
+if ! command -v sbatch >/dev/null || ! command -v munged >/dev/null; then
+	apt_install slurm-wlm munge
+fi

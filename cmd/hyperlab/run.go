@@ -29,6 +29,7 @@ type command struct {
 var commands = map[string]command{
 	"demo":    {"a small learning_rate × batch_size sweep on moons, with a results table and an HTML report", runDemo},
 	"train":   {"train one model and show its loss per epoch", runTrain},
+	"slurm":   {"write (and with --submit, submit) the Slurm job array of a sweep and its report job", runSlurm},
 	"sweep":   {"train a grid or a random search of configurations, in parallel, resumable and shardable", runSweep},
 	"lr-find": {"a learning-rate range test: loss against an exponentially growing rate, and a suggested rate", runLRFind},
 	"new":     {"write a starter notebook that works from any folder (hyperlab new try.ipynb)", runNew},

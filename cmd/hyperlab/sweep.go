@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"strings"
 
 	"github.com/hyperlab-go/hyperlab/datasets"
@@ -64,6 +63,7 @@ type sweepArgs struct {
 	parallel   int
 	shard      string
 	shards     int
+	shardFrom  string // the variable the shard came from, for the header
 	sort       string
 	table      string
 }
@@ -80,7 +80,7 @@ func sweepCLI() (*cli, *sweepArgs) {
 	c.intVar(&a.halving, "halving", 0, "successive halving: first rung of N epochs, keep the better half, double the epochs, up to --epochs")
 	c.intVar(&a.parallel, "parallel", runtime.NumCPU(), "trials trained at the same time")
 	c.stringVar(&a.shard, "shard", "", "run only shard i of n (i/n, from 0/n): trial k belongs to shard k mod n")
-	c.intVar(&a.shards, "shards", 0, "number of shards, the index coming from $JOB_COMPLETION_INDEX (Kubernetes Indexed Job)")
+	c.intVar(&a.shards, "shards", 0, "number of shards, the index coming from $JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or $SLURM_ARRAY_TASK_ID (Slurm job array; there the array gives the count too, and --shards may be left out)")
 	c.stringVar(&a.sort, "sort", "best_loss", "sort the table by this column (-column for descending)")
 	c.stringVar(&a.table, "table", "", "also export the results table to this file: .csv, .json, .md or .html")
 	c.dataFlags("moons")
@@ -139,29 +139,25 @@ func (a *sweepArgs) build(c *cli, e *env) (*training.Sweep, error) {
 	return sw, nil
 }
 
+// parseShard decides which shard of the trials this process runs: --shard
+// i/n, or the job array's variables (clusterShard), or all of them.
 func (a *sweepArgs) parseShard(e *env) (training.Shard, error) {
-	switch {
-	case a.shard != "" && a.shards != 0:
-		return training.Shard{}, usagef("give either --shard i/n or --shards n, not both")
-	case a.shard != "":
+	if a.shard != "" {
+		if a.shards != 0 {
+			return training.Shard{}, usagef("give either --shard i/n or --shards n, not both")
+		}
 		s, err := training.ParseShard(a.shard)
 		if err != nil {
 			return s, usagef("--shard=%s is not a shard i/n with 0 ≤ i < n, such as 0/4", a.shard)
 		}
 		return s, nil
-	case a.shards != 0:
-		idx := e.getenv("JOB_COMPLETION_INDEX")
-		if idx == "" {
-			return training.Shard{}, usagef("--shards=%d needs the shard index in $JOB_COMPLETION_INDEX (set by a Kubernetes Indexed Job); use --shard i/n elsewhere", a.shards)
-		}
-		i, err := strconv.Atoi(idx)
-		s := training.Shard{Index: i, Count: a.shards}
-		if err != nil || s.Validate() != nil {
-			return s, usagef("JOB_COMPLETION_INDEX=%s with --shards=%d is not a shard index from 0 to %d", idx, a.shards, a.shards-1)
-		}
-		return s, nil
 	}
-	return training.Shard{}, nil
+	s, from, ok, err := clusterShard(e.getenv, a.shards)
+	if err != nil || !ok {
+		return s, err
+	}
+	a.shardFrom = from
+	return s, nil
 }
 
 func (a *sweepArgs) trials() ([]hparams.Values, error) {
@@ -242,6 +238,9 @@ func executeSweep(ctx context.Context, c *cli, a *sweepArgs, sw *training.Sweep,
 	shardNote := ""
 	if sw.Shard.Count > 1 {
 		shardNote = fmt.Sprintf(", shard %s", sw.Shard)
+		if a.shardFrom != "" {
+			shardNote += " (from " + a.shardFrom + ")"
+		}
 	}
 	fmt.Fprintf(e.stdout, "%s: %d trials%s on %s (%d training rows), %d at a time, runs in %s\n",
 		title, mine, shardNote, c.dataset, data.Train.Len(), a.parallel, store.Root())
