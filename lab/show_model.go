@@ -24,7 +24,7 @@ func Params(dataset string, values ...hparams.Values) (Table, error) {
 		if err != nil {
 			return Table{}, err
 		}
-		split, err := loadData(dataset, dataOptions(dataset, v, nil))
+		_, split, err := Setup{Dataset: dataset}.Load(v)
 		if err != nil {
 			return Table{}, err
 		}

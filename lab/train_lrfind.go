@@ -43,7 +43,7 @@ func FindLRErr(ctx context.Context, v hparams.Values, dataset string, opts train
 	if opts.StartLR == 0 {
 		opts.StartLR = 1e-5
 	}
-	split, err := loadData(dataset, dataOptions(dataset, v, nil))
+	_, split, err := Setup{Dataset: dataset}.Load(v)
 	if err != nil {
 		return nil, err
 	}

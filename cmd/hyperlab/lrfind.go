@@ -30,10 +30,11 @@ func runLRFind(ctx context.Context, args []string, e *env) int {
 	if !(o.StartLR > 0) || !(o.EndLR > o.StartLR) || o.Steps < 2 {
 		return fail(e, c.name, usagef("--start=%g, --end=%g, --steps=%d: the rate must grow from a positive start over at least 2 steps", o.StartLR, o.EndLR, o.Steps))
 	}
-	v, data, source, err := c.oneRun()
+	r, err := c.oneRun()
 	if err != nil {
 		return fail(e, c.name, err)
 	}
+	v, data, source := r.values, r.data, r.source
 	fmt.Fprintf(e.stdout, "Learning-rate range test on %s, %s optimizer, batch_size %d: %g to %g over at most %d steps\n",
 		c.dataset, v.String("optimizer"), v.Int("batch_size"), o.StartLR, o.EndLR, o.Steps)
 	res, err := training.FindLR(ctx, v, data, o)

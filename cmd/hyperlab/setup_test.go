@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/hyperlab-go/hyperlab/lab"
+	"github.com/hyperlab-go/hyperlab/training"
+)
+
+// TestOneSetUpWithLab trains the same Values on moons from a notebook's
+// lab.TrainErr and from `hyperlab train`, pointed at one run-store root:
+// both get the same run ID, and whichever comes second reads the run back
+// instead of training it again.
+func TestOneSetUpWithLab(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains models")
+	}
+	v, err := training.Spec.Defaults().With(training.ParamEpochs, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, labFirst := range []bool{true, false} {
+		root := t.TempDir()
+		labTrain := func() (*lab.Run, string) {
+			r, err := lab.TrainErr(context.Background(), v, "moons", lab.Runs(root), lab.Quiet())
+			if err != nil {
+				t.Fatalf("lab.TrainErr: %v", err)
+			}
+			return r, training.RunID(r.Values, r.Data)
+		}
+		cliTrain := func() string {
+			code, stdout, stderr := runCLI(t, "train", "--epochs=2", "--runs", root)
+			if code != exitOK {
+				t.Fatalf("hyperlab train: exit %d: %s", code, stderr)
+			}
+			return stdout
+		}
+		var r *lab.Run
+		var id, out string
+		if labFirst {
+			r, id = labTrain()
+			out = cliTrain()
+			if !strings.Contains(out, "run "+id+", read back from the run store.") {
+				t.Errorf("lab first: the CLI did not read back run %s:\n%s", id, out)
+			}
+			if r.Reused {
+				t.Errorf("lab first: lab's run was read back from an empty store")
+			}
+		} else {
+			out = cliTrain()
+			r, id = labTrain()
+			if !strings.Contains(out, "run "+id+".") {
+				t.Errorf("CLI first: the CLI's run ID is not lab's %s:\n%s", id, out)
+			}
+			if !r.Reused {
+				t.Errorf("CLI first: lab trained run %s again instead of reading it back", id)
+			}
+		}
+	}
+}
