@@ -72,7 +72,7 @@ func sweepCLI() (*cli, *sweepArgs) {
 	c.fs.Var(&a.grid, "grid", "an axis of the grid: name=v1,v2,... (repeat for more axes; list values use ';' between alternatives)")
 	c.own["grid"] = true
 	c.intVar(&a.random, "random", 0, "draw N random configurations: with --grid, N of the grid's points; without, over --vary within the declared ranges")
-	c.stringVar(&a.vary, "vary", "learning_rate", "with --random: the hyperparameters to draw, comma-separated, within their declared ranges")
+	c.stringVar(&a.vary, "vary", training.ParamLearningRate, "with --random: the hyperparameters to draw, comma-separated, within their declared ranges")
 	c.fs.Int64Var(&a.searchSeed, "search-seed", 1, "with --random: the seed of the draw")
 	c.own["search-seed"] = true
 	c.intVar(&a.halving, "halving", 0, "successive halving: first rung of N epochs, keep the better half, double the epochs, up to --epochs")
@@ -236,7 +236,7 @@ func executeSweep(ctx context.Context, c *cli, a *sweepArgs, sw *training.Sweep,
 	sw.OnTrial = func(ev training.TrialEvent) { p.trialEvent(ev, labels[ev.Trial]) }
 	sw.OnEpoch = p.epoch
 	if !p.tty {
-		p.every = max(1, sw.Trials[0].Int("epochs")/5)
+		p.every = max(1, sw.Trials[0].Int(training.ParamEpochs)/5)
 	}
 	shardNote := ""
 	if sw.Shard.Count > 1 {
