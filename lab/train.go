@@ -73,7 +73,7 @@ func Data(o datasets.Options) Option { return func(s *settings) { s.data = &o } 
 func Runs(dir string) Option { return func(s *settings) { s.runs = &dir } }
 
 // Boundary computes the decision boundary over a steps×steps grid after
-// training (2-D classification sets only), for ShowBoundary.
+// training (2-D classification sets only), for ShowBoundaries.
 func Boundary(steps int) Option { return func(s *settings) { s.boundary = steps } }
 
 // Weights keeps every layer's weights before and after training, for
