@@ -235,7 +235,8 @@ func openStore(root, key string) (*runstore.Store, error) {
 }
 
 // DataFolders lists the dataset folders (see DataKey) under a run-store
-// root, sorted; a folder that is itself a run is not one.
+// root, sorted: the folders that hold run folders. A run's own folder holds
+// only files, so a folder of runs yields none.
 func DataFolders(root string) ([]string, error) {
 	entries, err := os.ReadDir(root)
 	if err != nil {
@@ -243,22 +244,21 @@ func DataFolders(root string) ([]string, error) {
 	}
 	var out []string
 	for _, e := range entries {
-		if !e.IsDir() || runstore.ValidID(e.Name()) != nil {
-			continue
+		if e.IsDir() && runstore.ValidID(e.Name()) == nil && holdsRuns(filepath.Join(root, e.Name())) {
+			out = append(out, e.Name())
 		}
-		dir := filepath.Join(root, e.Name())
-		if isRunDir(dir) {
-			continue
-		}
-		out = append(out, e.Name())
 	}
 	return out, nil
 }
 
-// isRunDir reports whether dir holds a run's files rather than runs.
-func isRunDir(dir string) bool {
-	for _, f := range []string{"values.json", "status.json", "epochs.jsonl"} {
-		if _, err := os.Stat(filepath.Join(dir, f)); err == nil {
+// holdsRuns reports whether dir has a sub-folder named like a run.
+func holdsRuns(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if e.IsDir() && runstore.ValidID(e.Name()) == nil {
 			return true
 		}
 	}

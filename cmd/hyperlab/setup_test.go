@@ -2,12 +2,32 @@ package main
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/hyperlab-go/hyperlab/datasets"
+	"github.com/hyperlab-go/hyperlab/hparams"
 	"github.com/hyperlab-go/hyperlab/lab"
+	"github.com/hyperlab-go/hyperlab/runstore"
 	"github.com/hyperlab-go/hyperlab/training"
 )
+
+// moonsStore opens the store the CLI keeps moons runs in under the root
+// given to --runs: lab's folder for the data options (size 0: the default).
+func moonsStore(t *testing.T, root string, size int) *runstore.Store {
+	t.Helper()
+	over := map[string]float64{}
+	if size > 0 {
+		over[datasets.ParamSize] = float64(size)
+	}
+	o := lab.DataOptions("moons", hparams.Values{}, over)
+	s, err := runstore.Open(filepath.Join(root, lab.DataKey("moons", o)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
 
 // TestOneSetUpWithLab trains the same Values on moons from a notebook's
 // lab.TrainErr and from `hyperlab train`, pointed at one run-store root:
