@@ -9,7 +9,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
 )
 
 // TestSweepSurvivesRandomKills starts the same sweep again and again, each
