@@ -80,3 +80,26 @@ func TestOneSetUpWithLab(t *testing.T) {
 		}
 	}
 }
+
+// TestReportOnARootOfSeveralDatasets: train writes each dataset to its own
+// folder under --runs; report over such a root asks which one, naming
+// them, and reports on the folder it is given.
+func TestReportOnARootOfSeveralDatasets(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains models")
+	}
+	root := t.TempDir()
+	for _, ds := range []string{"moons", "circles"} {
+		if code, _, stderr := runCLI(t, "train", "--epochs=1", "--dataset="+ds, "--runs", root); code != exitOK {
+			t.Fatalf("train %s: exit %d: %s", ds, code, stderr)
+		}
+	}
+	code, _, stderr := runCLI(t, "report", "--runs", root, "--out", filepath.Join(t.TempDir(), "r.html"))
+	if code != exitUsage || !strings.Contains(stderr, "holds the runs of 2 datasets") || !strings.Contains(stderr, "moons_n1000") {
+		t.Errorf("report over two datasets: exit %d, %q; want a usage error naming the folders", code, stderr)
+	}
+	code, stdout, stderr := runCLI(t, "report", "--runs", moonsStore(t, root, 0).Root(), "--out", filepath.Join(t.TempDir(), "r.html"))
+	if code != exitOK || !strings.Contains(stdout, "1 complete runs") {
+		t.Errorf("report over the moons folder: exit %d, %s%s", code, stdout, stderr)
+	}
+}
