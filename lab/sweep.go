@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"strings"
 
+	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/hparams"
 	"github.com/hyperlab-go/hyperlab/plotting"
 	"github.com/hyperlab-go/hyperlab/training"
@@ -114,7 +115,7 @@ func (s *SweepResult) trials() ([]plotting.Trial, plotting.SweepOptions) {
 	out := make([]plotting.Trial, len(s.Rows))
 	for i, r := range s.Rows {
 		v := r.BestLoss
-		if r.Status != "finished" {
+		if r.Status != history.Finished {
 			v = nan()
 		}
 		varied := map[string]any{}
