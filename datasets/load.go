@@ -2,8 +2,9 @@ package datasets
 
 import (
 	"fmt"
-	"github.com/hyperlab-go/hyperlab/internal/typo"
 	"strings"
+
+	"github.com/hyperlab-go/hyperlab/internal/typo"
 )
 
 // Options configure Load. The zero value gives 1000 noiseless rows (seed
@@ -137,14 +138,8 @@ func orDefault(v, def int) int {
 // unknownName says which known name is closest to a misspelt one.
 func unknownName(name string) error {
 	names := Names()
-	best, bestDist := "", 1<<30
-	for _, n := range names {
-		if d := typo.Distance(strings.ToLower(name), n); d < bestDist {
-			best, bestDist = n, d
-		}
-	}
 	hint := ""
-	if bestDist <= max(2, len(best)/2) {
+	if best := typo.Closest(strings.TrimSpace(name), names); best != "" {
 		hint = fmt.Sprintf("; did you mean %q?", best)
 	}
 	return fmt.Errorf("datasets: unknown dataset %q%s (known: %s, or a path ending in .csv)", name, hint, strings.Join(names, ", "))

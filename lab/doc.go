@@ -65,7 +65,12 @@
 // a notebook every run trains). A run with the same hyperparameters (seed
 // included) on the same data is read back instead of trained again, so a
 // re-run cell, or a cell that compares runs trained by earlier cells, is
-// instant. NoCache trains anyway.
+// instant. NoCache trains anyway. Each dataset (with its options) has a
+// folder of its own under that root, DataKey, holding one folder per run.
+//
+// Setup is this set-up of data, run store and size guard in one value; the
+// hyperlab command line builds its own from its flags, so a notebook and
+// `hyperlab train --runs DIR` pointed at one root reuse each other's runs.
 //
 // # Errors in notebooks
 //

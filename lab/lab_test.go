@@ -106,11 +106,13 @@ func TestMistakesEndTheCellWithOneSentence(t *testing.T) {
 		{"below minimum", []string{"--learning_rate=-1"}, "hparams: learning_rate=-1 is below its minimum 1e-05", 1},
 		{"not a number", []string{"--set=epochs=many"}, "epochs", 1},
 		{"unknown name in --set", []string{"--set=epoch=3"}, `did you mean "epochs"?`, 1},
-		{"unknown flag", []string{"--learning_rat=0.3"}, `did you mean "learning_rate"?`, 2},
+		{"unknown flag", []string{"--learning_rat=0.3"}, `did you mean "learning_rate"?`, 1},
 		{"not a choice", []string{"--optimizer=adm"}, `did you mean "adam"?`, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			fs := newFlagSet()
+			// ExitOnError, as GoNB's flag.CommandLine: the flag package
+			// itself ends the program on a misspelt flag.
+			fs := flag.NewFlagSet("cell", flag.ExitOnError)
 			hp := DeclareOn(fs, config{})
 			out, errOut, html, status := cell(t, true, fs, tc.args, func() { hp.Show() })
 			if status != tc.wantStatus {

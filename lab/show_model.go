@@ -24,7 +24,7 @@ func Params(dataset string, values ...hparams.Values) (Table, error) {
 		if err != nil {
 			return Table{}, err
 		}
-		split, err := loadData(dataset, dataOptions(dataset, v, nil))
+		_, split, err := Setup{Dataset: dataset}.Load(v)
 		if err != nil {
 			return Table{}, err
 		}
@@ -74,19 +74,8 @@ func ShowWeights(r *Run) {
 		Check(fmt.Errorf("lab: ShowWeights needs a run trained with lab.Weights(); add it to Train's options"))
 	}
 	before, after := flatten(r.Weights.Before), flatten(r.Weights.After)
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, w := range append(append([]float64{}, before...), after...) {
-		lo, hi = math.Min(lo, w), math.Max(hi, w)
-	}
-	const bins = 30
-	cats := make([]string, bins)
-	width := (hi - lo) / bins
-	for i := range cats {
-		cats[i] = fmt.Sprintf("%.2f", lo+(float64(i)+0.5)*width)
-	}
-	show(barChart("Weights W before and after training", "weight value", "count", cats,
-		bar{"before training", counts(before, bins, lo, hi)},
-		bar{"after training", counts(after, bins, lo, hi)}))
+	show(plotting.Histogram([]plotting.Sample{{Name: "before training", Values: before}, {Name: "after training", Values: after}},
+		plotting.HistogramOptions{Title: "Weights W before and after training", XName: "weight value", Bins: 30}))
 	t := Table{Header: []string{"layer", "W", "B", "mean |w| before", "mean |w| after", "mean |change|"}}
 	for i, l := range r.Weights.After {
 		b := r.Weights.Before[i]
@@ -110,19 +99,6 @@ func flatten(layers []training.LayerWeights) []float64 {
 		for _, w := range l.W {
 			out = append(out, float64(w))
 		}
-	}
-	return out
-}
-
-func counts(ws []float64, bins int, lo, hi float64) []float64 {
-	out := make([]float64, bins)
-	width := (hi - lo) / float64(bins)
-	for _, w := range ws {
-		i := 0
-		if width > 0 {
-			i = int((w - lo) / width)
-		}
-		out[min(max(i, 0), bins-1)]++
 	}
 	return out
 }
@@ -163,12 +139,12 @@ func ShowBoundaries(runs ...*Run) {
 		if len(runs) == 1 && r.Label == "" {
 			title = "Decision boundary"
 		}
-		c, err := plotting.Boundary(plotting.Grid{Xs: r.Boundary.Xs, Ys: r.Boundary.Ys, Class: r.Boundary.Class}, pts,
-			plotting.BoundaryOptions{Title: title, ClassNames: tr.ClassNames})
-		Check(err)
+		bo := plotting.BoundaryOptions{Title: title, ClassNames: tr.ClassNames}
 		if last, ok := r.Last(); ok {
-			subtitle(c, fmt.Sprintf("train loss %s · val loss %s", num(last.TrainLoss), num(last.ValLoss)))
+			bo.Subtitle = fmt.Sprintf("train loss %s · val loss %s", num(last.TrainLoss), num(last.ValLoss))
 		}
+		c, err := plotting.Boundary(plotting.Grid{Xs: r.Boundary.Xs, Ys: r.Boundary.Ys, Class: r.Boundary.Class}, pts, bo)
+		Check(err)
 		c.Height = "380px"
 		charts = append(charts, c)
 	}
@@ -177,34 +153,4 @@ func ShowBoundaries(runs ...*Run) {
 		width = "32%"
 	}
 	showSideBySide(width, charts...)
-}
-
-// subtitle adds a line under a chart's title and moves the legend and the
-// plot areas down to make room for it.
-func subtitle(c *plotting.Chart, text string) {
-	t, ok := c.Option["title"].(map[string]any)
-	if !ok {
-		return
-	}
-	t["subtext"] = text
-	if l, ok := c.Option["legend"].(map[string]any); ok {
-		l["top"] = 48
-	}
-	move := func(g any) {
-		if m, ok := g.(map[string]any); ok {
-			m["top"] = 84
-		}
-	}
-	switch g := c.Option["grid"].(type) {
-	case []any:
-		for _, x := range g {
-			move(x)
-		}
-	case []map[string]any:
-		for _, x := range g {
-			move(x)
-		}
-	default:
-		move(g)
-	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/plotting"
 	"github.com/hyperlab-go/hyperlab/training"
 )
 
@@ -160,8 +161,8 @@ func TestSchedulesPreviewEveryStep(t *testing.T) {
 func TestChartsKeepUserTextOutOfTheMarkup(t *testing.T) {
 	evil := `</script><img src=x onerror=alert(1)>`
 	for _, c := range []interface{ Fragment() (string, error) }{
-		xyChart(evil, "x", true, "y", false, line{Name: evil, X: []float64{1, 2}, Y: []float64{3, nanF}, MarkX: []markX{{evil, 1.5}}}),
-		barChart(evil, "x", "y", []string{evil}, bar{evil, []float64{1}}),
+		plotting.Histogram([]plotting.Sample{{Name: evil, Values: []float64{1, 2}}}, plotting.HistogramOptions{Title: evil, XName: evil}),
+		LRRangeChart(&training.LRFind{Points: []training.LRPoint{{LearningRate: 0.1, Loss: 1, Smoothed: 1}}, Suggested: 0.1}),
 	} {
 		f, err := c.Fragment()
 		if err != nil {
@@ -170,9 +171,5 @@ func TestChartsKeepUserTextOutOfTheMarkup(t *testing.T) {
 		if strings.Contains(f, "<img") || strings.Count(f, "</script>") != strings.Count(f, "<script") {
 			t.Errorf("user text reached the markup:\n%s", f)
 		}
-	}
-	c := xyChart("t", "x", false, "y", true, line{Name: "a", X: []float64{1, 2, 3}, Y: []float64{1, nanF, -1}})
-	if s := c.Series(); len(s) != 1 || s[0].Points != 1 {
-		t.Errorf("a log axis keeps only finite positive points: %+v", s)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"strings"
 
+	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/hparams"
 	"github.com/hyperlab-go/hyperlab/plotting"
 	"github.com/hyperlab-go/hyperlab/training"
@@ -66,18 +67,12 @@ func sweep(base hparams.Values, dataset string, trials []hparams.Values) *SweepR
 // SweepErr trains trials on the named dataset, using the run store, and
 // returns the results; onTrial (may be nil) hears each trial start and end.
 func SweepErr(ctx context.Context, base hparams.Values, dataset string, trials []hparams.Values, onTrial func(training.TrialEvent)) (*SweepResult, error) {
-	dopts := dataOptions(dataset, base, nil)
-	split, err := loadData(dataset, dopts)
+	set := Setup{Dataset: dataset, Runs: RunsDir(), Workers: sweepWorkers()}
+	prep, err := set.Prepare(base, trials...)
 	if err != nil {
 		return nil, err
 	}
-	if err := checkSize(trials, split, sweepWorkers(), false); err != nil {
-		return nil, err
-	}
-	store, err := openStore(RunsDir(), dataKey(dataset, dopts))
-	if err != nil {
-		return nil, err
-	}
+	split, store := prep.Data, prep.Store
 	s := &training.Sweep{Trials: trials, Data: split, Store: store, OnTrial: onTrial}
 	res, err := s.Run(ctx)
 	if err != nil {
@@ -120,7 +115,7 @@ func (s *SweepResult) trials() ([]plotting.Trial, plotting.SweepOptions) {
 	out := make([]plotting.Trial, len(s.Rows))
 	for i, r := range s.Rows {
 		v := r.BestLoss
-		if r.Status != "finished" {
+		if r.Status != history.Finished {
 			v = nan()
 		}
 		varied := map[string]any{}

@@ -73,7 +73,7 @@ func Data(o datasets.Options) Option { return func(s *settings) { s.data = &o } 
 func Runs(dir string) Option { return func(s *settings) { s.runs = &dir } }
 
 // Boundary computes the decision boundary over a steps×steps grid after
-// training (2-D classification sets only), for ShowBoundary.
+// training (2-D classification sets only), for ShowBoundaries.
 func Boundary(steps int) Option { return func(s *settings) { s.boundary = steps } }
 
 // Weights keeps every layer's weights before and after training, for
@@ -108,22 +108,16 @@ func TrainErr(ctx context.Context, v hparams.Values, dataset string, opts ...Opt
 	if v.Spec() == nil {
 		return nil, fmt.Errorf("lab: Train got empty hyperparameters; pass hp.Values() or training.Spec.Defaults()")
 	}
-	dopts := dataOptions(dataset, v, s.data)
-	split, err := loadData(dataset, dopts)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkSize([]hparams.Values{v}, split, 1, s.allowLarge); err != nil {
-		return nil, err
-	}
 	root := RunsDir()
 	if s.runs != nil {
 		root = *s.runs
 	}
-	store, err := openStore(root, dataKey(dataset, dopts))
+	set := Setup{Dataset: dataset, Data: s.data, Runs: root, AllowLarge: s.allowLarge}
+	prep, err := set.Prepare(v)
 	if err != nil {
 		return nil, err
 	}
+	split, store := prep.Data, prep.Store
 	r := &Run{Values: v, Dataset: dataset, Data: split, Label: s.label}
 	var topts []training.Option
 	if store != nil {

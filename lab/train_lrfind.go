@@ -8,6 +8,7 @@ import (
 	"os/signal"
 
 	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/plotting"
 	"github.com/hyperlab-go/hyperlab/training"
 )
 
@@ -21,19 +22,8 @@ func FindLR(v hparams.Values, dataset string, opts training.LRFindOptions) *trai
 	defer stop()
 	res, err := FindLRErr(ctx, v, dataset, opts)
 	Check(err)
-	var xs, raw, smooth []float64
-	for _, p := range res.Points {
-		xs = append(xs, p.LearningRate)
-		raw = append(raw, p.Loss)
-		smooth = append(smooth, p.Smoothed)
-	}
-	sm := line{Name: "smoothed loss", X: xs, Y: smooth}
-	if finite(res.Suggested) {
-		sm.MarkX = []markX{{Label: fmt.Sprintf("suggested %.2g", res.Suggested), X: res.Suggested}}
-	}
-	show(xyChart("Learning-rate range test", "learning rate", true, "training loss", true,
-		line{Name: "loss of the step", X: xs, Y: raw, Dashed: true}, sm))
-	msg := fmt.Sprintf("Suggested learning rate %.3g (%s). The test %s.", res.Suggested, res.Rule, res.Stopped)
+	show(LRRangeChart(res))
+	msg := LRSummary(res)
 	Display("<p>"+html.EscapeString(msg)+"</p>", msg+"\n")
 	return res
 }
@@ -43,9 +33,26 @@ func FindLRErr(ctx context.Context, v hparams.Values, dataset string, opts train
 	if opts.StartLR == 0 {
 		opts.StartLR = 1e-5
 	}
-	split, err := loadData(dataset, dataOptions(dataset, v, nil))
+	_, split, err := Setup{Dataset: dataset}.Load(v)
 	if err != nil {
 		return nil, err
 	}
 	return training.FindLR(ctx, v, split, opts)
+}
+
+// LRRangeChart is the chart of a learning-rate range test (plotting.LRRange),
+// as FindLR and `hyperlab lr-find` draw it.
+func LRRangeChart(res *training.LRFind) *plotting.Chart {
+	pts := make([]plotting.LRPoint, len(res.Points))
+	for i, p := range res.Points {
+		pts[i] = plotting.LRPoint{LearningRate: p.LearningRate, Loss: p.Loss, Smoothed: p.Smoothed}
+	}
+	return plotting.LRRange(pts, res.Suggested)
+}
+
+// LRSummary says in two sentences what a range test suggests and why it
+// stopped. res.Stopped is a clause of its own ("the smoothed loss exceeded
+// …", "reached the last rate …"), so it follows a colon.
+func LRSummary(res *training.LRFind) string {
+	return fmt.Sprintf("Suggested learning rate %.3g (%s). The test stopped: %s.", res.Suggested, res.Rule, res.Stopped)
 }

@@ -119,10 +119,10 @@ func TestDataOptionsFromValues(t *testing.T) {
 	if m.MNIST.Limit != 300 || m.Size != 0 {
 		t.Errorf("mnist: data_size should become the image limit, got %+v", m)
 	}
-	if a, b := dataKey("moons", o), dataKey("mnist", m); a == b || strings.ContainsAny(a, "/ ") {
+	if a, b := DataKey("moons", o), DataKey("mnist", m); a == b || strings.ContainsAny(a, "/ ") {
 		t.Errorf("dataKey: %q and %q", a, b)
 	}
-	if k := dataKey("../x/<evil> data.csv", o); strings.ContainsAny(k, "/<> ") {
+	if k := DataKey("../x/<evil> data.csv", o); strings.ContainsAny(k, "/<> ") {
 		t.Errorf("dataKey of a path = %q; want one safe path element", k)
 	}
 }

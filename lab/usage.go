@@ -13,7 +13,8 @@ import (
 // The flag package rejects a cell argument it does not know before any
 // hyperlab code runs, and answers with a usage listing of every flag. lab
 // replaces that listing with hparams' one sentence (which suggests the
-// nearest name) and answers -help with the table of defaults.
+// nearest name) and answers -help with the table of defaults. A misspelt
+// cell argument ends the program with status 1, like every other mistake.
 
 // usages holds, per FlagSet, the specs declared on it.
 var usages = struct {
@@ -40,7 +41,16 @@ func explainFlagErrors(fs *flag.FlagSet, spec *hparams.Spec) {
 		u = &usage{}
 		usages.m[fs] = u
 		fs.SetOutput(u)
-		fs.Usage = func() { fmt.Fprintln(errWriter(), u.explain()) }
+		fs.Usage = func() {
+			mistake := strings.TrimSpace(u.last) != "" // empty for -help
+			fmt.Fprintln(errWriter(), u.explain())
+			// The flag package would exit with status 2 next; a mistake
+			// in a cell ends with status 1, as Check does, whichever
+			// way it was made.
+			if mistake && fs.ErrorHandling() == flag.ExitOnError {
+				exit(1)
+			}
+		}
 	}
 	u.specs = append(u.specs, spec)
 }

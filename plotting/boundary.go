@@ -26,12 +26,14 @@ type Point struct {
 // BoundaryOptions tunes Boundary.
 type BoundaryOptions struct {
 	Title      string   // default "Decision boundary"
+	Subtitle   string   // a line under the title, such as the run's final losses
 	ClassNames []string // default "class 0", "class 1", ...
 }
 
 // BoundaryData is what Boundary draws.
 type BoundaryData struct {
 	Title      string
+	Subtitle   string
 	Grid       Grid
 	ClassNames []string
 	Points     [][]Point // by class
@@ -41,7 +43,7 @@ type BoundaryData struct {
 // BoundaryInfo checks the grid and groups the points by class. A grid whose
 // Class does not hold one class per cell is an error.
 func BoundaryInfo(g Grid, points []Point, opts BoundaryOptions) (BoundaryData, error) {
-	d := BoundaryData{Title: opts.Title, Grid: g}
+	d := BoundaryData{Title: opts.Title, Subtitle: opts.Subtitle, Grid: g}
 	if d.Title == "" {
 		d.Title = "Decision boundary"
 	}
@@ -115,13 +117,19 @@ func (d BoundaryData) Chart() *Chart {
 		ycats[j] = strconv.FormatFloat(y, 'g', 4, 64)
 	}
 	box := opts.Grid{Top: "70", Left: "60", Right: "40", Bottom: "50"}
+	var under []charts.GlobalOpts
+	if d.Subtitle != "" { // the legend and the plots move down to make room for it
+		box.Top = "84"
+		under = append(under, charts.WithTitleOpts(opts.Title{Title: d.Title, Subtitle: d.Subtitle, Left: "10"}),
+			charts.WithLegendOpts(opts.Legend{Type: "scroll", Top: "48"}))
+	}
 	hidden := &opts.SplitLine{Show: opts.Bool(false)}
 	pieces := make([]opts.Piece, len(d.ClassNames))
 	for k := range d.ClassNames {
 		pieces[k] = opts.Piece{Gte: float32(k) - 0.5, Lt: float32(k) + 0.5, Color: colour(k)}
 	}
 	h := charts.NewHeatMap()
-	h.SetGlobalOptions(append(frame(d.Title, box, box), itemTrigger,
+	h.SetGlobalOptions(append(append(frame(d.Title, box, box), under...), itemTrigger,
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: xcats, Show: opts.Bool(false)}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: ycats, Show: opts.Bool(false)}),
 		charts.WithVisualMapOpts(opts.VisualMap{Type: "piecewise", Pieces: pieces, Show: opts.Bool(false)}))...)

@@ -7,13 +7,6 @@ import (
 	"strings"
 )
 
-// Table is a plain table for a Page. Every cell is text and is escaped.
-type Table struct {
-	Caption string
-	Header  []string
-	Rows    [][]string
-}
-
 // Page is a standalone HTML page of charts, tables and text, for reports.
 // The zero Page is empty and loads ECharts from DefaultURL.
 type Page struct {
@@ -42,30 +35,7 @@ func (p *Page) Text(text string) {
 func (p *Page) Chart(c *Chart) { p.blocks = append(p.blocks, block{chart: c}) }
 
 // Table adds a table.
-func (p *Page) Table(t Table) {
-	var b strings.Builder
-	b.WriteString("<table>\n")
-	if t.Caption != "" {
-		b.WriteString("<caption>" + html.EscapeString(t.Caption) + "</caption>\n")
-	}
-	writeRow(&b, "th", t.Header)
-	for _, r := range t.Rows {
-		writeRow(&b, "td", r)
-	}
-	b.WriteString("</table>\n")
-	p.blocks = append(p.blocks, block{html: b.String()})
-}
-
-func writeRow(b *strings.Builder, tag string, cells []string) {
-	if len(cells) == 0 {
-		return
-	}
-	b.WriteString("<tr>")
-	for _, c := range cells {
-		b.WriteString("<" + tag + ">" + html.EscapeString(c) + "</" + tag + ">")
-	}
-	b.WriteString("</tr>\n")
-}
+func (p *Page) Table(t Table) { p.blocks = append(p.blocks, block{html: t.HTML()}) }
 
 const pageStyle = `body{font-family:system-ui,sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:#222}
 table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}

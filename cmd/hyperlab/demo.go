@@ -43,12 +43,12 @@ func runDemo(ctx context.Context, args []string, e *env) int {
 		defer os.RemoveAll(dir)
 		c.runs = dir
 	}
-	c.dataset, c.size, c.noise, c.dataSeed = "moons", 1000, 0.2, 1
-	base, err := training.Spec.Defaults().With("epochs", demoEpochs)
+	c.dataset = "moons" // with lab's defaults for it, as a notebook's lab.Train(v, "moons")
+	base, err := training.Spec.Defaults().With(training.ParamEpochs, demoEpochs)
 	if err != nil {
 		return fail(e, c.name, err)
 	}
-	trials, err := training.GridTrials(base, map[string][]any{"learning_rate": demoLearningRates, "batch_size": demoBatchSizes})
+	trials, err := training.GridTrials(base, map[string][]any{training.ParamLearningRate: demoLearningRates, training.ParamBatchSize: demoBatchSizes})
 	if err != nil {
 		return fail(e, c.name, err)
 	}

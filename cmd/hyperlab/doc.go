@@ -13,6 +13,13 @@
 // --config file.json. `hyperlab <command> --help` lists them with their
 // defaults, ranges and help.
 //
+// Every command sets up its data, run store and size guard through
+// lab.Setup, as a notebook's lab.Train does: the same hyperparameters on
+// the same dataset give the same split and run ID. --runs (default
+// hyperlab-runs) is a root holding one folder per dataset and its options,
+// the layout of a notebook's runs folder, so pointing a notebook
+// (HYPERLAB_RUNS) and the command line at one root shares their runs.
+//
 // Exit codes: 0 when the command did its job; 1 when a run failed: train
 // when its run diverged or failed, sweep when no trial finished or it was
 // interrupted, lr-find when the test could not run, report when the store

@@ -4,15 +4,15 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/hyperlab-go/hyperlab/internal/typo"
 	"io"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/hyperlab-go/hyperlab/datasets"
 	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/internal/typo"
+	"github.com/hyperlab-go/hyperlab/lab"
 	"github.com/hyperlab-go/hyperlab/plotting"
 	"github.com/hyperlab-go/hyperlab/training"
 )
@@ -61,21 +61,27 @@ func (c *cli) boolVar(p *bool, name string, def bool, usage string) {
 	c.own[name] = true
 }
 
-// dataFlags adds --dataset, --size, --noise and --data-seed.
+// dataFlags adds --dataset, --size, --noise and --data-seed. The three
+// data flags override lab's defaults for the dataset only when given, as
+// the data_* hyperparameters do in a notebook (datasets.ParamSize, ...), so
+// that the CLI and a notebook train on the same split.
 func (c *cli) dataFlags(def string) {
 	c.stringVar(&c.dataset, "dataset", def, "built-in dataset ("+strings.Join(datasets.Names(), ", ")+") or a path to a .csv file")
-	c.intVar(&c.size, "size", 1000, "rows of a synthetic dataset")
-	c.floatVar(&c.noise, "noise", 0.2, "noise of a synthetic dataset")
+	c.intVar(&c.size, "size", 1000, "rows of a synthetic dataset (mnist: training images to load, default all)")
+	c.floatVar(&c.noise, "noise", 0.2, "noise of a synthetic dataset (mnist: none)")
 	c.fs.Int64Var(&c.dataSeed, "data-seed", 1, "seed of the synthetic data and of the train/validation split")
 	c.own["data-seed"] = true
 }
 
-// storeFlags adds --runs, --out and --echarts. An empty runsDef means the
-// default store depends on the data (see dataStore).
+// defaultRuns is the run-store root of train and sweep; each dataset gets a
+// folder of its own under it (lab.DataKey), as in a notebook's runs folder.
+const defaultRuns = "hyperlab-runs"
+
+// storeFlags adds --runs, --out and --echarts.
 func (c *cli) storeFlags(runsDef, outUsage string) {
-	usage := "run store directory: every run is saved there and reused when run again"
+	usage := "run store: every run is saved under it, in a folder per dataset, and reused when run again (the same folder layout as a notebook's runs)"
 	if runsDef == "" {
-		usage += ` (default hyperlab-runs/<dataset>-n<size>-noise<noise>-seed<data-seed>; "" for none)`
+		usage = "run store directory: a root holding a folder per dataset (train and sweep print theirs), or one of those folders"
 	}
 	c.stringVar(&c.runs, "runs", runsDef, usage)
 	c.stringVar(&c.out, "out", "", outUsage)
@@ -140,13 +146,9 @@ func flagProblem(msg string) string {
 
 // nearest returns the defined flag closest to name, if it is close.
 func (c *cli) nearest(name string) string {
-	best, bestD := "", max(1, len(name)/3)+1
-	c.fs.VisitAll(func(f *flag.Flag) {
-		if d := typo.Distance(name, f.Name); d < bestD {
-			best, bestD = f.Name, d
-		}
-	})
-	return best
+	var names []string
+	c.fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	return typo.Closest(name, names)
 }
 
 // values returns the hyperparameters the flags set.
@@ -158,52 +160,61 @@ func (c *cli) values() (hparams.Values, error) {
 	return v, nil
 }
 
-// dataStore sets --runs, when it was not given, to a store of its own for
-// the data flags, so that a report lists the runs of one dataset. (Runs
-// on other data could share a store: training.RunID includes the data.)
-func (c *cli) dataStore() {
-	given := false
-	c.fs.Visit(func(f *flag.Flag) { given = given || f.Name == "runs" })
-	if given || c.runs != "" {
-		return
-	}
-	name := strings.TrimSuffix(filepath.Base(c.dataset), filepath.Ext(c.dataset))
-	name = strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.' {
-			return r
+// setup is the command's lab.Setup: the same data options, run-store
+// layout and size guard as a notebook's Train.
+func (c *cli) setup(workers int) lab.Setup {
+	over := map[string]float64{}
+	c.fs.Visit(func(f *flag.Flag) {
+		switch f.Name {
+		case "size":
+			over[datasets.ParamSize] = float64(c.size)
+		case "noise":
+			over[datasets.ParamNoise] = c.noise
+		case "data-seed":
+			over[datasets.ParamSeed] = float64(c.dataSeed)
 		}
-		return '_'
-	}, name)
-	c.runs = filepath.Join("hyperlab-runs", fmt.Sprintf("%s-n%d-noise%g-seed%d", name, c.size, c.noise, c.dataSeed))
+	})
+	return lab.Setup{Dataset: c.dataset, DataOverrides: over, Runs: c.runs,
+		AllowLarge: c.allowBig, AllowLargeHint: "add --allow-large", Workers: workers}
 }
 
 // oneRun reads what a command that trains one model needs from its
 // parsed flags: the hyperparameters, the data, where its HTML loads ECharts
 // from; and it stops a model too large for the backend (--allow-large).
-func (c *cli) oneRun() (hparams.Values, datasets.Split, plotting.Source, error) {
-	v, err := c.values()
-	if err != nil {
-		return v, datasets.Split{}, plotting.Source{}, err
+func (c *cli) oneRun() (oneRun, error) {
+	var r oneRun
+	var err error
+	if r.values, err = c.values(); err != nil {
+		return r, err
 	}
-	data, err := c.loadData()
-	if err != nil {
-		return v, data, plotting.Source{}, err
+	if r.options, r.data, err = c.loadData(r.values); err != nil {
+		return r, err
 	}
-	source, err := echartsSource(c.echarts)
-	if err != nil {
-		return v, data, source, err
+	if r.source, err = echartsSource(c.echarts); err != nil {
+		return r, err
 	}
-	return v, data, source, guard([]hparams.Values{v}, data, 1, c.allowBig)
+	if err := c.setup(1).Guard([]hparams.Values{r.values}, r.data); err != nil {
+		return r, &usageError{oneSentence(err.Error())}
+	}
+	return r, nil
 }
 
-// loadData loads --dataset; a bad name or file is a usage error.
-func (c *cli) loadData() (datasets.Split, error) {
-	c.dataStore()
-	split, err := datasets.Load(c.dataset, datasets.Options{Size: c.size, Noise: c.noise, Seed: c.dataSeed, Normalize: true})
+// oneRun is what cli.oneRun reads.
+type oneRun struct {
+	values  hparams.Values
+	options datasets.Options // the data options, which name the run-store folder
+	data    datasets.Split
+	source  plotting.Source
+}
+
+// loadData loads --dataset as lab does for the Values v; a bad name or
+// file is a usage error.
+func (c *cli) loadData(v hparams.Values) (datasets.Options, datasets.Split, error) {
+	o, split, err := c.setup(1).Load(v)
 	if err != nil {
-		return split, &usageError{oneSentence(err.Error())}
+		return o, split, &usageError{oneSentence(err.Error())}
 	}
-	return split, nil
+	return o, split, nil
 }
 
 // help writes the command's flags, then the hyperparameters with their

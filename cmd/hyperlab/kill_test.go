@@ -9,8 +9,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/hyperlab-go/hyperlab/runstore"
 )
 
 // TestSweepSurvivesRandomKills starts the same sweep again and again, each
@@ -34,10 +32,7 @@ func TestSweepSurvivesRandomKills(t *testing.T) {
 	args := []string{"sweep", "--grid", "learning_rate=0.001,0.003,0.01,0.03,0.1", "--grid", "batch_size=8,16",
 		"--epochs=20", "--size=600", "--runs", runs, "--parallel=2"}
 	rng := rand.New(rand.NewPCG(8, 2026))
-	store, err := runstore.Open(runs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	store := moonsStore(t, runs, 600)
 	for k := range kills {
 		// Kill after a random number of progress lines (plus a few
 		// milliseconds, to land between writes too): the kill points then

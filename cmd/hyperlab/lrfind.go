@@ -4,9 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"text/tabwriter"
 
+	"github.com/hyperlab-go/hyperlab/lab"
 	"github.com/hyperlab-go/hyperlab/plotting"
 	"github.com/hyperlab-go/hyperlab/training"
 )
@@ -30,12 +30,13 @@ func runLRFind(ctx context.Context, args []string, e *env) int {
 	if !(o.StartLR > 0) || !(o.EndLR > o.StartLR) || o.Steps < 2 {
 		return fail(e, c.name, usagef("--start=%g, --end=%g, --steps=%d: the rate must grow from a positive start over at least 2 steps", o.StartLR, o.EndLR, o.Steps))
 	}
-	v, data, source, err := c.oneRun()
+	r, err := c.oneRun()
 	if err != nil {
 		return fail(e, c.name, err)
 	}
+	v, data, source := r.values, r.data, r.source
 	fmt.Fprintf(e.stdout, "Learning-rate range test on %s, %s optimizer, batch_size %d: %g to %g over at most %d steps\n",
-		c.dataset, v.String("optimizer"), v.Int("batch_size"), o.StartLR, o.EndLR, o.Steps)
+		c.dataset, v.String(training.ParamOptimizer), v.Int(training.ParamBatchSize), o.StartLR, o.EndLR, o.Steps)
 	res, err := training.FindLR(ctx, v, data, o)
 	if err != nil {
 		return fail(e, c.name, err)
@@ -54,8 +55,8 @@ func runLRFind(ctx context.Context, args []string, e *env) int {
 	fmt.Fprintf(e.stdout, "Other rules: steepest %.3g, valley %.3g, minimum/10 %.3g.\n", res.Steepest, res.Valley, res.Minimum)
 	if c.out != "" {
 		page := &plotting.Page{Title: "hyperlab lr-find", Source: source}
-		page.Text(fmt.Sprintf("Suggested learning_rate %.3g: %s. Stopped: %s.", res.Suggested, res.Rule, res.Stopped))
-		page.Chart(lrChart(res))
+		page.Text(lab.LRSummary(res))
+		page.Chart(lab.LRRangeChart(res))
 		path, err := writePage(page, c.out)
 		if err != nil {
 			return fail(e, c.name, err)
@@ -63,37 +64,4 @@ func runLRFind(ctx context.Context, args []string, e *env) int {
 		fmt.Fprintf(e.stdout, "Chart: %s\n", path)
 	}
 	return exitOK
-}
-
-// lrChart draws loss and smoothed loss against the learning rate on a log
-// axis, with the suggested rate marked by a vertical line.
-func lrChart(res *training.LRFind) *plotting.Chart {
-	var lrs, loss, smooth []float64
-	for _, p := range res.Points {
-		lrs = append(lrs, p.LearningRate)
-		loss = append(loss, p.Loss)
-		smooth = append(smooth, p.Smoothed)
-	}
-	ch := plotting.Schedule([]plotting.Curve{{Name: "loss", X: lrs, Y: loss}, {Name: "smoothed loss", X: lrs, Y: smooth}},
-		plotting.ScheduleOptions{Title: "Loss against learning rate (range test)", Unit: "learning rate", LogX: true, YName: "loss"})
-	if series, ok := ch.Option["series"].([]any); ok && len(series) == 2 && res.Suggested > 0 {
-		if s, ok := series[1].(map[string]any); ok {
-			s["markLine"] = map[string]any{"symbol": "none", "label": map[string]any{"formatter": "{b}"},
-				"data": []any{map[string]any{"xAxis": res.Suggested, "name": fmt.Sprintf("suggested %.3g", res.Suggested)}}}
-		}
-	}
-	// The last raw losses of an explosion would squash the curve flat: cut
-	// the axis a little above the highest smoothed loss.
-	top := 0.0
-	for _, v := range smooth {
-		top = max(top, v)
-	}
-	y, ok := ch.Option["yAxis"].(map[string]any)
-	if list, isList := ch.Option["yAxis"].([]any); isList && len(list) > 0 {
-		y, ok = list[0].(map[string]any)
-	}
-	if ok && top > 0 {
-		y["max"] = math.Ceil(top*1.2*100) / 100
-	}
-	return ch
 }

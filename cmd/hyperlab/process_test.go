@@ -15,8 +15,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/hyperlab-go/hyperlab/runstore"
 )
 
 var (
@@ -181,10 +179,7 @@ func TestSweepSurvivesSIGKILL(t *testing.T) {
 		t.Fatal("the sweep ended before a trial finished")
 	}
 
-	store, err := runstore.Open(runs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	store := moonsStore(t, runs, 600)
 	before, err := store.List()
 	if err != nil {
 		t.Fatalf("after the kill, the store has unreadable runs: %v", err)
@@ -263,10 +258,7 @@ func TestSweepInterrupted(t *testing.T) {
 	if !strings.Contains(out.String(), "cancelled") || !strings.Contains(stderr.String(), "interrupted") {
 		t.Errorf("the interruption is not shown:\n%s\n%s", out.String(), stderr.String())
 	}
-	store, err := runstore.Open(runs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	store := moonsStore(t, runs, 1000)
 	list, err := store.List()
 	if err != nil {
 		t.Fatalf("unreadable runs after the interruption: %v", err)

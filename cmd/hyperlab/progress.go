@@ -90,7 +90,7 @@ func (p *progress) drawStatus() {
 func (p *progress) trialEvent(ev training.TrialEvent, label string) {
 	p.mu.Lock()
 	p.labels[ev.Trial] = label
-	p.epochs[ev.Trial] = ev.Values.Int("epochs")
+	p.epochs[ev.Trial] = ev.Values.Int(training.ParamEpochs)
 	rung := ""
 	if ev.Rung > 0 {
 		rung = fmt.Sprintf(" rung %d", ev.Rung)

@@ -5,6 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/hyperlab-go/hyperlab/lab"
 
 	"github.com/hyperlab-go/hyperlab/runstore"
 	"github.com/hyperlab-go/hyperlab/training"
@@ -32,7 +36,11 @@ func runReport(ctx context.Context, args []string, e *env) int {
 	if fi, err := os.Stat(c.runs); err != nil || !fi.IsDir() {
 		return fail(e, c.name, usagef("--runs=%s is not a run store directory; give the --runs of a train or sweep", c.runs))
 	}
-	store, err := runstore.Open(c.runs)
+	dir, err := reportDir(c.runs)
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	store, err := runstore.Open(dir)
 	if err != nil {
 		return fail(e, c.name, err)
 	}
@@ -85,4 +93,21 @@ func runReport(ctx context.Context, args []string, e *env) int {
 		return exitFailure
 	}
 	return exitOK
+}
+
+// reportDir is the store to report on: --runs itself when it holds runs,
+// or its one dataset folder when it is a root as train and sweep write
+// (lab.DataKey); a root of several datasets asks for one of them.
+func reportDir(runs string) (string, error) {
+	folders, err := lab.DataFolders(runs)
+	if err != nil || len(folders) == 0 {
+		return runs, nil
+	}
+	if len(folders) == 1 {
+		return filepath.Join(runs, folders[0]), nil
+	}
+	for i, f := range folders {
+		folders[i] = filepath.Join(runs, f)
+	}
+	return "", usagef("--runs=%s holds the runs of %d datasets; give one of them: --runs %s", runs, len(folders), strings.Join(folders, ", --runs "))
 }

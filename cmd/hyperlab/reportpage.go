@@ -105,12 +105,12 @@ func sweepViews(page *plotting.Page, runs []plotting.Run, names []string) error 
 func viewOrder(names []string) []string {
 	out := make([]string, 0, len(names))
 	for _, n := range names {
-		if n == "learning_rate" {
+		if n == training.ParamLearningRate {
 			out = append(out, n)
 		}
 	}
 	for _, n := range names {
-		if n != "learning_rate" {
+		if n != training.ParamLearningRate {
 			out = append(out, n)
 		}
 	}

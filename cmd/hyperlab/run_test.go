@@ -177,7 +177,7 @@ func TestDemo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"<table>", "learning_rate", "echarts", "All runs"} {
+	for _, want := range []string{"<table", "learning_rate", "echarts", "All runs"} {
 		if !strings.Contains(string(page), want) {
 			t.Errorf("report lacks %q", want)
 		}

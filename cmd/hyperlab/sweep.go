@@ -8,10 +8,8 @@ import (
 	"runtime"
 	"strings"
 
-	"github.com/hyperlab-go/hyperlab/datasets"
 	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/hparams"
-	"github.com/hyperlab-go/hyperlab/runstore"
 	"github.com/hyperlab-go/hyperlab/training"
 )
 
@@ -74,7 +72,7 @@ func sweepCLI() (*cli, *sweepArgs) {
 	c.fs.Var(&a.grid, "grid", "an axis of the grid: name=v1,v2,... (repeat for more axes; list values use ';' between alternatives)")
 	c.own["grid"] = true
 	c.intVar(&a.random, "random", 0, "draw N random configurations: with --grid, N of the grid's points; without, over --vary within the declared ranges")
-	c.stringVar(&a.vary, "vary", "learning_rate", "with --random: the hyperparameters to draw, comma-separated, within their declared ranges")
+	c.stringVar(&a.vary, "vary", training.ParamLearningRate, "with --random: the hyperparameters to draw, comma-separated, within their declared ranges")
 	c.fs.Int64Var(&a.searchSeed, "search-seed", 1, "with --random: the seed of the draw")
 	c.own["search-seed"] = true
 	c.intVar(&a.halving, "halving", 0, "successive halving: first rung of N epochs, keep the better half, double the epochs, up to --epochs")
@@ -84,7 +82,7 @@ func sweepCLI() (*cli, *sweepArgs) {
 	c.stringVar(&a.sort, "sort", "best_loss", "sort the table by this column (-column for descending)")
 	c.stringVar(&a.table, "table", "", "also export the results table to this file: .csv, .json, .md or .html")
 	c.dataFlags("moons")
-	c.storeFlags("", "write the HTML report (charts and table) to this file")
+	c.storeFlags(defaultRuns, "write the HTML report (charts and table) to this file")
 	c.hyperFlags()
 	return c, a
 }
@@ -195,7 +193,7 @@ func (a *sweepArgs) trials() ([]hparams.Values, error) {
 // executeSweep loads the data, checks the resource guard, runs the sweep
 // with progress, prints the table and writes the report.
 func executeSweep(ctx context.Context, c *cli, a *sweepArgs, sw *training.Sweep, e *env, title string) int {
-	data, err := c.loadData()
+	dataOpts, data, err := c.loadData(a.base)
 	if err != nil {
 		return fail(e, c.name, err)
 	}
@@ -216,13 +214,14 @@ func executeSweep(ctx context.Context, c *cli, a *sweepArgs, sw *training.Sweep,
 		fmt.Fprintf(e.stdout, "Shard %s has no trials: the sweep has only %d.\n", sw.Shard, len(sw.Trials))
 		return exitOK
 	}
-	if err := guard(owned, data, a.parallel, c.allowBig); err != nil {
-		return fail(e, c.name, err)
+	set := c.setup(a.parallel)
+	if err := set.Guard(owned, data); err != nil {
+		return fail(e, c.name, &usageError{oneSentence(err.Error())})
 	}
 	if c.runs == "" {
 		return fail(e, c.name, usagef("a sweep records its trials in a run store; give --runs DIR"))
 	}
-	store, err := runstore.Open(c.runs)
+	store, err := set.Store(dataOpts)
 	if err != nil {
 		return fail(e, c.name, err)
 	}
@@ -233,7 +232,7 @@ func executeSweep(ctx context.Context, c *cli, a *sweepArgs, sw *training.Sweep,
 	sw.OnTrial = func(ev training.TrialEvent) { p.trialEvent(ev, labels[ev.Trial]) }
 	sw.OnEpoch = p.epoch
 	if !p.tty {
-		p.every = max(1, sw.Trials[0].Int("epochs")/5)
+		p.every = max(1, sw.Trials[0].Int(training.ParamEpochs)/5)
 	}
 	shardNote := ""
 	if sw.Shard.Count > 1 {
@@ -294,19 +293,4 @@ func anyFinished(res *training.Results) bool {
 		}
 	}
 	return false
-}
-
-// guard stops runs above training.DefaultLimits unless --allow-large.
-func guard(trials []hparams.Values, data datasets.Split, workers int, allow bool) error {
-	if allow || len(trials) == 0 {
-		return nil
-	}
-	est, err := training.EstimateRuns(trials, data, workers)
-	if err != nil {
-		return &usageError{err.Error()}
-	}
-	if err := training.DefaultLimits.Check(est); err != nil {
-		return usagef("%s; add --allow-large to start it anyway", strings.TrimPrefix(err.Error(), "training: "))
-	}
-	return nil
 }

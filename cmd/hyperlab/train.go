@@ -10,7 +10,6 @@ import (
 	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/hparams"
 	"github.com/hyperlab-go/hyperlab/plotting"
-	"github.com/hyperlab-go/hyperlab/runstore"
 	"github.com/hyperlab-go/hyperlab/training"
 )
 
@@ -19,7 +18,7 @@ func runTrain(ctx context.Context, args []string, e *env) int {
 	var noCache bool
 	c.boolVar(&noCache, "no-cache", false, "train again even if --runs holds this run finished")
 	c.dataFlags("moons")
-	c.storeFlags("", "write an HTML report of the run (loss per epoch, per-step loss) to this file")
+	c.storeFlags(defaultRuns, "write an HTML report of the run (loss per epoch, per-step loss) to this file")
 	c.hyperFlags()
 	if err := c.parse(args, e.stdout); err != nil {
 		if errors.Is(err, errHelp) {
@@ -27,23 +26,26 @@ func runTrain(ctx context.Context, args []string, e *env) int {
 		}
 		return fail(e, c.name, err)
 	}
-	v, data, source, err := c.oneRun()
+	r, err := c.oneRun()
 	if err != nil {
 		return fail(e, c.name, err)
 	}
+	v, data, source := r.values, r.data, r.source
 	opts := []training.Option{}
-	var store *runstore.Store
-	if c.runs != "" {
-		if store, err = runstore.Open(c.runs); err != nil {
-			return fail(e, c.name, err)
-		}
+	store, err := c.setup(1).Store(r.options)
+	if err != nil {
+		return fail(e, c.name, err)
+	}
+	if store != nil {
 		opts = append(opts, training.Store(store))
 		if noCache {
 			opts = append(opts, training.NoCache())
 		}
 	}
+	var reused bool
+	opts = append(opts, training.Reused(&reused))
 	p := newProgress(e.stdout)
-	p.epochs[0], p.one = v.Int("epochs"), true
+	p.epochs[0], p.one = v.Int(training.ParamEpochs), true
 	opts = append(opts, training.OnEpoch(func(ep history.Epoch) { p.epoch(0, ep) }))
 	fmt.Fprintf(e.stdout, "Training on %s (%d training rows) with %s\n", c.dataset, data.Train.Len(), changedText(v))
 	h, err := training.Run(ctx, v, data, opts...)
@@ -56,7 +58,11 @@ func runTrain(ctx context.Context, args []string, e *env) int {
 	if last, ok := h.Last(); ok {
 		fmt.Fprintf(e.stdout, "; last epoch %s", epochSummary(last))
 	}
-	fmt.Fprintf(e.stdout, "; best loss %s at epoch %d; %d trainable parameters; run %s.\n", short(row.BestLoss), row.BestEpoch, h.Params(), row.ID)
+	fmt.Fprintf(e.stdout, "; best loss %s at epoch %d; %d trainable parameters; run %s", short(row.BestLoss), row.BestEpoch, h.Params(), row.ID)
+	if reused {
+		fmt.Fprint(e.stdout, ", read back from the run store")
+	}
+	fmt.Fprintln(e.stdout, ".")
 	if h.Err != "" {
 		fmt.Fprintf(e.stdout, "Reason: %s\n", h.Err)
 	}
