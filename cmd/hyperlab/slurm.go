@@ -49,7 +49,9 @@ func runSlurm(ctx context.Context, args []string, e *env) int {
 	if a.shard != "" {
 		return fail(e, c.name, usagef("--shard i/n runs one shard by hand; with slurm give --shards N and each array task finds its own"))
 	}
-	if c.runs == "" {
+	runsGiven := false
+	c.fs.Visit(func(f *flag.Flag) { runsGiven = runsGiven || f.Name == "runs" })
+	if !runsGiven || c.runs == "" {
 		return fail(e, c.name, usagef("give the run store on the shared file system with --runs DIR: every array task writes there"))
 	}
 	// Check the sweep itself (its flags, its trials) before writing anything,

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/hyperlab-go/hyperlab/history"
-	"github.com/hyperlab-go/hyperlab/runstore"
 )
 
 // slurmCluster makes sure a one-node Slurm cluster runs (scripts/slurm-up.sh)
@@ -175,18 +174,14 @@ func TestSlurmCancelAndResubmit(t *testing.T) {
 	t.Logf("cancelled task 2 with %d of 8 trials complete; the resubmission trained the %d missing", len(before), trained)
 }
 
-// complete returns the finished runs of the store (id → creation time);
-// with missingOK, a store not created yet has none.
+// complete returns the finished runs of the sweep's store under root (id →
+// creation time); with missingOK, a store not created yet has none.
 func complete(t *testing.T, root string, missingOK bool) map[string]time.Time {
 	t.Helper()
 	if _, err := os.Stat(root); missingOK && os.IsNotExist(err) {
 		return nil
 	}
-	s, err := runstore.Open(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	runs, err := s.List()
+	runs, err := moonsStore(t, root, 2000).List()
 	if err != nil && !missingOK {
 		t.Fatal(err)
 	}
