@@ -113,7 +113,11 @@ func TrainErr(ctx context.Context, v hparams.Values, dataset string, opts ...Opt
 	if err != nil {
 		return nil, err
 	}
-	if err := checkSize([]hparams.Values{v}, split, 1, s.allowLarge); err != nil {
+	plan, err := training.NewPlan(v, split) // the one conversion and check of v for this run
+	if err == nil {
+		err = checkPlan(plan, s.allowLarge)
+	}
+	if err != nil {
 		return nil, err
 	}
 	root := RunsDir()
@@ -149,7 +153,7 @@ func TrainErr(ctx context.Context, v hparams.Values, dataset string, opts ...Opt
 		topts = append(topts, training.OnEpoch(live.Epoch))
 	}
 	start := time.Now()
-	h, err := training.Run(ctx, v, split, topts...)
+	h, err := plan.Run(ctx, topts...)
 	r.Seconds = time.Since(start).Seconds()
 	if h == nil {
 		h = &history.History{Status: history.Failed}
