@@ -61,7 +61,7 @@ type momentum struct{ beta float64 }
 // UpdateGraph builds one momentum step for every trainable variable loss
 // depends on.
 func (o momentum) UpdateGraph(ctx *context.Context, g *Graph, loss *Node) {
-	lr, trained, grads := optimizerStep(ctx, g, loss, "momentum")
+	lr, trained, grads := optimizerStep(ctx, g, loss, "heavy-ball")
 	for i, v := range trained {
 		vel := stateVariable(ctx, momentumScope, v, "velocity")
 		beta := Scalar(g, v.DType(), o.beta)
