@@ -6,9 +6,10 @@ import (
 )
 
 // lionLearningRate is the rate the docs advise for Lion on the toy sets:
-// 10× below the default (Adam's) 0.01, as Lion's paper advises 3-10×,
-// since every Lion update moves each weight by the full rate.
-const lionLearningRate = 0.001
+// about 3× below the default (Adam's) 0.01, as Lion's paper advises 3-10×,
+// since every Lion update moves each weight by the full rate. Measured on
+// this split: 0.003 reaches 0.975 validation accuracy, 0.001 0.95.
+const lionLearningRate = 0.003
 
 // Lion, with its default betas and the advised learning rate, trains the
 // standard moons split as well as Adam does with the defaults.

@@ -31,7 +31,7 @@ var optimizerRegistry = &registry[func(Config) optimizers.Interface]{param: Para
 	{Choice{"rmsprop", "RMSProp; reads adam_beta2 (decay of the squared gradient) and adam_epsilon"}, func(c Config) optimizers.Interface {
 		return optimizers.RMSProp().Betas(c.AdamBeta1, c.AdamBeta2).Epsilon(c.AdamEpsilon).Done()
 	}},
-	{Choice{"lion", "Lion (Chen et al. 2023): the sign of interpolated momentum; reads lion_beta1, lion_beta2, weight_decay; wants a 3-10× smaller learning_rate than adam, e.g. 0.001"}, func(c Config) optimizers.Interface {
+	{Choice{"lion", "Lion (Chen et al. 2023): the sign of interpolated momentum; reads lion_beta1, lion_beta2, weight_decay; wants a 3-10× smaller learning_rate than adam, e.g. 0.003"}, func(c Config) optimizers.Interface {
 		return lion{beta1: c.LionBeta1, beta2: c.LionBeta2, weightDecay: c.WeightDecay}
 	}},
 }}
