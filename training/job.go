@@ -3,6 +3,7 @@ package training
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/gomlx/gomlx/backends"
@@ -21,7 +22,7 @@ type job struct {
 // run trains, filling the History, the store writer and the artifacts.
 func (j *job) run() (*history.History, error) {
 	p := j.p
-	h := &history.History{Status: history.Running, Layers: p.Layers}
+	h := &history.History{Status: history.Running, Layers: slices.Clone(p.Layers)}
 	fail := func(err error) (*history.History, error) {
 		if !strings.HasPrefix(err.Error(), "training: ") {
 			err = fmt.Errorf("training: %w", err)

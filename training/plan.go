@@ -12,7 +12,8 @@ import (
 // validated once, against the data it will train on. Run, FindLR,
 // EstimateRuns and previews (the schedule, the model's size) all start
 // from a Plan, so a mistake is reported the same way everywhere and the
-// conversion happens once.
+// conversion happens once. Its fields are the result of those checks:
+// read them, and make a new Plan for other Values or data.
 type Plan struct {
 	Values hparams.Values
 	Data   datasets.Split

@@ -28,7 +28,7 @@ import (
 func Run(ctx context.Context, v hparams.Values, data datasets.Split, opts ...Option) (*history.History, error) {
 	p, err := NewPlan(v, data)
 	if err != nil {
-		setReused(opts)
+		newOptions(opts) // Reused reports false for a run that never started
 		return nil, err
 	}
 	return p.Run(ctx, opts...)
@@ -36,13 +36,7 @@ func Run(ctx context.Context, v hparams.Values, data datasets.Split, opts ...Opt
 
 // Run trains the plan: see the package function Run.
 func (p *Plan) Run(ctx context.Context, opts ...Option) (*history.History, error) {
-	o := &options{stepEvery: defaultStepEvery}
-	for _, opt := range opts {
-		opt(o)
-	}
-	if o.reused != nil {
-		*o.reused = false
-	}
+	o := newOptions(opts)
 	for _, a := range o.artifacts {
 		if a.check != nil {
 			if err := a.check(p); err != nil {
@@ -57,15 +51,16 @@ func (p *Plan) Run(ctx context.Context, opts ...Option) (*history.History, error
 	return j.run()
 }
 
-// setReused clears the Reused option's flag for a run that never started.
-func setReused(opts []Option) {
-	o := &options{}
+// newOptions applies opts to the defaults; Reused's flag starts false.
+func newOptions(opts []Option) *options {
+	o := &options{stepEvery: defaultStepEvery}
 	for _, opt := range opts {
 		opt(o)
 	}
 	if o.reused != nil {
 		*o.reused = false
 	}
+	return o
 }
 
 // defaultStepEvery throttles OnStep.
