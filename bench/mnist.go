@@ -20,7 +20,17 @@ const mnistTarget = 0.98
 
 // defaultMNISTSet are the hyperparameters of the MNIST run (GoMLX --set
 // syntax); -mnist-set replaces them.
-const defaultMNISTSet = "hidden_layers=256;batch_size=128;learning_rate=0.002;optimizer=adam;epochs=8;lr_schedule=cosine"
+var defaultMNISTSet = setSyntax(training.ParamHiddenSizes, 256, training.ParamBatchSize, 128, training.ParamLearningRate, 0.002,
+	training.ParamOptimizer, "adam", training.ParamEpochs, 8, training.ParamLRSchedule, "cosine")
+
+// setSyntax writes name, value pairs in GoMLX's --set syntax: "a=1;b=2".
+func setSyntax(kv ...any) string {
+	parts := make([]string, 0, len(kv)/2)
+	for i := 0; i+1 < len(kv); i += 2 {
+		parts = append(parts, fmt.Sprintf("%v=%v", kv[i], kv[i+1]))
+	}
+	return strings.Join(parts, ";")
+}
 
 // parseSet turns "a=1;b=2" into training Values (training.Spec's defaults
 // for the rest).

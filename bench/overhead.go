@@ -90,7 +90,8 @@ func runOverhead(epochs, rounds int, rep *Report) error {
 		return fmt.Errorf("bench: backend %q: %w", backendCfg, err)
 	}
 	const lr = 0.001
-	v, err := parseSet(fmt.Sprintf("hidden_layers=128;batch_size=%d;learning_rate=%g;optimizer=adam;epochs=%d", overheadBatch, lr, epochs))
+	v, err := parseSet(setSyntax(training.ParamHiddenSizes, 128, training.ParamBatchSize, overheadBatch,
+		training.ParamLearningRate, lr, training.ParamOptimizer, "adam", training.ParamEpochs, epochs))
 	if err != nil {
 		return err
 	}

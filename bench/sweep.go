@@ -21,13 +21,13 @@ func runSweep(epochs int, rep *Report) error {
 	if err != nil {
 		return err
 	}
-	base, err := training.Spec.Defaults().With("epochs", epochs)
+	base, err := training.Spec.Defaults().With(training.ParamEpochs, epochs)
 	if err != nil {
 		return fmt.Errorf("bench: %w", err)
 	}
 	trials, err := training.GridTrials(base, map[string][]any{
-		"learning_rate": {0.001, 0.01, 0.1, 0.3},
-		"batch_size":    {16, 32, 64, 128},
+		training.ParamLearningRate: {0.001, 0.01, 0.1, 0.3},
+		training.ParamBatchSize:    {16, 32, 64, 128},
 	})
 	if err != nil {
 		return err

@@ -5,7 +5,11 @@ package hparams
 //	spec, err := hparams.NewBuilder().
 //		Float("learning_rate", 0.01, "step size", hparams.Range(1e-5, 10), hparams.Log()).
 //		Int("epochs", 10, "passes over the data", hparams.Min(1)).
+//		Float("temperature", 1, "my own knob, read by my code", hparams.Own()).
 //		Spec()
+//
+// Own marks a name the user's code reads, so that training does not refuse
+// it as an unknown (probably misspelt) hyperparameter.
 //
 // Problems are collected and reported together by Spec. A Builder and a
 // tagged struct declaring the same things give Equal Specs.

@@ -16,6 +16,12 @@ type Param struct {
 	Min, Max *float64 // inclusive bounds; nil when absent; for Float, Int and Ints (each element)
 	Log      bool     // log scale: Random samples log-uniformly, charts use a log axis
 	Choices  []string // allowed values of a String; nil when any string goes
+
+	// Own marks a hyperparameter as the user's own, read by their code
+	// and not by the package that trains: training refuses a name it does
+	// not know unless it is Own (it is probably a misspelling, such as
+	// batch for batch_size). Set with the Own option or the tag own:"true".
+	Own bool
 }
 
 // clone returns a deep copy, so callers cannot change a Spec through it.
@@ -201,6 +207,10 @@ func Range(min, max float64) Option {
 
 // Log puts the hyperparameter on a log scale (its minimum must be above 0).
 func Log() Option { return func(p *Param) { p.Log = true } }
+
+// Own marks the hyperparameter as the user's own (see Param.Own): the
+// training package does not refuse it as an unknown name.
+func Own() Option { return func(p *Param) { p.Own = true } }
 
 // Choices restricts a String to the listed values.
 func Choices(choices ...string) Option {

@@ -18,6 +18,8 @@ import (
 //	scale:"log"         log scale ("linear" is the default)
 //	choices:"sgd,adam"  allowed values of a string
 //	help:"..."          one line of help
+//	own:"true"          the user's own hyperparameter, read by their code:
+//	                    training does not refuse it as unknown (Param.Own)
 //
 // Field types: float64 (or float32), int (or int64, int32), bool, string and
 // []int. Embedded structs are flattened. All problems are reported at once.
@@ -159,6 +161,13 @@ func (f field) param(fv reflect.Value) (Param, []error) {
 			}
 			*b.dst = &x
 		}
+	}
+	if s, ok := f.tag.Lookup("own"); ok {
+		own, err := strconv.ParseBool(strings.TrimSpace(s))
+		if err != nil {
+			bad("own", s, `is not true or false`)
+		}
+		p.Own = own
 	}
 	switch s := f.tag.Get("scale"); s {
 	case "log":

@@ -57,7 +57,7 @@ func plottingRuns(runs []*Run) []plotting.Run {
 func Summary(runs ...*Run) Table {
 	pr := plottingRuns(runs)
 	labels := plotting.Labels(pr)
-	t := Table{Header: []string{"run", "status", "epochs", "steps/epoch", "s/epoch",
+	t := Table{Header: []string{"run", "status", "epochs", "steps/epoch", "s/epoch", // not a hyperparameter name: column headers
 		"train loss", "val loss", "gap (val−train)", "best epoch", "best val loss", "val accuracy", "epochs the val loss rose"}}
 	for i, p := range pr {
 		h := p.History

@@ -20,19 +20,29 @@ const AllowLargeEnv = "HYPERLAB_ALLOW_LARGE"
 // many parameters for the pure-Go simplego backend to train quickly).
 func AllowLarge() Option { return func(s *settings) { s.allowLarge = true } }
 
-// checkSize stops a model or a sweep above training.DefaultLimits before
-// it starts, with the estimated time and how to allow it, as the CLI's
-// --allow-large does.
-func checkSize(trials []hparams.Values, split datasets.Split, workers int, allow bool) error {
-	if allow || len(trials) == 0 {
-		return nil
+// plans converts and checks each trial once (training.NewPlan) and stops
+// them above training.DefaultLimits before they start, with the estimated
+// time and how to allow it, as the CLI's --allow-large does.
+func plans(trials []hparams.Values, split datasets.Split, workers int, allow bool) ([]*training.Plan, error) {
+	ps := make([]*training.Plan, 0, len(trials))
+	for _, v := range trials {
+		p, err := training.NewPlan(v, split)
+		if err != nil {
+			return nil, err
+		}
+		ps = append(ps, p)
 	}
+	if allow || len(ps) == 0 {
+		return ps, nil
+	}
+	return ps, checkEstimate(training.EstimatePlans(ps, workers))
+}
+
+// checkEstimate refuses est above training.DefaultLimits unless
+// AllowLargeEnv is set.
+func checkEstimate(est training.Estimate) error {
 	if x := os.Getenv(AllowLargeEnv); x != "" && x != "0" {
 		return nil
-	}
-	est, err := training.EstimateRuns(trials, split, workers)
-	if err != nil {
-		return nil // training.Run reports what is wrong with the values or the data
 	}
 	if err := training.DefaultLimits.Check(est); err != nil {
 		return fmt.Errorf("lab: %s; to start it anyway pass lab.AllowLarge() to Train, or set %s=1 (in a notebook: %%env %s 1)",

@@ -51,14 +51,14 @@ func TestTrainStopsTooLargeModelBeforeStarting(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := checkSize([]hparams.Values{v}, split, 1, true); err != nil {
+	if _, err := plans([]hparams.Values{v}, split, 1, true); err != nil {
 		t.Errorf("AllowLarge: %v", err)
 	}
 	t.Setenv(AllowLargeEnv, "1")
-	if err := checkSize([]hparams.Values{v}, split, 1, false); err != nil {
+	if _, err := plans([]hparams.Values{v}, split, 1, false); err != nil {
 		t.Errorf("%s=1: %v", AllowLargeEnv, err)
 	}
-	if err := checkSize([]hparams.Values{quick(t)}, split, 1, false); err != nil {
+	if _, err := plans([]hparams.Values{quick(t)}, split, 1, false); err != nil {
 		t.Errorf("a small model: %v", err)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/hyperlab-go/hyperlab/datasets"
 	"github.com/hyperlab-go/hyperlab/hparams"
 	"github.com/hyperlab-go/hyperlab/runstore"
+	"github.com/hyperlab-go/hyperlab/training"
 )
 
 // Setup is the one set-up of a training run, shared by the notebook calls
@@ -46,11 +47,13 @@ type Setup struct {
 }
 
 // Prepared is what a set-up gives a run or a sweep: the resolved dataset
-// options, the split and the run store (nil when Setup.Runs is "").
+// options, the split, the run store (nil when Setup.Runs is "") and one
+// training.Plan per trial, the one conversion and check of its Values.
 type Prepared struct {
 	Options datasets.Options
 	Data    datasets.Split
 	Store   *runstore.Store
+	Plans   []*training.Plan
 }
 
 // Prepare loads the data base trains on, stops trials above the limits
@@ -65,14 +68,15 @@ func (s Setup) Prepare(base hparams.Values, trials ...hparams.Values) (Prepared,
 	if len(trials) == 0 {
 		trials = []hparams.Values{base}
 	}
-	if err := s.Guard(trials, split); err != nil {
+	ps, err := s.Guard(trials, split)
+	if err != nil {
 		return Prepared{}, err
 	}
 	store, err := s.Store(o)
 	if err != nil {
 		return Prepared{}, err
 	}
-	return Prepared{Options: o, Data: split, Store: store}, nil
+	return Prepared{Options: o, Data: split, Store: store, Plans: ps}, nil
 }
 
 // Options returns the dataset options the set-up trains v on.
@@ -90,17 +94,18 @@ func (s Setup) Load(v hparams.Values) (datasets.Options, datasets.Split, error) 
 	return o, split, err
 }
 
-// Guard stops trials above training.DefaultLimits before they start, with
-// the estimated time and how to allow them, unless AllowLarge or
-// $HYPERLAB_ALLOW_LARGE says they may.
-func (s Setup) Guard(trials []hparams.Values, split datasets.Split) error {
-	err := checkSize(trials, split, max(1, s.Workers), s.AllowLarge)
-	if err == nil || s.AllowLargeHint == "" {
-		return err
+// Guard plans each trial once (training.NewPlan: the one conversion and
+// check of its Values) and stops trials above training.DefaultLimits before
+// they start, with the estimated time and how to allow them, unless
+// AllowLarge or $HYPERLAB_ALLOW_LARGE says they may. It returns the plans.
+func (s Setup) Guard(trials []hparams.Values, split datasets.Split) ([]*training.Plan, error) {
+	ps, err := plans(trials, split, max(1, s.Workers), s.AllowLarge)
+	if err == nil || s.AllowLargeHint == "" || ps == nil {
+		return ps, err
 	}
-	// checkSize names lab's own option; another tool names its own.
+	// checkEstimate names lab's own option; another tool names its own.
 	msg, _, _ := strings.Cut(err.Error(), "; to start it anyway")
-	return fmt.Errorf("%s; to start it anyway %s, or set %s=1", strings.TrimPrefix(msg, "lab: "), s.AllowLargeHint, AllowLargeEnv)
+	return ps, fmt.Errorf("%s; to start it anyway %s, or set %s=1", strings.TrimPrefix(msg, "lab: "), s.AllowLargeHint, AllowLargeEnv)
 }
 
 // Store opens the run store of the data options o: the folder DataKey names

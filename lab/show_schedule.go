@@ -1,8 +1,6 @@
 package lab
 
 import (
-	"fmt"
-
 	"github.com/hyperlab-go/hyperlab/hparams"
 	"github.com/hyperlab-go/hyperlab/plotting"
 	"github.com/hyperlab-go/hyperlab/training"
@@ -16,25 +14,17 @@ func Schedules(dataset string, values ...hparams.Values) ([]plotting.Curve, erro
 	labels := valueLabels(values)
 	curves := make([]plotting.Curve, len(values))
 	for i, v := range values {
-		cfg, err := training.ConfigOf(v)
-		if err != nil {
-			return nil, err
-		}
-		if err := cfg.Validate(); err != nil {
-			return nil, err
-		}
 		split, err := loadData(dataset, dataOptions(dataset, v, nil))
 		if err != nil {
 			return nil, err
 		}
-		rows := split.Train.Len()
-		if cfg.BatchSize > rows {
-			return nil, fmt.Errorf("lab: batch_size=%d is larger than the training set (%d rows); use at most %d", cfg.BatchSize, rows, rows)
+		plan, err := training.NewPlan(v, split)
+		if err != nil {
+			return nil, err
 		}
-		spe := (rows + cfg.BatchSize - 1) / cfg.BatchSize
-		s := training.NewSchedule(cfg, spe)
+		spe, s := plan.StepsPerEpoch, plan.Schedule()
 		c := plotting.Curve{Name: labels[i]}
-		for step := range cfg.Epochs * spe {
+		for step := range plan.Steps() {
 			c.X = append(c.X, float64(step)/float64(spe))
 			c.Y = append(c.Y, s.At(step))
 		}

@@ -117,7 +117,7 @@ func TrainErr(ctx context.Context, v hparams.Values, dataset string, opts ...Opt
 	if err != nil {
 		return nil, err
 	}
-	split, store := prep.Data, prep.Store
+	split, store, plan := prep.Data, prep.Store, prep.Plans[0]
 	r := &Run{Values: v, Dataset: dataset, Data: split, Label: s.label}
 	var topts []training.Option
 	if store != nil {
@@ -143,7 +143,7 @@ func TrainErr(ctx context.Context, v hparams.Values, dataset string, opts ...Opt
 		topts = append(topts, training.OnEpoch(live.Epoch))
 	}
 	start := time.Now()
-	h, err := training.Run(ctx, v, split, topts...)
+	h, err := plan.Run(ctx, topts...)
 	r.Seconds = time.Since(start).Seconds()
 	if h == nil {
 		h = &history.History{Status: history.Failed}

@@ -16,9 +16,13 @@ import (
 func benchTrainer(b *testing.B, c Config, features, classes int) {
 	backend, _ := defaultBackend(c.BatchSize, c.widths(features, classes)...)
 	ctx := mlctx.New()
+	opt, err := newOptimizer(c)
+	if err != nil {
+		b.Fatal(err)
+	}
 	tr := train.NewTrainer(backend, ctx, func(ctx *mlctx.Context, _ any, in []*Node) []*Node {
 		return []*Node{modelGraph(ctx, c, in[0], classes)}
-	}, losses.SparseCategoricalCrossEntropyLogits, newOptimizer(c), nil, nil)
+	}, losses.SparseCategoricalCrossEntropyLogits, opt, nil, nil)
 	x := make([]float32, c.BatchSize*features)
 	y := make([]int32, c.BatchSize)
 	for i := range x {

@@ -11,16 +11,28 @@
 //     training); l2_regularization and l1_regularization (added to the loss);
 //   - the loss: cross_entropy on classification, mse, mae or huber on
 //     regression, and mse on a classifier's softmax probabilities;
-//   - the optimizer: sgd, momentum, adam, adamw, rmsprop with learning_rate,
-//     momentum, adam_beta1, adam_beta2, adam_epsilon, weight_decay;
+//   - the optimizer: sgd, momentum, adam, adamw, rmsprop, lion with
+//     learning_rate, momentum, adam_beta1, adam_beta2, adam_epsilon,
+//     weight_decay, lion_beta1, lion_beta2 (Lion wants a learning rate
+//     3-10× below Adam's, such as 0.003);
 //   - the learning-rate schedule: constant, step, exponential, cosine, with
 //     lr_warmup_epochs; the rate actually used is recorded per epoch;
 //   - the loop: epochs, batch_size, shuffle, seed, early stopping
 //     (early_stopping_patience, early_stopping_min_delta).
 //
-// Run is the entry point. Values from any hparams.Spec are accepted: names
-// this package knows are read from them, the others keep Spec's defaults,
-// and names it does not know are handed to the GoMLX context as they are.
+// docs/hyperparameters.md (Reference) lists every name with its type,
+// default, range or choices and GoMLX counterpart; code refers to them by
+// the constants ParamLearningRate, ParamEpochs, ... The choices of
+// optimizer, activation, loss and lr_schedule each come from one registry
+// (Choices); an unknown choice is refused with a suggestion.
+//
+// Run is the entry point; NewPlan checks a run before it starts (Run,
+// FindLR and EstimateRuns start from one). Values from any hparams.Spec are
+// accepted: names this package knows are read from them, undeclared ones
+// keep Spec's defaults, and a declared name it does not know is refused as
+// a probable misspelling ("batch" for batch_size) unless the declaration
+// marks it as the user's own (hparams.Own, the tag own:"true"); own names
+// are handed to the GoMLX context as they are.
 //
 // A run ends Finished (all epochs, or early stopping), Diverged (a loss
 // became NaN or Inf, or a step loss grew DivergenceFactor times past the

@@ -97,7 +97,7 @@ func (l *loop) trainEpoch(ctx context.Context, epoch int) (epochSums, error) {
 		if !finite(loss) || loss > l.limit {
 			// Keep the partial epoch: a chart shows where it blew up.
 			l.h.Status = history.Diverged
-			l.h.Err = fmt.Sprintf("train loss is %.4g at epoch %d, step %d; try a smaller learning_rate than %g", loss, epoch, k+1, l.cfg.LearningRate)
+			l.h.Err = fmt.Sprintf("train loss is %.4g at epoch %d, step %d; try a smaller %s than %g", loss, epoch, k+1, ParamLearningRate, l.cfg.LearningRate)
 			return s, l.addEpoch(l.epoch(epoch, s), s.first)
 		}
 		if ctx.Err() != nil {
@@ -143,7 +143,7 @@ func (l *loop) endEpoch(epoch int, s epochSums) (stop bool, err error) {
 	}
 	if hasVal && !finite(e.ValLoss) {
 		l.h.Status = history.Diverged
-		l.h.Err = fmt.Sprintf("validation loss is %v after epoch %d; try a smaller learning_rate than %g", e.ValLoss, epoch, l.cfg.LearningRate)
+		l.h.Err = fmt.Sprintf("validation loss is %v after epoch %d; try a smaller %s than %g", e.ValLoss, epoch, ParamLearningRate, l.cfg.LearningRate)
 		return true, nil
 	}
 	if l.cfg.EarlyStoppingPatience == 0 {

@@ -138,7 +138,7 @@ func sameEpoch(x, y history.Epoch) bool {
 func TestOptimizersChangeTrajectory(t *testing.T) {
 	data := moons(t)
 	paths := map[string][]float64{}
-	for _, opt := range optimizerNames {
+	for _, opt := range optimizerRegistry.names() {
 		h, err := Run(context.Background(), values(t, "epochs", 1, "optimizer", opt, "learning_rate", 0.05), data)
 		if err != nil {
 			t.Fatal(err)

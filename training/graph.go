@@ -38,21 +38,23 @@ func newModel(backend backends.Backend, cfg Config, task datasets.Task, lossName
 		// modelGraph adds the L1 term itself: GoMLX's L1 regularizer also
 		// zeroes every weight smaller than l1_regularization after each
 		// step, which Keras and PyTorch users would not expect.
-		"l2_regularization": cfg.L2,
-		"l1_regularization": 0.0,
+		ParamL2: cfg.L2,
+		ParamL1: 0.0,
 		// Seeds the variable initialisers and the dropout masks.
 		context.ParamInitialSeed: int64(cfg.Seed),
 	})
 	if err := m.ctx.SetRNGStateFromSeed(int64(cfg.Seed)); err != nil {
 		return nil, err
 	}
-	opt := newOptimizer(cfg)
-	var err error
+	opt, err := newOptimizer(cfg)
+	if err != nil {
+		return nil, err
+	}
 	m.trainer, err = context.NewExec(backend, m.ctx.Checked(false), func(ctx *context.Context, x, target, mask, lr *Node) (*Node, *Node) {
 		g := x.Graph()
 		ctx.SetTraining(g, true)
 		out := modelGraph(ctx, cfg, x, outputs)
-		loss := Div(maskedSum(exampleLoss(lossName, cfg.HuberDelta, task, out, target), mask), ReduceAllSum(mask))
+		loss := Div(maskedSum(exampleLoss(lossName, cfg, task, out, target), mask), ReduceAllSum(mask))
 		if cfg.L1 > 0 || cfg.L2 > 0 {
 			loss = Add(loss, train.GetLosses(ctx, g))
 		}
@@ -72,7 +74,7 @@ func newModel(backend backends.Backend, cfg Config, task datasets.Task, lossName
 		if cfg.L1 > 0 || cfg.L2 > 0 {
 			penalty = train.GetLosses(ctx, g)
 		}
-		return maskedSum(exampleLoss(lossName, cfg.HuberDelta, task, out, target), mask),
+		return maskedSum(exampleLoss(lossName, cfg, task, out, target), mask),
 			maskedSum(exampleScore(task, out, target), mask), penalty
 	})
 	if err != nil {

@@ -3,31 +3,26 @@ package training
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
-	"github.com/hyperlab-go/hyperlab/datasets"
+	"github.com/gomlx/gomlx/backends"
 	"github.com/hyperlab-go/hyperlab/history"
-	"github.com/hyperlab-go/hyperlab/hparams"
 	"github.com/hyperlab-go/hyperlab/runstore"
 )
 
-// job is one call of Run after its arguments were checked.
+// job is one call of Plan.Run.
 type job struct {
-	ctx     context.Context
-	v       hparams.Values
-	cfg     Config
-	data    datasets.Split
-	loss    string
-	outputs int
-	o       *options
-	w       *runstore.Writer // set by runStored
-	dir     string           // the run's directory in the store
+	ctx context.Context
+	p   *Plan
+	o   *options
+	w   *runstore.Writer // set by runStored
 }
 
 // run trains, filling the History, the store writer and the artifacts.
 func (j *job) run() (*history.History, error) {
-	tr := j.data.Train
-	h := &history.History{Status: history.Running, Layers: j.cfg.Layers(tr.NumFeatures, j.outputs)}
+	p := j.p
+	h := &history.History{Status: history.Running, Layers: slices.Clone(p.Layers)}
 	fail := func(err error) (*history.History, error) {
 		if !strings.HasPrefix(err.Error(), "training: ") {
 			err = fmt.Errorf("training: %w", err)
@@ -38,36 +33,19 @@ func (j *job) run() (*history.History, error) {
 		}
 		return h, err
 	}
-	backend := j.o.backend
-	if backend == nil {
-		var err error
-		if backend, err = defaultBackend(j.cfg.BatchSize, j.cfg.widths(tr.NumFeatures, j.outputs)...); err != nil {
-			return fail(err)
-		}
-	}
-	var m *model
-	err := guard("building the model", func() error {
-		var err error
-		m, err = newModel(backend, j.cfg, tr.Task, j.loss, tr.NumFeatures, j.outputs, j.v.GoMLXParams())
-		if err != nil {
-			return err
-		}
-		return m.init()
-	})
+	m, err := p.newModel(j.o.backend)
 	if err != nil {
 		return fail(err)
 	}
-	if j.o.weights != nil {
-		if j.o.weights.Before, err = m.snapshot(); err != nil {
-			return fail(err)
-		}
+	if err := j.artifactsBefore(m); err != nil {
+		return fail(err)
 	}
-	l := &loop{m: m, cfg: j.cfg, train: tr, val: j.data.Validation, o: j.o, h: h, w: j.w}
+	l := &loop{m: m, cfg: p.Config, train: p.Data.Train, val: p.Data.Validation, o: j.o, h: h, w: j.w}
 	if err := guard("training", func() error { return l.run(j.ctx) }); err != nil {
 		return fail(err)
 	}
 	if h.Status != history.Cancelled { // an interrupted cell wants control back now
-		if err := j.artifacts(m); err != nil {
+		if err := j.artifactsAfter(m); err != nil {
 			return fail(err)
 		}
 	}
@@ -79,30 +57,23 @@ func (j *job) run() (*history.History, error) {
 	return h, nil
 }
 
-// artifacts computes the decision boundary and the final weights when
-// asked, and saves them in the run's directory with a store.
-func (j *job) artifacts(m *model) error {
-	if j.o.boundary != nil {
-		err := guard("predicting the decision boundary", func() error {
-			b, err := m.boundary(j.data.Train, j.o.steps)
-			*j.o.boundary = b
-			return err
-		})
+// newModel builds and initialises the plan's model on backend, or on the
+// shared backend for its shape when backend is nil.
+func (p *Plan) newModel(backend backends.Backend) (*model, error) {
+	if backend == nil {
+		var err error
+		if backend, err = defaultBackend(p.Config.BatchSize, p.widths()...); err != nil {
+			return nil, err
+		}
+	}
+	var m *model
+	err := guard("building the model", func() error {
+		var err error
+		m, err = newModel(backend, p.Config, p.Data.Train.Task, p.Loss, p.Features, p.Outputs, p.Values.GoMLXParams())
 		if err != nil {
 			return err
 		}
-		if err := j.saveJSON(boundaryFile, j.o.boundary); err != nil {
-			return err
-		}
-	}
-	if j.o.weights != nil {
-		var err error
-		if j.o.weights.After, err = m.snapshot(); err != nil {
-			return err
-		}
-		if err := j.saveJSON(weightsFile, j.o.weights); err != nil {
-			return err
-		}
-	}
-	return nil
+		return m.init()
+	})
+	return m, err
 }

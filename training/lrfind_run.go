@@ -22,26 +22,15 @@ func FindLR(ctx context.Context, v hparams.Values, data datasets.Split, opts LRF
 	if err := opts.validate(); err != nil {
 		return nil, err
 	}
-	cfg, loss, outputs, err := prepare(v, data)
+	p, err := NewPlan(v, data)
 	if err != nil {
 		return nil, err
 	}
-	backend, err := defaultBackend(cfg.BatchSize, cfg.widths(data.Train.NumFeatures, outputs)...)
+	m, err := p.newModel(nil)
 	if err != nil {
 		return nil, err
 	}
-	tr := data.Train
-	var m *model
-	err = guard("building the model", func() error {
-		var err error
-		if m, err = newModel(backend, cfg, tr.Task, loss, tr.NumFeatures, outputs, v.GoMLXParams()); err != nil {
-			return err
-		}
-		return m.init()
-	})
-	if err != nil {
-		return nil, err
-	}
+	cfg, tr := p.Config, data.Train
 	rec := newLRRecorder(opts)
 	b := newBatcher(tr, cfg.BatchSize, cfg.Shuffle, int64(cfg.Seed))
 	err = guard("the learning-rate range test", func() error {

@@ -38,7 +38,10 @@ func modelGraph(ctx *context.Context, c Config, x *Node, outputs int) *Node {
 	ctx = ctx.In(modelScope)
 	g := x.Graph()
 	hidden := c.Hidden()
-	act := activationType(c.Activation)
+	act, err := activationRegistry.lookup(c.Activation)
+	if err != nil {
+		panic(err) // NewPlan validated c; guard turns a panic into an error
+	}
 	for i, units := range hidden {
 		x = denseLayer(ctx.In(layerName(i, len(hidden))), x, units)
 		x = activations.Apply(act, x)
@@ -66,22 +69,16 @@ func modelGraph(ctx *context.Context, c Config, x *Node, outputs int) *Node {
 	return out
 }
 
-// activationType maps hyperlab's activation names to GoMLX's.
-func activationType(name string) activations.Type {
-	switch name {
-	case "relu":
-		return activations.TypeRelu
-	case "tanh":
-		return activations.TypeTanh
-	case "sigmoid":
-		return activations.TypeSigmoid
-	case "gelu":
-		return activations.TypeGelu
-	case "swish":
-		return activations.TypeSwish
-	}
-	return activations.TypeNone // "linear"; Validate rejects unknown names
-}
+// activationRegistry lists every activation: the choices of
+// ParamActivation, each a GoMLX activation.
+var activationRegistry = &registry[activations.Type]{param: ParamActivation, entries: []entry[activations.Type]{
+	{Choice{"relu", "max(0, x)"}, activations.TypeRelu},
+	{Choice{"tanh", "hyperbolic tangent, in (−1, 1)"}, activations.TypeTanh},
+	{Choice{"sigmoid", "1/(1+e^−x), in (0, 1)"}, activations.TypeSigmoid},
+	{Choice{"gelu", "x·Φ(x), a smooth relu (Hendrycks & Gimpel 2016)"}, activations.TypeGelu},
+	{Choice{"swish", "x·sigmoid(x), also called silu"}, activations.TypeSwish},
+	{Choice{"linear", "no activation: the hidden layers stay linear"}, activations.TypeNone},
+}}
 
 // Layers counts the trainable parameters of the MLP c describes for inputs
 // features and outputs output units: weights W = inputs×outputs and biases

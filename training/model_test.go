@@ -168,7 +168,7 @@ func TestL2TermInLoss(t *testing.T) {
 // Each activation builds a different function of the same weights.
 func TestActivationsDiffer(t *testing.T) {
 	seen := map[string]string{}
-	for _, act := range activationNames {
+	for _, act := range activationRegistry.names() {
 		c := DefaultConfig()
 		c.Activation = act
 		m := testModel(t, c)

@@ -18,9 +18,7 @@ type options struct {
 	store     *runstore.Store
 	noCache   bool
 	backend   backends.Backend
-	boundary  *Boundary
-	steps     int // boundary grid steps per axis
-	weights   *Weights
+	artifacts []artifact
 	reused    *bool
 }
 
@@ -68,14 +66,14 @@ func Backend(b backends.Backend) Option {
 // is also saved as boundary.json in the run's directory and read back from
 // there when a stored run is reused.
 func DecisionBoundary(dst *Boundary, steps int) Option {
-	return func(o *options) { o.boundary, o.steps = dst, steps }
+	return func(o *options) { o.artifacts = append(o.artifacts, boundaryArtifact(dst, steps)) }
 }
 
 // WeightSnapshots fills dst with every layer's weights and biases before
 // and after training (see Weights), e.g. for a histogram of how training
 // moved them. With Store, they are also saved as weights.json.
 func WeightSnapshots(dst *Weights) Option {
-	return func(o *options) { o.weights = dst }
+	return func(o *options) { o.artifacts = append(o.artifacts, weightsArtifact(dst)) }
 }
 
 // Reused sets *dst to whether Run returned a run loaded from Store instead

@@ -28,6 +28,8 @@ const (
 	ParamAdamBeta2    = "adam_beta2"   // GoMLX optimizers.ParamAdamBeta2
 	ParamAdamEpsilon  = "adam_epsilon" // GoMLX optimizers.ParamAdamEpsilon
 	ParamWeightDecay  = "weight_decay" // GoMLX optimizers.ParamAdamWeightDecay
+	ParamLionBeta1    = "lion_beta1"
+	ParamLionBeta2    = "lion_beta2"
 
 	// Learning-rate schedule.
 	ParamLRSchedule     = "lr_schedule"

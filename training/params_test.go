@@ -13,7 +13,7 @@ func TestParamConstantsMatchConfig(t *testing.T) {
 	consts := []string{
 		ParamHiddenLayers, ParamHiddenNodes, ParamHiddenSizes, ParamActivation, ParamDropoutRate, ParamL2, ParamL1,
 		ParamLoss, ParamHuberDelta,
-		ParamOptimizer, ParamLearningRate, ParamMomentum, ParamAdamBeta1, ParamAdamBeta2, ParamAdamEpsilon, ParamWeightDecay,
+		ParamOptimizer, ParamLearningRate, ParamMomentum, ParamAdamBeta1, ParamAdamBeta2, ParamAdamEpsilon, ParamWeightDecay, ParamLionBeta1, ParamLionBeta2,
 		ParamLRSchedule, ParamLRWarmupEpochs, ParamLRDecayRate, ParamLRDecayEpochs,
 		ParamEpochs, ParamBatchSize, ParamShuffle, ParamSeed, ParamEarlyStoppingPatience, ParamEarlyStoppingMinDelta,
 	}

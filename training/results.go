@@ -191,7 +191,7 @@ func (r *Results) sortKey(name string) (func(Row) sortValue, error) {
 		"trial":        func(x Row) sortValue { return num(float64(x.Trial)) },
 		"id":           func(x Row) sortValue { return sortValue{text: x.ID, isText: true} },
 		"status":       func(x Row) sortValue { return sortValue{text: string(x.Status), isText: true} },
-		"epochs":       func(x Row) sortValue { return num(float64(x.Epochs)) },
+		"epochs":       func(x Row) sortValue { return num(float64(x.Epochs)) }, // epochs run: not a hyperparameter name
 		"train_loss":   func(x Row) sortValue { return num(x.TrainLoss) },
 		"val_loss":     func(x Row) sortValue { return num(x.ValLoss) },
 		"val_accuracy": func(x Row) sortValue { return num(x.ValAccuracy) },

@@ -60,7 +60,7 @@ func (r *Results) columns() []column {
 	}
 	cols = append(cols,
 		textColumn("status", func(x Row) string { return string(x.Status) }),
-		intColumn("epochs", func(x Row) int { return x.Epochs }))
+		intColumn("epochs", func(x Row) int { return x.Epochs })) // epochs run: not a hyperparameter name
 	metrics := []struct {
 		name string
 		get  func(Row) float64

@@ -26,6 +26,33 @@ import (
 // had started, the History returned with it holds what was done, with
 // Status Failed.
 func Run(ctx context.Context, v hparams.Values, data datasets.Split, opts ...Option) (*history.History, error) {
+	p, err := NewPlan(v, data)
+	if err != nil {
+		newOptions(opts) // Reused reports false for a run that never started
+		return nil, err
+	}
+	return p.Run(ctx, opts...)
+}
+
+// Run trains the plan: see the package function Run.
+func (p *Plan) Run(ctx context.Context, opts ...Option) (*history.History, error) {
+	o := newOptions(opts)
+	for _, a := range o.artifacts {
+		if a.check != nil {
+			if err := a.check(p); err != nil {
+				return nil, err
+			}
+		}
+	}
+	j := &job{ctx: ctx, p: p, o: o}
+	if o.store != nil {
+		return j.runStored()
+	}
+	return j.run()
+}
+
+// newOptions applies opts to the defaults; Reused's flag starts false.
+func newOptions(opts []Option) *options {
 	o := &options{stepEvery: defaultStepEvery}
 	for _, opt := range opts {
 		opt(o)
@@ -33,75 +60,11 @@ func Run(ctx context.Context, v hparams.Values, data datasets.Split, opts ...Opt
 	if o.reused != nil {
 		*o.reused = false
 	}
-	cfg, loss, outputs, err := prepare(v, data)
-	if err != nil {
-		return nil, err
-	}
-	if o.boundary != nil && (data.Train.Task != datasets.Classification || data.Train.NumFeatures != 2) {
-		return nil, fmt.Errorf("training: a decision boundary needs a classification dataset with 2 features, and %s has %d (%s); drop the DecisionBoundary option", data.Train.Name, data.Train.NumFeatures, data.Train.Task)
-	}
-	j := &job{ctx: ctx, v: v, cfg: cfg, data: data, loss: loss, outputs: outputs, o: o}
-	if o.store != nil {
-		return j.runStored()
-	}
-	return j.run()
+	return o
 }
 
 // defaultStepEvery throttles OnStep.
 const defaultStepEvery = 100 * time.Millisecond
-
-// checkData rejects a dataset the hyperparameters cannot train on, and
-// returns the resolved loss and the number of model outputs.
-func checkData(c Config, data datasets.Split) (loss string, outputs int, err error) {
-	tr := data.Train
-	if tr == nil || tr.Len() == 0 {
-		return "", 0, fmt.Errorf("training: the training set is empty; load a dataset with rows")
-	}
-	if err := tr.Validate(); err != nil {
-		return "", 0, fmt.Errorf("training: the training set is not usable: %w", err)
-	}
-	if c.BatchSize > tr.Len() {
-		return "", 0, fmt.Errorf("training: batch_size=%d is larger than the training set (%d rows); use at most %d", c.BatchSize, tr.Len(), tr.Len())
-	}
-	for _, d := range []*datasets.Dataset{data.Validation, data.Test} {
-		if d == nil || d.Len() == 0 {
-			continue
-		}
-		if d.NumFeatures != tr.NumFeatures || d.Task != tr.Task || d.NumClasses != tr.NumClasses {
-			return "", 0, fmt.Errorf("training: the training set has %d features and %d classes but another split has %d and %d; split one dataset", tr.NumFeatures, tr.NumClasses, d.NumFeatures, d.NumClasses)
-		}
-	}
-	loss, err = lossFor(c, tr.Task)
-	if err != nil {
-		return "", 0, err
-	}
-	outputs = 1
-	if tr.Task == datasets.Classification {
-		if tr.NumClasses < 2 {
-			return "", 0, fmt.Errorf("training: %s has %d class; a classifier needs at least 2", tr.Name, tr.NumClasses)
-		}
-		outputs = tr.NumClasses
-	}
-	return loss, outputs, nil
-}
-
-// prepare reads and checks what a training run needs from v and data: the
-// configuration, the loss to train with and the number of model outputs.
-func prepare(v hparams.Values, data datasets.Split) (cfg Config, loss string, outputs int, err error) {
-	if cfg, err = ConfigOf(v); err != nil {
-		return cfg, "", 0, err
-	}
-	if err = cfg.Validate(); err != nil {
-		return cfg, "", 0, err
-	}
-	loss, outputs, err = checkData(cfg, data)
-	return cfg, loss, outputs, err
-}
-
-// widths lists the layer widths of the model: inputs, hidden units, outputs.
-func (c Config) widths(inputs, outputs int) []int {
-	return append(append([]int{inputs}, c.Hidden()...), outputs)
-}
 
 // backendsByConfig caches one simplego backend per configuration string;
 // backends are safe for concurrent use and costly to create.

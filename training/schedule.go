@@ -36,19 +36,35 @@ func (s Schedule) At(step int) float64 {
 	if step < warm {
 		return s.Base * float64(step+1) / float64(warm)
 	}
-	epochs := float64(step) / float64(spe) // epochs done before this step
-	switch s.Kind {
-	case "step":
+	at, err := scheduleRegistry.lookup(s.Kind)
+	if err != nil || at == nil { // Validate refuses an unknown lr_schedule
+		return s.Base
+	}
+	return at(s, step, warm, spe)
+}
+
+// scheduleFn is the rate of step after the warmup of warm steps, with spe
+// steps per epoch.
+type scheduleFn func(s Schedule, step, warm, spe int) float64
+
+// scheduleRegistry lists every learning-rate schedule: the choices of
+// ParamLRSchedule.
+var scheduleRegistry = &registry[scheduleFn]{param: ParamLRSchedule, entries: []entry[scheduleFn]{
+	{Choice{"constant", "learning_rate throughout"}, func(s Schedule, _, _, _ int) float64 { return s.Base }},
+	{Choice{"step", "multiplied by lr_decay_rate every lr_decay_epochs epochs"}, func(s Schedule, step, _, spe int) float64 {
+		epochs := float64(step) / float64(spe) // epochs done before this step
 		return s.Base * math.Pow(s.DecayRate, math.Floor(epochs/float64(max(s.DecayEpochs, 1))))
-	case "exponential":
+	}},
+	{Choice{"exponential", "multiplied by lr_decay_rate per lr_decay_epochs epochs, smoothly at every step"}, func(s Schedule, step, _, spe int) float64 {
+		epochs := float64(step) / float64(spe)
 		return s.Base * math.Pow(s.DecayRate, epochs/float64(max(s.DecayEpochs, 1)))
-	case "cosine":
+	}},
+	{Choice{"cosine", "half a cosine from learning_rate after the warmup to 0 at the last step"}, func(s Schedule, step, warm, spe int) float64 {
 		total := s.Epochs*spe - warm
 		if total <= 0 {
 			return s.Base
 		}
 		progress := float64(step-warm) / float64(total)
 		return s.Base * 0.5 * (1 + math.Cos(math.Pi*min(progress, 1)))
-	}
-	return s.Base
-}
+	}},
+}}

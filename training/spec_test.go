@@ -31,14 +31,14 @@ func TestSpecDefaultsAreDefaultConfig(t *testing.T) {
 }
 
 // A user's Spec declares a few names, some with other kinds; the rest keep
-// training's defaults and unknown names are ignored.
+// training's defaults and the user's own names (hparams.Own) are ignored.
 func TestConfigOfForeignSpec(t *testing.T) {
 	spec := hparams.NewBuilder().
 		Float("learning_rate", 0.3, "").
 		Float("epochs", 7, "").          // a Float where training has an Int
 		Int("l2_regularization", 0, ""). // an Int where training has a Float
 		Ints("hidden_layers", []int{8, 4}, "").
-		String("notes", "anything", "").
+		String("notes", "anything", "", hparams.Own()).
 		MustSpec()
 	c, err := ConfigOf(spec.Defaults())
 	if err != nil {

@@ -42,41 +42,40 @@ const (
 )
 
 // EstimateRuns estimates the cost of training every configuration of
-// trials on data with workers trials at a time (0 means 1).
+// trials on data with workers trials at a time (0 means 1). A trial that
+// cannot run is an error, the one Run would return.
 func EstimateRuns(trials []hparams.Values, data datasets.Split, workers int) (Estimate, error) {
-	est := Estimate{Trials: len(trials)}
-	if data.Train == nil || data.Train.Len() == 0 {
-		return est, fmt.Errorf("training: the training split is empty; load a dataset first")
-	}
-	outputs := 1
-	if data.Train.Task == datasets.Classification {
-		outputs = data.Train.NumClasses
-	}
-	rows, valRows := data.Train.Len(), 0
-	if data.Validation != nil {
-		valRows = data.Validation.Len()
-	}
-	total := 0.0
-	for _, v := range trials {
-		c, err := ConfigOf(v)
+	plans := make([]*Plan, len(trials))
+	for i, v := range trials {
+		p, err := NewPlan(v, data)
 		if err != nil {
-			return est, err
+			return Estimate{Trials: len(trials)}, err
 		}
-		params := 0
-		for _, l := range c.Layers(data.Train.NumFeatures, outputs) {
-			params += l.Total()
+		plans[i] = p
+	}
+	return EstimatePlans(plans, workers), nil
+}
+
+// EstimatePlans estimates the cost of running plans with workers at a time
+// (0 means 1).
+func EstimatePlans(plans []*Plan, workers int) Estimate {
+	est := Estimate{Trials: len(plans)}
+	total := 0.0
+	for _, p := range plans {
+		valRows := 0
+		if p.Data.Validation != nil {
+			valRows = p.Data.Validation.Len()
 		}
-		est.MaxParams = max(est.MaxParams, params)
-		batch := max(1, min(c.BatchSize, rows))
-		steps := int64((rows+batch-1)/batch) * int64(c.Epochs)
+		est.MaxParams = max(est.MaxParams, p.Params)
+		steps := int64(p.Steps())
 		est.Steps += steps
-		stepSeconds := stepOverheadSeconds + 6*float64(params)*float64(batch)/flopsPerSecond
-		evalSeconds := 2 * float64(params) * float64(valRows) / flopsPerSecond
-		total += float64(steps)*stepSeconds + float64(c.Epochs)*evalSeconds
+		stepSeconds := stepOverheadSeconds + 6*float64(p.Params)*float64(p.Config.BatchSize)/flopsPerSecond
+		evalSeconds := 2 * float64(p.Params) * float64(valRows) / flopsPerSecond
+		total += float64(steps)*stepSeconds + float64(p.Config.Epochs)*evalSeconds
 	}
 	total /= float64(max(workers, 1))
 	est.Duration = time.Duration(math.Min(total, 1e9) * float64(time.Second))
-	return est, nil
+	return est
 }
 
 // TooLargeError says which limit an Estimate is over. Callers add how to

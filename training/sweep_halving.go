@@ -32,8 +32,8 @@ func (s *Sweep) runHalving(ctx context.Context, trials []int) ([]Row, error) {
 		return nil, fmt.Errorf("training: successive halving needs MinEpochs ≥ 1 and Eta ≥ 2 (got %d and %d)", hv.MinEpochs, hv.Eta)
 	}
 	for _, i := range trials {
-		if !s.Trials[i].Has("epochs") {
-			return nil, fmt.Errorf("training: successive halving sets the epochs of each rung, but trial %d has no \"epochs\" hyperparameter", i)
+		if !s.Trials[i].Has(ParamEpochs) {
+			return nil, fmt.Errorf("training: successive halving sets the epochs of each rung, but trial %d has no %q hyperparameter", i, ParamEpochs)
 		}
 	}
 	final := map[int]Row{}
@@ -43,12 +43,12 @@ func (s *Sweep) runHalving(ctx context.Context, trials []int) ([]Row, error) {
 		last := true
 		vals := make([]hparams.Values, len(alive))
 		for k, i := range alive {
-			full := s.Trials[i].Int("epochs")
+			full := s.Trials[i].Int(ParamEpochs)
 			v := s.Trials[i]
 			if budget < full {
 				last = false
 				var err error
-				if v, err = v.With("epochs", budget); err != nil {
+				if v, err = v.With(ParamEpochs, budget); err != nil {
 					return nil, fmt.Errorf("training: successive halving rung %d: %w", rung, err)
 				}
 			}

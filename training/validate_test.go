@@ -25,6 +25,8 @@ func TestValidate(t *testing.T) {
 		{"typo schedule", func(c *Config) { c.LRSchedule = "cosin" }, `lr_schedule="cosin" is unknown; did you mean "cosine"?`},
 		{"zero epochs", func(c *Config) { c.Epochs = 0 }, "epochs=0 is below its minimum 1"},
 		{"momentum one", func(c *Config) { c.Momentum = 1 }, "momentum=1 cannot work"},
+		{"lion beta one", func(c *Config) { c.LionBeta1 = 1 }, "lion_beta1=1 cannot work"},
+		{"unknown optimizer", func(c *Config) { c.Optimizer = "lbfgs" }, `optimizer="lbfgs" is unknown; use one of sgd, momentum, adam, adamw, rmsprop, lion`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

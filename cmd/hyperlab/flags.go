@@ -193,9 +193,11 @@ func (c *cli) oneRun() (oneRun, error) {
 	if r.source, err = echartsSource(c.echarts); err != nil {
 		return r, err
 	}
-	if err := c.setup(1).Guard([]hparams.Values{r.values}, r.data); err != nil {
+	ps, err := c.setup(1).Guard([]hparams.Values{r.values}, r.data)
+	if err != nil {
 		return r, &usageError{oneSentence(err.Error())}
 	}
+	r.plan = ps[0]
 	return r, nil
 }
 
@@ -204,6 +206,7 @@ type oneRun struct {
 	values  hparams.Values
 	options datasets.Options // the data options, which name the run-store folder
 	data    datasets.Split
+	plan    *training.Plan // the one conversion and check of values
 	source  plotting.Source
 }
 

@@ -215,7 +215,7 @@ func executeSweep(ctx context.Context, c *cli, a *sweepArgs, sw *training.Sweep,
 		return exitOK
 	}
 	set := c.setup(a.parallel)
-	if err := set.Guard(owned, data); err != nil {
+	if _, err := set.Guard(owned, data); err != nil {
 		return fail(e, c.name, &usageError{oneSentence(err.Error())})
 	}
 	if c.runs == "" {

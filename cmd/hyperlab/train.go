@@ -48,7 +48,7 @@ func runTrain(ctx context.Context, args []string, e *env) int {
 	p.epochs[0], p.one = v.Int(training.ParamEpochs), true
 	opts = append(opts, training.OnEpoch(func(ep history.Epoch) { p.epoch(0, ep) }))
 	fmt.Fprintf(e.stdout, "Training on %s (%d training rows) with %s\n", c.dataset, data.Train.Len(), changedText(v))
-	h, err := training.Run(ctx, v, data, opts...)
+	h, err := r.plan.Run(ctx, opts...)
 	p.finish()
 	if err != nil {
 		return fail(e, c.name, err)

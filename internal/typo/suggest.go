@@ -10,8 +10,28 @@ import "strings"
 // none is close enough to be a typo: at most max(2, len(candidate)/3) edits
 // away (an edit inserts, deletes or replaces a byte, or swaps two adjacent
 // ones), and fewer edits than the candidate is long. Ties go to the earlier
-// candidate.
+// candidate. When no candidate is that close, a candidate that word begins,
+// as whole underscore-separated parts, is the answer: "batch" for
+// "batch_size", "dropout" for "dropout_rate" (the short name a newcomer
+// types).
 func Closest(word string, candidates []string) string {
+	if best := closest(word, candidates); best != "" {
+		return best
+	}
+	lw := strings.ToLower(word)
+	if len(lw) < 3 {
+		return ""
+	}
+	for _, c := range candidates {
+		if strings.HasPrefix(strings.ToLower(c), lw+"_") {
+			return c
+		}
+	}
+	return ""
+}
+
+// closest is Closest by edit distance alone.
+func closest(word string, candidates []string) string {
 	best, bestDist := "", -1
 	lw := strings.ToLower(word)
 	for _, c := range candidates {

@@ -35,6 +35,20 @@ func TestClosest(t *testing.T) {
 	}
 }
 
+// A word that begins a candidate, as whole parts, is a short form of it.
+func TestClosestShortForm(t *testing.T) {
+	names := []string{"fnn_num_hidden_layers", "hidden_layers", "dropout_rate", "batch_size", "learning_rate"}
+	tests := []struct{ word, want string }{
+		{"batch", "batch_size"}, {"dropout", "dropout_rate"}, {"hidden", "hidden_layers"},
+		{"learning", "learning_rate"}, {"bat", ""}, {"rate", ""}, {"lr", ""},
+	}
+	for _, tt := range tests {
+		if got := Closest(tt.word, names); got != tt.want {
+			t.Errorf("Closest(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+}
+
 func ExampleClosest() {
 	fmt.Println(Closest("learning_rat", []string{"epochs", "learning_rate", "batch_size"}))
 	// Output: learning_rate
