@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -72,7 +73,11 @@ func numbers(v *Verdict) text {
 	}
 	dropped := 0
 	for _, r := range v.Results {
-		s := fmt.Sprintf("%s %s ± %s", r.Label, num(r.Stat.Mean), num(r.Stat.SD))
+		sd := r.Stat.SD
+		if sd < 1e-9*math.Abs(r.Stat.Mean) { // rounding noise of equal values
+			sd = 0
+		}
+		s := fmt.Sprintf("%s %s ± %s", r.Label, num(r.Stat.Mean), num(sd))
 		if !same {
 			en = append(en, fmt.Sprintf("%s (n=%d)", s, r.Stat.N))
 			zh = append(zh, fmt.Sprintf("%s（n=%d）", s, r.Stat.N))

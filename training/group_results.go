@@ -3,6 +3,7 @@ package training
 import (
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strings"
 
@@ -123,7 +124,11 @@ func MeanSD(s history.Stat) string {
 	if s.N == 0 {
 		return "–"
 	}
-	return fmt.Sprintf("%.4g ± %.2g", s.Mean, s.SD)
+	sd := s.SD
+	if sd < 1e-9*math.Abs(s.Mean) { // rounding noise of equal values
+		sd = 0
+	}
+	return fmt.Sprintf("%.4g ± %.2g", s.Mean, sd)
 }
 
 // WriteGroupsText writes one line per group: its differing hyperparameters,
