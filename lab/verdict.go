@@ -187,4 +187,3 @@ func notebookHTML(path string) (string, error) {
 	}
 	return b.String(), nil
 }
-
