@@ -147,7 +147,10 @@ func Band(groups []Group, o BandOptions) (*Chart, error) {
 // Chart draws d. Each band is two stacked line series (the lower edge, then
 // upper−lower with a filled area), ECharts' way of shading between two
 // curves; they share the mean's name, so one legend entry toggles all three,
-// and they stay out of the tooltip.
+// and they stay out of the tooltip. With two value axes ECharts stacks the
+// first numeric dimension of the data, so band points are (value, epoch)
+// with an encode that maps them back; internal/browsertest checks that the
+// band's top lands on the upper edge.
 func (d BandData) Chart() *Chart {
 	if d.Notice != "" {
 		return empty(d.Title, d.Notice)
@@ -156,16 +159,18 @@ func (d BandData) Chart() *Chart {
 	l.SetGlobalOptions(append(frame(d.Title), axisTrigger,
 		charts.WithXAxisOpts(xAxis("epoch", false, true)),
 		charts.WithYAxisOpts(yAxis(d.Metric.Label(), d.LogY)))...)
-	var bands []int // series indices of band edges
+	var bands, means []int // series indices of band edges and of means
 	for i, ln := range d.Lines {
 		stack := fmt.Sprintf("band%d", i)
 		lower := make([]opts.LineData, len(ln.Epochs))
 		width := make([]opts.LineData, len(ln.Epochs))
 		mean := make([]opts.LineData, len(ln.Epochs))
 		for k, e := range ln.Epochs {
-			lower[k] = opts.LineData{Value: []any{e, axisValue(ln.Lower[k], d.LogY)}}
-			width[k] = opts.LineData{Value: []any{e, num(ln.Upper[k] - ln.Lower[k])}}
-			mean[k] = opts.LineData{Value: []any{e, axisValue(ln.Mean[k], d.LogY)}}
+			// (value, epoch), read back by encode below: ECharts stacks
+			// the first numeric dimension, which must be the y value.
+			lower[k] = opts.LineData{Value: []any{axisValue(ln.Lower[k], d.LogY), e}}
+			width[k] = opts.LineData{Value: []any{num(ln.Upper[k] - ln.Lower[k]), e}}
+			mean[k] = opts.LineData{Value: []any{axisValue(ln.Mean[k], d.LogY), e}}
 		}
 		hidden := charts.WithLineStyleOpts(opts.LineStyle{Opacity: opts.Float(0)})
 		noDots := charts.WithLineChartOpts(opts.LineChart{Stack: stack, ShowSymbol: opts.Bool(false)})
@@ -173,6 +178,7 @@ func (d BandData) Chart() *Chart {
 		l.AddSeries(ln.Label, width, withColor(ln.Color), hidden, noDots,
 			charts.WithAreaStyleOpts(opts.AreaStyle{Color: ln.Color, Opacity: opts.Float(0.18)}))
 		bands = append(bands, 3*i, 3*i+1)
+		means = append(means, 3*i+2)
 		options := []charts.SeriesOpts{withColor(ln.Color), showSymbols(len(mean))}
 		if ln.BestEpoch > 0 {
 			k := indexOfInt(ln.Epochs, ln.BestEpoch)
@@ -182,9 +188,22 @@ func (d BandData) Chart() *Chart {
 		l.AddSeries(ln.Label, mean, options...)
 	}
 	return FromECharts(l).extend(func(o map[string]any) {
+		// The toolbox's zoom filters points outside its window by default,
+		// which drops the (value, epoch) band points; it only needs to zoom.
+		if tb, ok := o["toolbox"].(map[string]any); ok {
+			if f, ok := tb["feature"].(map[string]any); ok {
+				if z, ok := f["dataZoom"].(map[string]any); ok {
+					z["filterMode"] = "none"
+				}
+			}
+		}
+		for _, i := range means {
+			seriesAt(o, i)["encode"] = map[string]any{"x": 1, "y": 0}
+		}
 		for _, i := range bands {
 			s := seriesAt(o, i)
 			s["tooltip"] = map[string]any{"show": false}
+			s["encode"] = map[string]any{"x": 1, "y": 0}
 			s["silent"] = true
 		}
 	})
