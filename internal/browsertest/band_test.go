@@ -53,7 +53,7 @@ func TestBandStacksToTheUpperEdge(t *testing.T) {
 })()`)
 	for g, ys := range got {
 		for k, y := range ys {
-			if want := d.Lines[g].Upper[k]; math.Abs(y-want) > 1e-5 // charts carry 6 significant digits {
+			if want := d.Lines[g].Upper[k]; math.Abs(y-want) > 1e-5 {
 				t.Errorf("group %d, epoch %d: band top at %g, want the upper edge %g", g, k+1, y, want)
 			}
 		}
