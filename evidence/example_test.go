@@ -82,3 +82,24 @@ func ExampleLowerThanNeighbours() {
 	// depends
 	// 视情况而定：128 处的平均每轮秒数低于相邻的 batch_size 取值。测得：127 0.0485 ± 0.000485，128 0.049 ± 0.00049，129 0.05 ± 0.0005（3 个种子的均值 ± 标准差）；在 1/2 次与相邻取值的比较中低于且超出种子间波动（合并标准差）；未做到：128 vs 127。
 }
+
+// Batch sizes 126…130 from a sweep, ordered, with the multiple of 8 marked.
+func ExampleMultiples() {
+	var groups []evidence.Group
+	for _, b := range []int{130, 128, 126, 129, 127} {
+		groups = append(groups, evidence.Group{Label: fmt.Sprint("batch ", b), Values: map[string]any{"batch_size": b}})
+	}
+	sorted := evidence.SortBy(groups, "batch_size")
+	for i, m := range evidence.Multiples(sorted, "batch_size", 8) {
+		fmt.Println(sorted[i].Label, m)
+	}
+	g, _ := evidence.Where(groups, "batch_size", 128.0)
+	fmt.Println("where:", g.Label)
+	// Output:
+	// batch 126 false
+	// batch 127 false
+	// batch 128 true
+	// batch 129 false
+	// batch 130 false
+	// where: batch 128
+}
