@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
+	"math"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/hyperlab-go/hyperlab/history"
@@ -70,8 +72,38 @@ func Recheck(s Saved, load Loader) (Verdict, error) {
 	if v.Outcome != s.Outcome {
 		return v, fmt.Errorf("evidence: claim %s: the saved verdict says %s, the stored runs say %s: %s", c.ID, s.Outcome, v.Outcome, v.English)
 	}
-	if strings.TrimSpace(v.HTML()) != strings.TrimSpace(s.HTML) {
-		return v, fmt.Errorf("evidence: claim %s: the saved verdict box differs from the one computed from the stored runs (edited by hand, or the runs changed); now: %s", c.ID, v.English)
+	if err := sameBox(v.HTML(), s.HTML); err != nil {
+		return v, fmt.Errorf("evidence: claim %s: the saved verdict box differs from the one computed from the stored runs (%v): edited by hand, or the runs changed; now: %s", c.ID, err, v.English)
 	}
 	return v, nil
+}
+
+// Tolerance is how far a number in a saved verdict box may be from the
+// recomputed one (relative): runs retrained on another machine may differ
+// in the last digits, a hand edit does not hide under it.
+const Tolerance = 0.02
+
+var numberPattern = regexp.MustCompile(`-?[0-9]+(\.[0-9]+)?(e[-+]?[0-9]+)?`)
+
+// sameBox compares two boxes: the same words, and numbers within Tolerance.
+func sameBox(now, saved string) error {
+	now, saved = strings.TrimSpace(now), strings.TrimSpace(saved)
+	if numberPattern.ReplaceAllString(now, "#") != numberPattern.ReplaceAllString(saved, "#") {
+		return fmt.Errorf("its words differ")
+	}
+	a, b := numberPattern.FindAllString(now, -1), numberPattern.FindAllString(saved, -1)
+	for i := range a {
+		x, errX := strconv.ParseFloat(a[i], 64)
+		y, errY := strconv.ParseFloat(b[i], 64)
+		if errX != nil || errY != nil {
+			if a[i] != b[i] {
+				return fmt.Errorf("%s is now %s", b[i], a[i])
+			}
+			continue
+		}
+		if math.Abs(x-y) > Tolerance*math.Max(math.Abs(x), math.Abs(y)) {
+			return fmt.Errorf("%s is now %s", b[i], a[i])
+		}
+	}
+	return nil
 }

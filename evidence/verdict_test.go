@@ -169,3 +169,17 @@ func TestVerdictRecheck(t *testing.T) {
 		t.Errorf("Recheck after the data changed direction: %v, want an error", err)
 	}
 }
+
+// Retrained runs may move the last digits; a saved box within Tolerance
+// still passes, a number edited beyond it does not.
+func TestVerdictRecheckTolerance(t *testing.T) {
+	if err := sameBox("loss 0.3001 ± 0.01", "loss 0.3 ± 0.01"); err != nil {
+		t.Errorf("within tolerance: %v", err)
+	}
+	if err := sameBox("loss 0.3 ± 0.01", "loss 0.25 ± 0.01"); err == nil || !strings.Contains(err.Error(), "0.25 is now 0.3") {
+		t.Errorf("beyond tolerance: %v", err)
+	}
+	if err := sameBox("loss is lower", "loss is higher"); err == nil {
+		t.Error("different words passed")
+	}
+}
