@@ -11,6 +11,7 @@ import (
 	"github.com/hyperlab-go/hyperlab/hparams"
 	"github.com/hyperlab-go/hyperlab/plotting"
 	"github.com/hyperlab-go/hyperlab/training"
+	"github.com/janpfeifer/gonb/gonbui"
 )
 
 // Seeds trains the configuration over n seeds (its seed, seed+1, …) instead
@@ -46,7 +47,15 @@ func trainSeeds(ctx context.Context, v hparams.Values, dataset string, s *settin
 	}
 	g := &Group{Label: s.label, Dataset: dataset, store: dataKey(dataset, dataOptions(dataset, v, s.data))}
 	one := append(append([]Option{}, opts...), Seeds(1), Quiet())
-	for _, sv := range vs {
+	progress := ""
+	if !s.quiet && isNotebook() { // a line under the cell while the seeds train
+		progress = plotting.NewID()
+		defer gonbui.UpdateHTML(progress, "")
+	}
+	for i, sv := range vs {
+		if progress != "" {
+			gonbui.UpdateHTML(progress, fmt.Sprintf("<p>seed %d of %d training…</p>", i+1, len(vs)))
+		}
 		r, err := TrainErr(ctx, sv, dataset, one...)
 		if err != nil {
 			return r, err

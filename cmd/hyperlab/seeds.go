@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 
 	"github.com/hyperlab-go/hyperlab/datasets"
 	"github.com/hyperlab-go/hyperlab/history"
@@ -47,4 +48,15 @@ func trainSeeds(ctx context.Context, e *env, c *cli, v hparams.Values, data data
 		}
 	}
 	return exitOK
+}
+
+// writeSeedGroups adds the mean ± s.d. table to a report whose store holds
+// configurations trained over several seeds.
+func writeSeedGroups(w io.Writer, res *training.Results) error {
+	groups := res.Groups()
+	if len(groups) == len(res.Rows) { // no configuration has more than one seed
+		return nil
+	}
+	fmt.Fprintln(w, "\nConfigurations over their seeds (mean ± s.d.):")
+	return res.WriteGroupsText(w)
 }

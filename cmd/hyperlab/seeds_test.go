@@ -18,6 +18,10 @@ func TestSeedsFlag(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "learning_rate=0.1: 2 seeds") || !strings.Contains(out, "learning_rate=0.01: 2 seeds") {
 		t.Fatalf("sweep --seeds 2: exit %d\n%s%s", code, out, errOut)
 	}
+	code, out, errOut = runCLI(t, "report", "--runs", runs)
+	if code != exitOK || !strings.Contains(out, "Configurations over their seeds (mean ± s.d.)") || !strings.Contains(out, "learning_rate=0.1: 2 seeds") {
+		t.Fatalf("report of a store with seeds: exit %d\n%s%s", code, out, errOut)
+	}
 	if code, _, errOut = runCLI(t, "train", "--seeds", "0"); code == exitOK || !strings.Contains(errOut, "seeds=0") {
 		t.Errorf("train --seeds 0: exit %d, %q", code, errOut)
 	}
