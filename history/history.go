@@ -37,14 +37,31 @@ func (s Status) Valid() bool { return s == Running || s.Final() }
 // stores as null.
 type Epoch struct {
 	Epoch         int     `json:"epoch"`
-	TrainLoss     float64 `json:"train_loss"`     // mean training loss over the epoch's steps
-	ValLoss       float64 `json:"val_loss"`       // loss on the validation split after the epoch
+	TrainLoss     float64 `json:"train_loss"`     // mean training data loss over the epoch's steps (penalty excluded)
+	ValLoss       float64 `json:"val_loss"`       // data loss on the validation split after the epoch (penalty excluded)
 	ValAccuracy   float64 `json:"val_accuracy"`   // classification: fraction correct on validation
 	ValError      float64 `json:"val_error"`      // regression: mean absolute error on validation
 	TrainAccuracy float64 `json:"train_accuracy"` // classification: fraction correct on the training split
 	LearningRate  float64 `json:"learning_rate"`  // the learning rate used in the epoch's last step
 	Steps         int     `json:"steps"`          // optimizer steps in this epoch
 	Seconds       float64 `json:"seconds"`        // wall time of the epoch, evaluation included
+	// TrainPenalty is the mean regularization penalty (L1+L2 terms) the
+	// optimizer minimized on top of TrainLoss over the epoch's steps;
+	// ValPenalty is the penalty of the weights at the validation pass. Both
+	// are 0 without regularization and NaN in runs stored before hyperlab
+	// recorded them (their ValLoss included the penalty).
+	TrainPenalty float64 `json:"train_penalty"`
+	ValPenalty   float64 `json:"val_penalty"`
+}
+
+// Objective is what the optimizer minimized in the epoch: the training
+// data loss plus the penalty (the data loss alone when the penalty is
+// unknown).
+func (e Epoch) Objective() float64 {
+	if math.IsNaN(e.TrainPenalty) {
+		return e.TrainLoss
+	}
+	return e.TrainLoss + e.TrainPenalty
 }
 
 // LayerParams counts the trainable parameters of one layer: the weights W
@@ -167,25 +184,28 @@ type epochJSON struct {
 	LearningRate  jsonFloat `json:"learning_rate"`
 	Steps         int       `json:"steps"`
 	Seconds       jsonFloat `json:"seconds"`
+	TrainPenalty  jsonFloat `json:"train_penalty"`
+	ValPenalty    jsonFloat `json:"val_penalty"`
 }
 
 // MarshalJSON writes NaN and Inf metrics as null.
 func (e Epoch) MarshalJSON() ([]byte, error) {
 	return json.Marshal(epochJSON{e.Epoch, jsonFloat(e.TrainLoss), jsonFloat(e.ValLoss),
 		jsonFloat(e.ValAccuracy), jsonFloat(e.ValError), jsonFloat(e.TrainAccuracy),
-		jsonFloat(e.LearningRate), e.Steps, jsonFloat(e.Seconds)})
+		jsonFloat(e.LearningRate), e.Steps, jsonFloat(e.Seconds), jsonFloat(e.TrainPenalty), jsonFloat(e.ValPenalty)})
 }
 
 // UnmarshalJSON reads null metrics, and metrics that are absent, as NaN.
 func (e *Epoch) UnmarshalJSON(b []byte) error {
 	nan := jsonFloat(math.NaN())
 	j := epochJSON{TrainLoss: nan, ValLoss: nan, ValAccuracy: nan, ValError: nan,
-		TrainAccuracy: nan, LearningRate: nan, Seconds: nan}
+		TrainAccuracy: nan, LearningRate: nan, Seconds: nan, TrainPenalty: nan, ValPenalty: nan}
 	if err := json.Unmarshal(b, &j); err != nil {
 		return fmt.Errorf("history: reading an epoch: %w", err)
 	}
 	*e = Epoch{j.Epoch, float64(j.TrainLoss), float64(j.ValLoss), float64(j.ValAccuracy),
-		float64(j.ValError), float64(j.TrainAccuracy), float64(j.LearningRate), j.Steps, float64(j.Seconds)}
+		float64(j.ValError), float64(j.TrainAccuracy), float64(j.LearningRate), j.Steps, float64(j.Seconds),
+		float64(j.TrainPenalty), float64(j.ValPenalty)}
 	return nil
 }
 

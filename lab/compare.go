@@ -11,7 +11,8 @@ import (
 // Compare overlays the validation loss per epoch of runs (the training loss
 // when they have no validation set), labelled by the hyperparameters that
 // differ between them, a diverged run cut at its divergence and marked,
-// and shows their Summary table below the chart.
+// and shows their Summary table below the chart. Runs trained with Seeds
+// are compared as groups (see CompareGroups).
 func Compare(runs ...*Run) {
 	CompareBy(plotting.CompareOptions{}, runs...)
 }
@@ -19,6 +20,10 @@ func Compare(runs ...*Run) {
 // CompareBy is Compare with options: another metric, a log axis, a title,
 // colours by one hyperparameter.
 func CompareBy(opts plotting.CompareOptions, runs ...*Run) {
+	if gs, ok := groupsOf(runs); ok { // runs trained with Seeds: means with bands
+		CompareGroupsBy(plotting.BandOptions{Title: opts.Title, Metric: opts.Metric, LogY: opts.LogY}, gs...)
+		return
+	}
 	c, err := CompareChart(opts, runs...)
 	Check(err)
 	show(c)

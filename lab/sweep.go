@@ -21,6 +21,7 @@ type SweepResult struct {
 	*training.Results
 	Spec    *hparams.Spec
 	Dataset string
+	store   string // the run-store directory of its dataset, relative to RunsDir (for Evidence)
 }
 
 // Grid trains every combination of axes (name → values) over base on the
@@ -78,7 +79,7 @@ func SweepErr(ctx context.Context, base hparams.Values, dataset string, trials [
 	if err != nil {
 		return nil, err
 	}
-	return &SweepResult{Results: res, Spec: base.Spec(), Dataset: dataset}, nil
+	return &SweepResult{Results: res, Spec: base.Spec(), Dataset: dataset, store: DataKey(dataset, prep.Options)}, nil
 }
 
 // ShowTable shows the trials, the best one highlighted, and names it.

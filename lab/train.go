@@ -31,6 +31,10 @@ type Run struct {
 	// the same names.
 	Boundary *training.Boundary
 	Weights  *training.Weights
+
+	// Group is set when the run was trained with Seeds(n): the n seeds of
+	// its configuration, this run being the first. Compare draws groups.
+	Group *Group
 }
 
 // Option tunes Train.
@@ -48,6 +52,7 @@ type settings struct {
 	weights  bool
 
 	allowLarge bool // see AllowLarge
+	seeds      int  // see Seeds
 }
 
 // Quiet trains without a live chart or summary line, for a later Compare.
@@ -107,6 +112,9 @@ func TrainErr(ctx context.Context, v hparams.Values, dataset string, opts ...Opt
 	}
 	if v.Spec() == nil {
 		return nil, fmt.Errorf("lab: Train got empty hyperparameters; pass hp.Values() or training.Spec.Defaults()")
+	}
+	if s.seeds > 1 || s.seeds < 0 {
+		return trainSeeds(ctx, v, dataset, s, opts)
 	}
 	root := RunsDir()
 	if s.runs != nil {

@@ -52,7 +52,7 @@ func CompareInfo(runs []Run, opts CompareOptions) (CompareData, error) {
 			m = TrainLoss
 		}
 	}
-	if err := m.check(); err != nil {
+	if err := checkMetric(m); err != nil {
 		return CompareData{}, err
 	}
 	d := CompareData{Title: opts.Title, Metric: m, LogY: opts.LogY}

@@ -102,7 +102,9 @@ func (d LossData) Chart() *Chart {
 		charts.WithXAxisOpts(xAxis("epoch", false, true)),
 		charts.WithYAxisOpts(yAxis("loss", d.LogY)))...)
 	drawn := 0
-	for _, m := range []Metric{TrainLoss, ValLoss} {
+	// The losses are data losses; a regularized run's penalty is drawn as
+	// its own dashed series, not added to them.
+	for _, m := range []Metric{TrainLoss, ValLoss, TrainPenalty, ValPenalty} {
 		col := indexOf(d.Metrics, m)
 		if col < 0 {
 			continue
@@ -116,6 +118,9 @@ func (d LossData) Chart() *Chart {
 		}
 		options := []charts.SeriesOpts{showSymbols(len(rows)),
 			charts.WithEncodeOpts(opts.Encode{X: 0, Y: col + 1, Tooltip: tooltip})}
+		if isPenalty(m) {
+			options = append(options, charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed"}))
+		}
 		for _, mk := range []*Marker{d.Best, d.Diverged} {
 			if mk != nil && mk.Metric == m {
 				options = append(options, charts.WithMarkPointNameCoordItemOpts(markPoint(mk)))
@@ -140,7 +145,7 @@ func axisValue(v float64, log bool) any {
 	return num(v)
 }
 
-func isLoss(m Metric) bool { return m == TrainLoss || m == ValLoss }
+func isLoss(m Metric) bool { return m == TrainLoss || m == ValLoss || isPenalty(m) }
 
 func indexOf(ms []Metric, m Metric) int {
 	for i, x := range ms {

@@ -2,85 +2,34 @@ package plotting
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/hyperlab-go/hyperlab/history"
 )
 
-// Metric names a per-epoch number of a history.Epoch. Its values are the
-// JSON names of the Epoch fields.
-type Metric string
+// Metric names a per-epoch number of a history.Epoch; it is history's
+// Metric, so charts, tables and verdicts name metrics one way.
+type Metric = history.Metric
 
-// The metrics of a history.Epoch.
+// The metrics of a history.Epoch (see history.Metric).
 const (
-	TrainLoss     Metric = "train_loss"
-	ValLoss       Metric = "val_loss"
-	ValAccuracy   Metric = "val_accuracy"
-	ValError      Metric = "val_error"
-	TrainAccuracy Metric = "train_accuracy"
-	LearningRate  Metric = "learning_rate"
-	Seconds       Metric = "seconds"
+	TrainLoss     = history.TrainLoss
+	ValLoss       = history.ValLoss
+	ValAccuracy   = history.ValAccuracy
+	ValError      = history.ValError
+	TrainAccuracy = history.TrainAccuracy
+	LearningRate  = history.LearningRate
+	Seconds       = history.Seconds
+	TrainPenalty  = history.TrainPenalty
+	ValPenalty    = history.ValPenalty
 )
 
 // Metrics lists every Metric, in the order tooltips show them.
-var Metrics = []Metric{TrainLoss, ValLoss, TrainAccuracy, ValAccuracy, ValError, LearningRate, Seconds}
+var Metrics = history.Metrics
 
-// Of returns the metric's value in e (NaN when it does not apply).
-func (m Metric) Of(e history.Epoch) float64 {
-	switch m {
-	case TrainLoss:
-		return e.TrainLoss
-	case ValLoss:
-		return e.ValLoss
-	case ValAccuracy:
-		return e.ValAccuracy
-	case ValError:
-		return e.ValError
-	case TrainAccuracy:
-		return e.TrainAccuracy
-	case LearningRate:
-		return e.LearningRate
-	case Seconds:
-		return e.Seconds
-	}
-	return math.NaN()
-}
-
-// Label is the metric in words, for axes and legends.
-func (m Metric) Label() string {
-	switch m {
-	case TrainLoss:
-		return "train loss"
-	case ValLoss:
-		return "validation loss"
-	case ValAccuracy:
-		return "validation accuracy"
-	case ValError:
-		return "validation error"
-	case TrainAccuracy:
-		return "train accuracy"
-	case LearningRate:
-		return "learning rate"
-	case Seconds:
-		return "seconds"
-	}
-	return string(m)
-}
-
-// Valid reports whether m is one of Metrics.
-func (m Metric) Valid() bool {
-	for _, x := range Metrics {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
-
-// check returns an error naming m when it is not one of Metrics.
-func (m Metric) check() error {
-	if !m.Valid() {
-		return fmt.Errorf("plotting: unknown metric %q; use one of %v", string(m), Metrics)
+// checkMetric returns an error naming m when it is not one of Metrics.
+func checkMetric(m Metric) error {
+	if err := m.Check(); err != nil {
+		return fmt.Errorf("plotting: %w", err)
 	}
 	return nil
 }
@@ -90,7 +39,8 @@ func present(epochs []history.Epoch) []Metric {
 	var out []Metric
 	for _, m := range Metrics {
 		for _, e := range epochs {
-			if finite(m.Of(e)) {
+			// A penalty of 0 is no regularization: not worth a line.
+			if finite(m.Of(e)) && !(isPenalty(m) && m.Of(e) == 0) {
 				out = append(out, m)
 				break
 			}
@@ -109,3 +59,5 @@ func untilDivergence(epochs []history.Epoch) ([]history.Epoch, bool) {
 	}
 	return epochs, false
 }
+
+func isPenalty(m Metric) bool { return m == TrainPenalty || m == ValPenalty }

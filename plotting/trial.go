@@ -15,7 +15,7 @@ type Trial struct {
 // Trials returns one Trial per run: the metric m of its last epoch (NaN for
 // a run without epochs or one that diverged), labelled as Labels does.
 func Trials(runs []Run, m Metric) ([]Trial, error) {
-	if err := m.check(); err != nil {
+	if err := checkMetric(m); err != nil {
 		return nil, err
 	}
 	labels := Labels(runs)

@@ -32,14 +32,14 @@ func benchStep(b *testing.B, c Config, features, classes int) {
 	bt := newBatcher(d, c.BatchSize, true, 1)
 	bt.startEpoch(1)
 	bt.fill(0)
-	if _, _, err := m.step(bt, c.LearningRate); err != nil { // compile outside the timing
+	if _, _, _, err := m.step(bt, c.LearningRate); err != nil { // compile outside the timing
 		b.Fatal(err)
 	}
 	k := 0
 	cpu := cpuTime()
 	for b.Loop() {
 		bt.fill(k % 4)
-		if _, _, err := m.step(bt, c.LearningRate); err != nil {
+		if _, _, _, err := m.step(bt, c.LearningRate); err != nil {
 			b.Fatal(err)
 		}
 		k++

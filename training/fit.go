@@ -41,6 +41,7 @@ type epochSums struct {
 	start        time.Time
 	first        int // index of the epoch's first step in h.StepLoss
 	loss, score  float64
+	penalty      float64 // sum over steps of the step's penalty × rows
 	rows, steps  int
 	learningRate float64
 }
@@ -78,7 +79,7 @@ func (l *loop) trainEpoch(ctx context.Context, epoch int) (epochSums, error) {
 	for k := range steps {
 		rows := l.b.fill(k)
 		s.learningRate = l.sched.At(l.step)
-		loss, score, err := l.m.step(l.b, s.learningRate)
+		loss, penalty, score, err := l.m.step(l.b, s.learningRate)
 		if err != nil {
 			return s, err
 		}
@@ -91,6 +92,7 @@ func (l *loop) trainEpoch(ctx context.Context, epoch int) (epochSums, error) {
 			l.limit = DivergenceFactor * max(loss, 1)
 		}
 		s.loss += loss * float64(rows)
+		s.penalty += penalty * float64(rows)
 		s.score += score
 		s.rows += rows
 		s.steps++
@@ -112,7 +114,7 @@ func (l *loop) trainEpoch(ctx context.Context, epoch int) (epochSums, error) {
 func (l *loop) epoch(epoch int, s epochSums) history.Epoch {
 	e := history.Epoch{Epoch: epoch, TrainLoss: s.loss / float64(s.rows), LearningRate: s.learningRate, Steps: s.steps,
 		ValLoss: math.NaN(), ValAccuracy: math.NaN(), ValError: math.NaN(), TrainAccuracy: math.NaN(),
-		Seconds: time.Since(s.start).Seconds()}
+		Seconds: time.Since(s.start).Seconds(), TrainPenalty: s.penalty / float64(s.rows), ValPenalty: math.NaN()}
 	if l.train.Task == datasets.Classification {
 		e.TrainAccuracy = s.score / float64(s.rows)
 	}
@@ -126,11 +128,11 @@ func (l *loop) endEpoch(epoch int, s epochSums) (stop bool, err error) {
 	e := l.epoch(epoch, s)
 	hasVal := l.val != nil && l.val.Len() > 0
 	if hasVal {
-		loss, score, err := l.m.evaluate(l.val)
+		loss, penalty, score, err := l.m.evaluate(l.val)
 		if err != nil {
 			return true, err
 		}
-		e.ValLoss = loss
+		e.ValLoss, e.ValPenalty = loss, penalty
 		if l.train.Task == datasets.Classification {
 			e.ValAccuracy = score
 		} else {

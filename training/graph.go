@@ -21,8 +21,8 @@ type model struct {
 	outputs  int
 
 	ctx     *context.Context
-	trainer *context.Exec // (x, target, mask, lr) → (loss, score)
-	eval    *context.Exec // (x, target, mask) → (loss sum, score sum, penalty)
+	trainer *context.Exec // (x, target, mask, lr) → (data loss, penalty, score sum)
+	eval    *context.Exec // (x, target, mask) → (data loss sum, score sum, penalty)
 	predict *context.Exec // (x) → outputs
 }
 
@@ -50,18 +50,22 @@ func newModel(backend backends.Backend, cfg Config, task datasets.Task, lossName
 	if err != nil {
 		return nil, err
 	}
-	m.trainer, err = context.NewExec(backend, m.ctx.Checked(false), func(ctx *context.Context, x, target, mask, lr *Node) (*Node, *Node) {
+	m.trainer, err = context.NewExec(backend, m.ctx.Checked(false), func(ctx *context.Context, x, target, mask, lr *Node) (*Node, *Node, *Node) {
 		g := x.Graph()
 		ctx.SetTraining(g, true)
 		out := modelGraph(ctx, cfg, x, outputs)
-		loss := Div(maskedSum(exampleLoss(lossName, cfg, task, out, target), mask), ReduceAllSum(mask))
+		dataLoss := Div(maskedSum(exampleLoss(lossName, cfg, task, out, target), mask), ReduceAllSum(mask))
+		// The optimizer minimizes data loss + penalty; the two are returned
+		// apart so that histories compare data losses across penalties.
+		penalty := ScalarZero(g, dataLoss.DType())
 		if cfg.L1 > 0 || cfg.L2 > 0 {
-			loss = Add(loss, train.GetLosses(ctx, g))
+			penalty = train.GetLosses(ctx, g)
 		}
-		optimizers.LearningRateVar(ctx, loss.DType(), cfg.LearningRate).SetValueGraph(lr)
-		opt.UpdateGraph(ctx, g, loss)
+		objective := Add(dataLoss, penalty)
+		optimizers.LearningRateVar(ctx, objective.DType(), cfg.LearningRate).SetValueGraph(lr)
+		opt.UpdateGraph(ctx, g, objective)
 		train.ExecPerStepUpdateGraphFn(ctx, g) // per-step hooks of GoMLX layers, if any
-		return loss, maskedSum(exampleScore(task, out, target), mask)
+		return dataLoss, penalty, maskedSum(exampleScore(task, out, target), mask)
 	})
 	if err != nil {
 		return nil, err
@@ -88,8 +92,9 @@ func newModel(backend backends.Backend, cfg Config, task datasets.Task, lossName
 }
 
 // step runs one training step on the batcher's current buffers and returns
-// the batch loss (regularization included) and the batch score sum.
-func (m *model) step(b *batcher, lr float64) (loss, score float64, err error) {
+// the batch's data loss, the regularization penalty the optimizer added to
+// it, and the batch score sum.
+func (m *model) step(b *batcher, lr float64) (loss, penalty, score float64, err error) {
 	x := tensors.FromFlatDataAndDimensions(b.x, b.size, m.features)
 	mask := tensors.FromFlatDataAndDimensions(b.mask, b.size)
 	target := m.targetTensor(b)
@@ -99,10 +104,9 @@ func (m *model) step(b *batcher, lr float64) (loss, score float64, err error) {
 		_ = t.FinalizeAll()
 	}
 	if err != nil {
-		return 0, 0, err
+		return 0, 0, 0, err
 	}
-	loss, score = scalar(out[0]), scalar(out[1])
-	return loss, score, nil
+	return scalar(out[0]), scalar(out[1]), scalar(out[2]), nil
 }
 
 func (m *model) targetTensor(b *batcher) *tensors.Tensor {
@@ -112,11 +116,13 @@ func (m *model) targetTensor(b *batcher) *tensors.Tensor {
 	return tensors.FromFlatDataAndDimensions(b.targets, b.size)
 }
 
-// evaluate returns the mean loss (regularization included, as in training)
-// and the mean score (accuracy or mean absolute error) over d.
-func (m *model) evaluate(d *datasets.Dataset) (loss, score float64, err error) {
+// evaluate returns the mean data loss over d (what the loss function says,
+// penalty excluded, so that regularized and unregularized runs compare),
+// the regularization penalty of the current weights, and the mean score
+// (accuracy or mean absolute error) over d.
+func (m *model) evaluate(d *datasets.Dataset) (loss, penalty, score float64, err error) {
 	b := newBatcher(d, evalBatchSize(d.Len()), false, 0)
-	var lossSum, scoreSum, penalty float64
+	var lossSum, scoreSum float64
 	for k := range b.steps() {
 		b.fill(k)
 		x := tensors.FromFlatDataAndDimensions(b.x, b.size, m.features)
@@ -127,14 +133,14 @@ func (m *model) evaluate(d *datasets.Dataset) (loss, score float64, err error) {
 			_ = t.FinalizeAll()
 		}
 		if err != nil {
-			return 0, 0, err
+			return 0, 0, 0, err
 		}
 		lossSum += scalar(out[0])
 		scoreSum += scalar(out[1])
 		penalty = scalar(out[2])
 	}
 	n := float64(d.Len())
-	return lossSum/n + penalty, scoreSum / n, nil
+	return lossSum / n, penalty, scoreSum / n, nil
 }
 
 // outputsFor returns the model's outputs for rows × m.features inputs,

@@ -48,7 +48,7 @@ func FindLR(ctx context.Context, v hparams.Values, data datasets.Split, opts LRF
 			b.fill(k)
 			k++
 			lr := opts.LRAt(i)
-			l, _, err := m.step(b, lr)
+			l, _, _, err := m.step(b, lr)
 			if err != nil {
 				return err
 			}

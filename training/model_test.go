@@ -126,17 +126,19 @@ func TestDropoutOnlyInTraining(t *testing.T) {
 	}
 }
 
-// l2_regularization adds l2 × Σw² (weights, not biases) to the loss: the
-// first step's loss grows by exactly that over the initial weights.
+// l2_regularization adds l2 × Σw² (weights, not biases) to what the
+// optimizer minimizes: the first step's penalty is exactly that over the
+// initial weights, and its data loss is the unregularized one.
 func TestL2TermInLoss(t *testing.T) {
 	data := moons(t)
 	first := func(kv ...any) (float64, Weights) {
 		var w Weights
-		h, err := Run(context.Background(), values(t, append([]any{"epochs", 1}, kv...)...), data, WeightSnapshots(&w))
+		// One step per epoch, so the epoch's mean penalty is the first step's.
+		h, err := Run(context.Background(), values(t, append([]any{"epochs", 1, "batch_size", 800}, kv...)...), data, WeightSnapshots(&w))
 		if err != nil {
 			t.Fatal(err)
 		}
-		return h.StepLoss[0], w
+		return h.StepLoss[0] + h.Epochs[0].TrainPenalty, w
 	}
 	plain, w := first()
 	for _, l2 := range []float64{0.01, 0.1} {

@@ -3,6 +3,7 @@ package training
 import (
 	"errors"
 	"fmt"
+	"math"
 
 	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/runstore"
@@ -55,5 +56,18 @@ func (j *job) runStored() (*history.History, error) {
 // would give: it ran to its end, or diverged (which it would again). A
 // cancelled, failed or unfinished run is trained again.
 func storedReusable(r *runstore.Run) bool {
-	return r.Complete && (r.History.Status == history.Finished || r.History.Status == history.Diverged)
+	return r.Complete && (r.History.Status == history.Finished || r.History.Status == history.Diverged) && splitsPenalty(&r.History)
+}
+
+// splitsPenalty reports whether h was stored with its penalty apart from
+// its losses. Runs stored before that have a NaN penalty and, with
+// regularization, a validation loss that includes it; they stay loadable
+// but are trained again rather than reused, so charts compare data losses.
+func splitsPenalty(h *history.History) bool {
+	for _, e := range h.Epochs {
+		if math.IsNaN(e.TrainPenalty) {
+			return false
+		}
+	}
+	return true
 }

@@ -157,6 +157,13 @@ func epochSummary(e history.Epoch) string {
 	if !math.IsNaN(e.ValError) {
 		parts = append(parts, "val_error="+short(e.ValError))
 	}
+	// The losses above are data losses; a regularized run's penalty is its own number.
+	if e.TrainPenalty > 0 {
+		parts = append(parts, "train_penalty="+short(e.TrainPenalty))
+	}
+	if e.ValPenalty > 0 {
+		parts = append(parts, "val_penalty="+short(e.ValPenalty))
+	}
 	parts = append(parts, "lr="+short(e.LearningRate), fmt.Sprintf("%.2fs", e.Seconds))
 	return strings.Join(parts, " ")
 }

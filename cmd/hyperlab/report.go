@@ -68,6 +68,9 @@ func runReport(ctx context.Context, args []string, e *env) int {
 		if err := res.WriteText(e.stdout); err != nil {
 			return fail(e, c.name, err)
 		}
+		if err := writeSeedGroups(e.stdout, res); err != nil {
+			return fail(e, c.name, err)
+		}
 	}
 	if table != "" {
 		if err := writeTable(res, table); err != nil {

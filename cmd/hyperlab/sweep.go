@@ -64,6 +64,7 @@ type sweepArgs struct {
 	shardFrom  string // the variable the shard came from, for the header
 	sort       string
 	table      string
+	seeds      int
 }
 
 func sweepCLI() (*cli, *sweepArgs) {
@@ -80,6 +81,7 @@ func sweepCLI() (*cli, *sweepArgs) {
 	c.stringVar(&a.shard, "shard", "", "run only shard i of n (i/n, from 0/n): trial k belongs to shard k mod n")
 	c.intVar(&a.shards, "shards", 0, "number of shards, the index coming from $JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or $SLURM_ARRAY_TASK_ID (Slurm job array; there the array gives the count too, and --shards may be left out)")
 	c.stringVar(&a.sort, "sort", "best_loss", "sort the table by this column (-column for descending)")
+	c.intVar(&a.seeds, "seeds", 1, "train every configuration over N seeds and add a table of mean ± s.d. per configuration")
 	c.stringVar(&a.table, "table", "", "also export the results table to this file: .csv, .json, .md or .html")
 	c.dataFlags("moons")
 	c.storeFlags(defaultRuns, "write the HTML report (charts and table) to this file")
@@ -126,6 +128,11 @@ func (a *sweepArgs) build(c *cli, e *env) (*training.Sweep, error) {
 	trials, err := a.trials()
 	if err != nil {
 		return nil, err
+	}
+	if a.seeds != 1 {
+		if trials, err = training.SeedTrials(trials, a.seeds); err != nil {
+			return nil, &usageError{err.Error()}
+		}
 	}
 	sw := &training.Sweep{Trials: trials, Workers: a.parallel, Shard: shard}
 	if a.halving > 0 {
@@ -254,6 +261,12 @@ func executeSweep(ctx context.Context, c *cli, a *sweepArgs, sw *training.Sweep,
 	fmt.Fprintln(e.stdout)
 	if err := res.WriteText(e.stdout); err != nil {
 		return fail(e, c.name, err)
+	}
+	if a.seeds > 1 {
+		fmt.Fprintf(e.stdout, "\nOver %d seeds (mean ± s.d.):\n", a.seeds)
+		if err := res.WriteGroupsText(e.stdout); err != nil {
+			return fail(e, c.name, err)
+		}
 	}
 	if best, ok := res.Best(); ok {
 		fmt.Fprintf(e.stdout, "\nBest: trial %d (%s), best loss %s at epoch %d.\n", best.Trial, valuesText(best.Values, res.Names), short(best.BestLoss), best.BestEpoch)

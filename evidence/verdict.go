@@ -1,0 +1,100 @@
+package evidence
+
+import (
+	"math"
+
+	"github.com/hyperlab-go/hyperlab/history"
+)
+
+// Outcome is what the runs say about a claim.
+type Outcome string
+
+// The outcomes of a verdict.
+const (
+	Supported Outcome = "supported"
+	Refuted   Outcome = "refuted"
+	Depends   Outcome = "depends" // it depends: on the seed, or on the hyperparameter the groups vary
+)
+
+// Result is one number of a verdict over a group's seeds.
+type Result struct {
+	Label string       `json:"label"` // the group, and for oscillation claims what was counted
+	Stat  history.Stat `json:"stat"`
+}
+
+// Verdict is a judged claim: its outcome, the numbers behind it and its
+// wording in English and Chinese, all computed from the runs.
+type Verdict struct {
+	Claim   Claim    `json:"claim"`
+	Outcome Outcome  `json:"outcome"`
+	Results []Result `json:"results"`
+	// Margin is the difference the outcome rests on (Lower: between the
+	// two means; Trend: from the first group's mean to the last's) and
+	// Spread what it was held against (pooled s.d., or the gap between
+	// min–max ranges); NaN where they do not apply.
+	Margin float64 `json:"margin"`
+	Spread float64 `json:"spread"`
+	// English and Chinese are the verdict in words: the outcome, the claim,
+	// the numbers and the reason.
+	English string `json:"en"`
+	Chinese string `json:"zh"`
+}
+
+// Judge computes c's verdict from its groups' histories. It returns an
+// error for a malformed claim or a group without histories, never for
+// what the data says.
+func Judge(c Claim) (Verdict, error) {
+	if err := c.check(); err != nil {
+		return Verdict{}, err
+	}
+	v := Verdict{Claim: c, Margin: math.NaN(), Spread: math.NaN()}
+	var err error
+	switch c.Rule {
+	case Lower:
+		err = judgeLower(&v)
+	case Trend:
+		err = judgeTrend(&v)
+	case Oscillates, Smooth:
+		err = judgeOscillation(&v)
+	case Neighbours:
+		err = judgeNeighbours(&v)
+	}
+	return v, err
+}
+
+// MustJudge is Judge for notebook cells whose claims are written in them:
+// it panics on a malformed claim.
+func MustJudge(c Claim) Verdict {
+	v, err := Judge(c)
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// stats returns the claim's measure over each group.
+func stats(c Claim) ([]history.Stat, error) {
+	out := make([]history.Stat, len(c.Groups))
+	for i, g := range c.Groups {
+		s, err := c.Measure.Stat(g)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = s
+	}
+	return out, nil
+}
+
+// separation compares a and b under spread: diff is b.Mean−a.Mean (positive
+// when a is lower), spread what |diff| must exceed, and decided whether the
+// difference counts. One seed in either group never decides.
+func separation(a, b history.Stat, sp Spread) (diff, spread float64, decided bool) {
+	diff = b.Mean - a.Mean
+	if sp == Range {
+		// The gap between the ranges: positive when they do not overlap.
+		gap := math.Max(b.Min-a.Max, a.Min-b.Max)
+		return diff, math.Abs(diff) - gap, a.N > 1 && b.N > 1 && gap > 0
+	}
+	spread = math.Sqrt((a.SD*a.SD + b.SD*b.SD) / 2)
+	return diff, spread, a.N > 1 && b.N > 1 && isFinite(diff) && math.Abs(diff) > spread
+}

@@ -1,0 +1,106 @@
+package history
+
+import "math"
+
+// Stat summarises one number measured over several runs (one per seed):
+// its mean, sample standard deviation (n−1; 0 for one run), minimum,
+// maximum and how many finite values it saw. Non-finite values (a diverged
+// seed) are left out and counted in Dropped.
+type Stat struct {
+	Mean    float64 `json:"mean"`
+	SD      float64 `json:"sd"`
+	Min     float64 `json:"min"`
+	Max     float64 `json:"max"`
+	N       int     `json:"n"`
+	Dropped int     `json:"dropped,omitempty"`
+}
+
+// Summarize returns the Stat of xs. With no finite value every field but
+// N and Dropped is NaN.
+func Summarize(xs []float64) Stat {
+	s := Stat{Min: math.Inf(1), Max: math.Inf(-1)}
+	var sum float64
+	for _, x := range xs {
+		if !isFinite(x) {
+			s.Dropped++
+			continue
+		}
+		s.N++
+		sum += x
+		s.Min, s.Max = math.Min(s.Min, x), math.Max(s.Max, x)
+	}
+	if s.N == 0 {
+		nan := math.NaN()
+		return Stat{Mean: nan, SD: nan, Min: nan, Max: nan, Dropped: s.Dropped}
+	}
+	s.Mean = sum / float64(s.N)
+	if s.N > 1 {
+		var ss float64
+		for _, x := range xs {
+			if isFinite(x) {
+				ss += (x - s.Mean) * (x - s.Mean)
+			}
+		}
+		s.SD = math.Sqrt(ss / float64(s.N-1))
+	}
+	return s
+}
+
+// Curve is a metric per epoch over several runs of one configuration (the
+// seeds of a group): at each epoch the Stat of the runs that reached it.
+// Epochs count from 1; Stats[i] is epoch Epochs[i].
+type Curve struct {
+	Metric Metric `json:"metric"`
+	Epochs []int  `json:"epochs"`
+	Stats  []Stat `json:"stats"`
+}
+
+// MeanCurve aggregates m over the runs epoch by epoch. A run that stopped
+// early (early stopping, divergence) counts only at the epochs it reached,
+// so the last points may rest on fewer runs (Stat.N says how many).
+func MeanCurve(runs []*History, m Metric) Curve {
+	c := Curve{Metric: m}
+	longest := 0
+	for _, h := range runs {
+		if h != nil {
+			longest = max(longest, len(h.Epochs))
+		}
+	}
+	for i := range longest {
+		var xs []float64
+		for _, h := range runs {
+			if h != nil && i < len(h.Epochs) {
+				xs = append(xs, m.Of(h.Epochs[i]))
+			}
+		}
+		c.Epochs = append(c.Epochs, i+1)
+		c.Stats = append(c.Stats, Summarize(xs))
+	}
+	return c
+}
+
+// Means returns the mean of each epoch.
+func (c Curve) Means() []float64 {
+	out := make([]float64, len(c.Stats))
+	for i, s := range c.Stats {
+		out[i] = s.Mean
+	}
+	return out
+}
+
+// Best returns the index in c of the best seed mean (lowest, or highest
+// for an accuracy), and false when no mean is finite. Judging the best
+// epoch on the mean over seeds keeps one seed's dip in noise from being
+// called the best epoch.
+func (c Curve) Best() (int, bool) {
+	best, ok := -1, false
+	for i, s := range c.Stats {
+		if !isFinite(s.Mean) {
+			continue
+		}
+		if !ok || (c.Metric.LowerIsBetter() && s.Mean < c.Stats[best].Mean) || (!c.Metric.LowerIsBetter() && s.Mean > c.Stats[best].Mean) {
+			best, ok = i, true
+		}
+	}
+	return best, ok
+}

@@ -1,0 +1,189 @@
+package lab
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/hyperlab-go/hyperlab/evidence"
+	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/runstore"
+	"github.com/hyperlab-go/hyperlab/training"
+)
+
+// Evidence turns groups into the evidence package's groups, labelled by
+// the hyperparameters that differ between them (or their Label), each seed
+// carrying its run-store place so that a saved verdict can be recomputed.
+func Evidence(groups ...*Group) []evidence.Group {
+	labels := groupLabels(groups)
+	out := make([]evidence.Group, len(groups))
+	for i, g := range groups {
+		eg := evidence.Group{Label: labels[i], Values: g.sharedValues()}
+		for _, r := range g.Runs {
+			eg.Runs = append(eg.Runs, evidence.Run{Seed: int64(r.Values.Int(training.ParamSeed)), Store: g.store,
+				ID: training.RunID(r.Values, r.Data), History: r.History})
+		}
+		out[i] = eg
+	}
+	return out
+}
+
+// Verdict judges the claim, shows its box under the cell (English and
+// Chinese; plain text outside a notebook) and returns it. A malformed
+// claim ends the cell with one sentence, as Check does.
+func Verdict(c evidence.Claim) evidence.Verdict {
+	v, err := evidence.Judge(c)
+	Check(err)
+	Display(v.HTML(), v.Text())
+	return v
+}
+
+// GridSeeds is Grid over n seeds: every combination of axes trains n times;
+// the table shows one row per combination as mean ± s.d. (see
+// SweepResult.ShowGroups), and Evidence gives the groups for verdicts.
+func GridSeeds(base hparams.Values, dataset string, axes map[string][]any, n int) *SweepResult {
+	trials, err := training.GridTrials(base, axes)
+	Check(err)
+	trials, err = training.SeedTrials(trials, n)
+	Check(err)
+	ctx, stop := signalContext()
+	defer stop()
+	res, err := SweepErr(ctx, base, dataset, trials, nil)
+	Check(err)
+	res.ShowGroups()
+	return res
+}
+
+// ShowGroups shows the sweep's configurations, one row each, with their
+// metrics as mean ± s.d. over seeds.
+func (s *SweepResult) ShowGroups() {
+	var b strings.Builder
+	Check(s.WriteGroupsText(&b))
+	groups := s.Evidence()
+	t := Table{Caption: "mean ± s.d. over seeds", Header: []string{"group", "seeds", "train loss", "val loss", "best val loss", "best epoch of the mean", "val accuracy"}}
+	for i, g := range s.Groups() {
+		t.Rows = append(t.Rows, []string{groups[i].Label, fmt.Sprint(len(g.Rows)), training.MeanSD(g.TrainLoss), training.MeanSD(g.ValLoss),
+			training.MeanSD(g.BestLoss), fmt.Sprint(g.BestEpoch), training.MeanSD(g.ValAccuracy)})
+	}
+	Display(t.HTML(), b.String())
+}
+
+// Evidence returns the sweep's configurations as groups over their seeds,
+// in trial order, labelled by the hyperparameters that differ.
+func (s *SweepResult) Evidence() []evidence.Group {
+	rows := s.Groups()
+	names := map[string]bool{}
+	for _, n := range s.Names {
+		names[n] = n != training.ParamSeed
+	}
+	out := make([]evidence.Group, len(rows))
+	for i, g := range rows {
+		var parts []string
+		for _, n := range s.Names {
+			if names[n] {
+				parts = append(parts, n+"="+training.FormatValue(g.Values[n]))
+			}
+		}
+		eg := evidence.Group{Label: strings.Join(parts, ", "), Values: g.Values}
+		for k, r := range g.Rows {
+			eg.Runs = append(eg.Runs, evidence.Run{Seed: int64(g.Seeds[k]), Store: s.store, ID: r.ID, History: r.History})
+		}
+		if eg.Label == "" {
+			eg.Label = fmt.Sprintf("group %d", i+1)
+		}
+		out[i] = eg
+	}
+	return out
+}
+
+// RecheckNotebook recomputes every verdict box saved in the notebook at
+// path (an .ipynb) from the run store under root (RunsDir() of the
+// notebook) and returns the verdicts. The error names the first claim whose
+// outcome changed (the data changed direction) or whose saved box differs
+// from the recomputed one (edited by hand); a notebook without verdicts is
+// no error.
+func RecheckNotebook(path, root string) ([]evidence.Verdict, error) {
+	html, err := notebookHTML(path)
+	if err != nil {
+		return nil, err
+	}
+	return RecheckHTML(html, root)
+}
+
+// RecheckHTML is RecheckNotebook for HTML already read.
+func RecheckHTML(html, root string) ([]evidence.Verdict, error) {
+	saved, err := evidence.Find(html)
+	if err != nil {
+		return nil, err
+	}
+	stores := map[string]*runstore.Store{}
+	load := func(r evidence.Run) (*history.History, error) {
+		s, ok := stores[r.Store]
+		if !ok {
+			dir := filepath.Join(root, r.Store)
+			if _, err := os.Stat(dir); err != nil {
+				return nil, fmt.Errorf("no run store at %s; run the notebook to train the runs", dir)
+			}
+			if s, err = runstore.Open(dir); err != nil {
+				return nil, err
+			}
+			stores[r.Store] = s
+		}
+		run, err := s.Load(r.ID)
+		if err != nil {
+			return nil, err
+		}
+		return &run.History, nil
+	}
+	var out []evidence.Verdict
+	for _, sv := range saved {
+		v, err := evidence.Recheck(sv, load)
+		if err != nil {
+			return out, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// notebookHTML joins the text/html outputs of a notebook's cells.
+func notebookHTML(path string) (string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "", fmt.Errorf("lab: %w", err)
+	}
+	var nb struct {
+		Cells []struct {
+			Outputs []struct {
+				Data map[string]json.RawMessage `json:"data"`
+			} `json:"outputs"`
+		} `json:"cells"`
+	}
+	if err := json.Unmarshal(data, &nb); err != nil {
+		return "", fmt.Errorf("lab: %s is not a notebook: %v", path, err)
+	}
+	var b strings.Builder
+	for _, c := range nb.Cells {
+		for _, o := range c.Outputs {
+			raw, ok := o.Data["text/html"]
+			if !ok {
+				continue
+			}
+			// nbformat stores a string or a list of lines.
+			var lines []string
+			if err := json.Unmarshal(raw, &lines); err != nil {
+				var one string
+				if err := json.Unmarshal(raw, &one); err != nil {
+					return "", fmt.Errorf("lab: %s: a text/html output is neither text nor lines", path)
+				}
+				lines = []string{one}
+			}
+			b.WriteString(strings.Join(lines, ""))
+			b.WriteString("\n")
+		}
+	}
+	return b.String(), nil
+}

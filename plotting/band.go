@@ -1,0 +1,219 @@
+package plotting
+
+import (
+	"fmt"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/hyperlab-go/hyperlab/history"
+)
+
+// Group is one configuration trained over several seeds, as the band chart
+// sees it: its shared hyperparameters (the seed left out) and one history
+// per seed.
+type Group struct {
+	// Label names the group in legends; empty means a label built from
+	// the hyperparameters that differ between the groups drawn together.
+	Label  string
+	Values map[string]any
+	Runs   []*history.History
+}
+
+// BandKind says what the shaded band around a group's mean spans.
+type BandKind string
+
+// The bands a band chart can draw.
+const (
+	MinMax BandKind = "minmax" // from the lowest to the highest seed (default)
+	SD     BandKind = "sd"     // the mean ± one sample standard deviation
+)
+
+// BandOptions tunes Band. The zero value draws the validation loss (the
+// training loss when no run has one) with a min–max band.
+type BandOptions struct {
+	Title  string   // default "<metric> per epoch, mean of N seeds"
+	Metric Metric   // default ValLoss
+	Band   BandKind // default MinMax
+	LogY   bool
+}
+
+// BandLine is one group of a band chart: the seed mean per epoch, the band
+// around it, and the best epoch of the mean.
+type BandLine struct {
+	Label        string
+	Color        string
+	Epochs       []int
+	Mean         []float64
+	Lower, Upper []float64
+	Seeds        []int // runs that reached each epoch
+	BestEpoch    int   // best epoch of the mean; 0 when none
+}
+
+// BandData is what Band draws.
+type BandData struct {
+	Title  string
+	Metric Metric
+	Band   BandKind
+	LogY   bool
+	Lines  []BandLine
+	Notice string
+}
+
+// BandInfo collects the data of a band chart: per group, the mean of the
+// metric over its seeds per epoch and the band (min–max or ±1 s.d.).
+func BandInfo(groups []Group, o BandOptions) (BandData, error) {
+	m := o.Metric
+	if m == "" {
+		m = ValLoss
+		runs := groupRuns(groups)
+		if !anyFinite(runs, ValLoss) {
+			m = TrainLoss
+		}
+	}
+	if err := checkMetric(m); err != nil {
+		return BandData{}, err
+	}
+	band := o.Band
+	if band == "" {
+		band = MinMax
+	}
+	if band != MinMax && band != SD {
+		return BandData{}, fmt.Errorf("plotting: band %q; use %q (min–max over seeds) or %q (mean ± 1 s.d.)", band, MinMax, SD)
+	}
+	d := BandData{Title: o.Title, Metric: m, Band: band, LogY: o.LogY}
+	labels := Labels(groupRuns(groups))
+	seeds := 0
+	for i, g := range groups {
+		c := history.MeanCurve(g.Runs, m)
+		if len(c.Epochs) == 0 {
+			continue
+		}
+		seeds = max(seeds, len(g.Runs))
+		l := BandLine{Label: labels[i], Color: colour(i)}
+		for k, s := range c.Stats {
+			if s.N == 0 {
+				continue
+			}
+			lo, hi := s.Min, s.Max
+			if band == SD {
+				lo, hi = s.Mean-s.SD, s.Mean+s.SD
+			}
+			l.Epochs = append(l.Epochs, c.Epochs[k])
+			l.Mean, l.Lower, l.Upper = append(l.Mean, s.Mean), append(l.Lower, lo), append(l.Upper, hi)
+			l.Seeds = append(l.Seeds, s.N)
+		}
+		if b, ok := c.Best(); ok {
+			l.BestEpoch = c.Epochs[b]
+		}
+		d.Lines = append(d.Lines, l)
+	}
+	if d.Title == "" {
+		d.Title = fmt.Sprintf("%s per epoch, mean of %d seeds (band: %s)", capitalize(m.Label()), seeds, band.words())
+	}
+	if len(d.Lines) == 0 {
+		d.Notice = "No groups with finished epochs to draw."
+	}
+	return d, nil
+}
+
+func (b BandKind) words() string {
+	if b == SD {
+		return "±1 s.d."
+	}
+	return "min–max"
+}
+
+// groupRuns is the groups as runs, for Labels and anyFinite.
+func groupRuns(groups []Group) []Run {
+	out := make([]Run, len(groups))
+	for i, g := range groups {
+		out[i] = Run{Label: g.Label, Values: g.Values}
+		if len(g.Runs) > 0 {
+			out[i].History = g.Runs[0]
+		}
+	}
+	return out
+}
+
+// Band draws each group's seed mean as a line with a shaded band.
+func Band(groups []Group, o BandOptions) (*Chart, error) {
+	d, err := BandInfo(groups, o)
+	if err != nil {
+		return nil, err
+	}
+	return d.Chart(), nil
+}
+
+// Chart draws d. Each band is two stacked line series (the lower edge, then
+// upper−lower with a filled area), ECharts' way of shading between two
+// curves; they share the mean's name, so one legend entry toggles all three,
+// and they stay out of the tooltip. With two value axes ECharts stacks the
+// first numeric dimension of the data, so band points are (value, epoch)
+// with an encode that maps them back; internal/browsertest checks that the
+// band's top lands on the upper edge.
+func (d BandData) Chart() *Chart {
+	if d.Notice != "" {
+		return empty(d.Title, d.Notice)
+	}
+	l := charts.NewLine()
+	l.SetGlobalOptions(append(frame(d.Title), axisTrigger,
+		charts.WithXAxisOpts(xAxis("epoch", false, true)),
+		charts.WithYAxisOpts(yAxis(d.Metric.Label(), d.LogY)))...)
+	var bands, means []int // series indices of band edges and of means
+	for i, ln := range d.Lines {
+		stack := fmt.Sprintf("band%d", i)
+		lower := make([]opts.LineData, len(ln.Epochs))
+		width := make([]opts.LineData, len(ln.Epochs))
+		mean := make([]opts.LineData, len(ln.Epochs))
+		for k, e := range ln.Epochs {
+			// (value, epoch), read back by encode below: ECharts stacks
+			// the first numeric dimension, which must be the y value.
+			lower[k] = opts.LineData{Value: []any{axisValue(ln.Lower[k], d.LogY), e}}
+			width[k] = opts.LineData{Value: []any{num(ln.Upper[k] - ln.Lower[k]), e}}
+			mean[k] = opts.LineData{Value: []any{axisValue(ln.Mean[k], d.LogY), e}}
+		}
+		hidden := charts.WithLineStyleOpts(opts.LineStyle{Opacity: opts.Float(0)})
+		noDots := charts.WithLineChartOpts(opts.LineChart{Stack: stack, ShowSymbol: opts.Bool(false)})
+		l.AddSeries(ln.Label, lower, withColor(ln.Color), hidden, noDots)
+		l.AddSeries(ln.Label, width, withColor(ln.Color), hidden, noDots,
+			charts.WithAreaStyleOpts(opts.AreaStyle{Color: ln.Color, Opacity: opts.Float(0.18)}))
+		bands = append(bands, 3*i, 3*i+1)
+		means = append(means, 3*i+2)
+		options := []charts.SeriesOpts{withColor(ln.Color), showSymbols(len(mean))}
+		if ln.BestEpoch > 0 {
+			k := indexOfInt(ln.Epochs, ln.BestEpoch)
+			options = append(options, charts.WithMarkPointNameCoordItemOpts(markPoint(&Marker{
+				Label: "best", Epoch: ln.BestEpoch, Value: ln.Mean[k], Metric: d.Metric})))
+		}
+		l.AddSeries(ln.Label, mean, options...)
+	}
+	return FromECharts(l).extend(func(o map[string]any) {
+		// The toolbox's zoom filters points outside its window by default,
+		// which drops the (value, epoch) band points; it only needs to zoom.
+		if tb, ok := o["toolbox"].(map[string]any); ok {
+			if f, ok := tb["feature"].(map[string]any); ok {
+				if z, ok := f["dataZoom"].(map[string]any); ok {
+					z["filterMode"] = "none"
+				}
+			}
+		}
+		for _, i := range means {
+			seriesAt(o, i)["encode"] = map[string]any{"x": 1, "y": 0}
+		}
+		for _, i := range bands {
+			s := seriesAt(o, i)
+			s["tooltip"] = map[string]any{"show": false}
+			s["encode"] = map[string]any{"x": 1, "y": 0}
+			s["silent"] = true
+		}
+	})
+}
+
+func indexOfInt(xs []int, x int) int {
+	for i, v := range xs {
+		if v == x {
+			return i
+		}
+	}
+	return 0
+}

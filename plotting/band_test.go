@@ -1,0 +1,82 @@
+package plotting
+
+import (
+	"math"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/hyperlab-go/hyperlab/history"
+)
+
+// seedRuns is one configuration over three seeds: validation loss per epoch.
+func seedRuns(scale float64) []*history.History {
+	var out []*history.History
+	for s, shift := range []float64{0, 0.02, -0.02} {
+		h := &history.History{Status: history.Finished}
+		for e, v := range []float64{0.7, 0.5, 0.4, 0.45} {
+			h.Epochs = append(h.Epochs, history.Epoch{Epoch: e + 1, TrainLoss: scale * v * 0.9, ValLoss: scale*v + shift,
+				ValAccuracy: math.NaN(), ValError: math.NaN(), TrainAccuracy: math.NaN(), LearningRate: 0.1, Seconds: 0.01 * float64(s+1)})
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+func sampleGroups() []Group {
+	return []Group{
+		{Values: map[string]any{"learning_rate": 0.1, "epochs": 4}, Runs: seedRuns(1)},
+		{Values: map[string]any{"learning_rate": 0.01, "epochs": 4}, Runs: seedRuns(1.5)},
+	}
+}
+
+func TestBandGolden(t *testing.T) {
+	c, err := Band(sampleGroups(), BandOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	optionGolden(t, "band", c)
+	c, err = Band(sampleGroups(), BandOptions{Band: SD, LogY: true, Metric: TrainLoss})
+	if err != nil {
+		t.Fatal(err)
+	}
+	optionGolden(t, "band_sd_log", c)
+}
+
+// The data of a band chart: mean, min–max, seeds per epoch, the best epoch
+// of the mean, labels from the differing hyperparameter.
+func TestBandInfo(t *testing.T) {
+	d, err := BandInfo(sampleGroups(), BandOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := d.Lines[0]
+	if l.Label != "learning_rate=0.1" || d.Lines[1].Label != "learning_rate=0.01" {
+		t.Errorf("labels %q, %q", l.Label, d.Lines[1].Label)
+	}
+	round := func(xs []float64) []float64 {
+		out := make([]float64, len(xs))
+		for i, x := range xs {
+			out[i] = math.Round(x*1000) / 1000
+		}
+		return out
+	}
+	if got := round(l.Mean); !reflect.DeepEqual(got, []float64{0.7, 0.5, 0.4, 0.45}) {
+		t.Errorf("mean %v", got)
+	}
+	if got := round(l.Lower); !reflect.DeepEqual(got, []float64{0.68, 0.48, 0.38, 0.43}) {
+		t.Errorf("lower %v", got)
+	}
+	if l.BestEpoch != 3 || !reflect.DeepEqual(l.Seeds, []int{3, 3, 3, 3}) {
+		t.Errorf("best epoch %d, seeds %v", l.BestEpoch, l.Seeds)
+	}
+	if !strings.Contains(d.Title, "mean of 3 seeds (band: min–max)") {
+		t.Errorf("title %q does not say what the band is", d.Title)
+	}
+	if _, err := BandInfo(sampleGroups(), BandOptions{Band: "iqr"}); err == nil || !strings.Contains(err.Error(), `band "iqr"`) {
+		t.Errorf("unknown band: %v", err)
+	}
+	if d, _ := BandInfo(nil, BandOptions{}); d.Notice == "" {
+		t.Error("no groups: no notice")
+	}
+}
