@@ -203,43 +203,12 @@ func (p *Param) violation(v any) string {
 
 func (p *Param) outOfRange(x float64) string {
 	if p.Min != nil && x < *p.Min {
-		return "is below its minimum " + formatFloat(*p.Min)
+		return "is below its minimum " + Format(*p.Min)
 	}
 	if p.Max != nil && x > *p.Max {
-		return "is above its maximum " + formatFloat(*p.Max)
+		return "is above its maximum " + Format(*p.Max)
 	}
 	return ""
-}
-
-// formatFloat is the shortest text that parses back to f: 1e-05, 0.3, 10.
-func formatFloat(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
-
-// formatValue renders a canonical value the way a user would type it:
-// 0.01, 10, true, adam, 64,32. Empty strings and lists show as "".
-func formatValue(v any) string {
-	switch x := v.(type) {
-	case float64:
-		return formatFloat(x)
-	case int:
-		return strconv.Itoa(x)
-	case bool:
-		return strconv.FormatBool(x)
-	case string:
-		if x == "" {
-			return `""`
-		}
-		return x
-	case []int:
-		if len(x) == 0 {
-			return `""`
-		}
-		parts := make([]string, len(x))
-		for i, n := range x {
-			parts[i] = strconv.Itoa(n)
-		}
-		return strings.Join(parts, ",")
-	}
-	return fmt.Sprint(v)
 }
 
 // describe renders a value for a message: strings quoted, others as Go
@@ -249,7 +218,7 @@ func describe(v any) string {
 	case string:
 		return quoted(x)
 	case float64, int, []int, bool:
-		return shorten(formatValue(x))
+		return shorten(Format(x))
 	}
 	return shorten(fmt.Sprintf("%v (a Go %T)", v, v))
 }
