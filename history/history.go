@@ -107,7 +107,7 @@ func (h *History) Best() (Epoch, bool) {
 	best, ok := Epoch{}, false
 	useVal := false
 	for _, e := range h.Epochs {
-		if isFinite(e.ValLoss) {
+		if Finite(e.ValLoss) {
 			useVal = true
 			break
 		}
@@ -117,7 +117,7 @@ func (h *History) Best() (Epoch, bool) {
 		if useVal {
 			v = e.ValLoss
 		}
-		if !isFinite(v) {
+		if !Finite(v) {
 			continue
 		}
 		bv := best.TrainLoss
@@ -131,14 +131,18 @@ func (h *History) Best() (Epoch, bool) {
 	return best, ok
 }
 
-func isFinite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+// Finite reports whether f is a number: neither NaN nor ±Inf. A metric that
+// does not apply is NaN and a diverged loss may be Inf, so every reader of
+// metrics (best epoch, charts, tables, the run store's JSON) asks this. It
+// lives here, the package every one of them imports, which imports nothing.
+func Finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 
 // jsonFloat marshals NaN and ±Inf as null, which encoding/json refuses to
 // write, and reads null back as NaN.
 type jsonFloat float64
 
 func (f jsonFloat) MarshalJSON() ([]byte, error) {
-	if !isFinite(float64(f)) {
+	if !Finite(float64(f)) {
 		return []byte("null"), nil
 	}
 	return json.Marshal(float64(f))

@@ -2,13 +2,14 @@ package plotting
 
 import (
 	"fmt"
-	"github.com/hyperlab-go/hyperlab/hparams"
-
-	"github.com/go-echarts/go-echarts/v2/charts"
-	"github.com/go-echarts/go-echarts/v2/opts"
 	"math"
 	"sort"
 	"strconv"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/hparams"
 )
 
 // CompareOptions tunes Compare. The zero value compares validation loss,
@@ -122,7 +123,7 @@ func anyFinite(runs []Run, m Metric) bool {
 			continue
 		}
 		for _, e := range r.History.Epochs {
-			if finite(m.Of(e)) {
+			if history.Finite(m.Of(e)) {
 				return true
 			}
 		}

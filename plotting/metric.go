@@ -90,7 +90,7 @@ func present(epochs []history.Epoch) []Metric {
 	var out []Metric
 	for _, m := range Metrics {
 		for _, e := range epochs {
-			if finite(m.Of(e)) {
+			if history.Finite(m.Of(e)) {
 				out = append(out, m)
 				break
 			}
@@ -103,7 +103,7 @@ func present(epochs []history.Epoch) []Metric {
 // loss is not finite, and whether it cut any.
 func untilDivergence(epochs []history.Epoch) ([]history.Epoch, bool) {
 	for i, e := range epochs {
-		if !finite(e.TrainLoss) {
+		if !history.Finite(e.TrainLoss) {
 			return epochs[:i], true
 		}
 	}

@@ -2,13 +2,13 @@ package training
 
 import (
 	"fmt"
-	"github.com/hyperlab-go/hyperlab/hparams"
 	"math"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/hparams"
 	"github.com/hyperlab-go/hyperlab/runstore"
 )
 
@@ -65,7 +65,7 @@ func NewRow(trial int, id string, values map[string]any, h *history.History, sec
 	}
 	if best, ok := h.Best(); ok {
 		r.BestLoss, r.BestEpoch = best.ValLoss, best.Epoch
-		if !finiteMetric(best.ValLoss) {
+		if !history.Finite(best.ValLoss) {
 			r.BestLoss = best.TrainLoss
 		}
 	}
@@ -129,7 +129,7 @@ func varyingNames(rows []Row) []string {
 func (r *Results) Best() (Row, bool) {
 	best, ok := Row{}, false
 	for _, row := range r.Rows {
-		if (row.Status != history.Finished && row.Status != Pruned) || !finiteMetric(row.BestLoss) {
+		if (row.Status != history.Finished && row.Status != Pruned) || !history.Finite(row.BestLoss) {
 			continue
 		}
 		if !ok || row.BestLoss < best.BestLoss {
@@ -184,7 +184,7 @@ func (a sortValue) compare(b sortValue) int {
 	return 0
 }
 
-func num(f float64) sortValue { return sortValue{num: f, missing: !finiteMetric(f)} }
+func num(f float64) sortValue { return sortValue{num: f, missing: !history.Finite(f)} }
 
 func (r *Results) sortKey(name string) (func(Row) sortValue, error) {
 	metrics := map[string]func(Row) sortValue{
@@ -249,5 +249,3 @@ func FormatValue(v any) string {
 	}
 	return fmt.Sprint(v)
 }
-
-func finiteMetric(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }

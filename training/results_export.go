@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/hyperlab-go/hyperlab/history"
 )
 
 // column is one column of the exported table: a header and how to write a
@@ -35,7 +37,7 @@ func textColumn(name string, get func(Row) string) column {
 }
 
 func formatFloat(f float64, digits int) string {
-	if !finiteMetric(f) {
+	if !history.Finite(f) {
 		return ""
 	}
 	return strconv.FormatFloat(f, 'g', digits, 64)
@@ -72,7 +74,7 @@ func (r *Results) columns() []column {
 		{"best_loss", func(x Row) float64 { return x.BestLoss }},
 	}
 	for _, m := range metrics {
-		if r.anyRow(func(x Row) bool { return finiteMetric(m.get(x)) }) {
+		if r.anyRow(func(x Row) bool { return history.Finite(m.get(x)) }) {
 			cols = append(cols, metricColumn(m.name, m.get))
 		}
 	}
@@ -160,7 +162,7 @@ type rowJSON struct {
 }
 
 func nullable(f float64) *float64 {
-	if !finiteMetric(f) {
+	if !history.Finite(f) {
 		return nil
 	}
 	return &f

@@ -170,7 +170,7 @@ func rowSummary(r training.Row) string {
 }
 
 func short(f float64) string {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
+	if !history.Finite(f) {
 		return fmt.Sprint(f)
 	}
 	return fmt.Sprintf("%.4g", f)
