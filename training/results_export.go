@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/hparams"
 )
 
 // column is one column of the exported table: a header and how to write a
@@ -52,12 +54,14 @@ func (r *Results) columns() []column {
 	}
 	for _, name := range r.Names {
 		cols = append(cols, column{name: name,
-			exact: func(x Row) string { return FormatValue(x.Values[name]) },
+			exact: func(x Row) string { return hparams.Format(x.Values[name]) },
 			short: func(x Row) string {
-				if f, ok := x.Values[name].(float64); ok {
+				// A fraction to 6 digits for reading; whole numbers (a seed
+				// read back from JSON as float64) keep every digit.
+				if f, ok := x.Values[name].(float64); ok && f != math.Trunc(f) {
 					return strconv.FormatFloat(f, 'g', 6, 64)
 				}
-				return FormatValue(x.Values[name])
+				return hparams.Format(x.Values[name])
 			}})
 	}
 	cols = append(cols,
