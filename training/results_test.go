@@ -2,51 +2,14 @@ package training
 
 import (
 	"bytes"
-	"flag"
 	"math"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 	"github.com/hyperlab-go/hyperlab/runstore"
 )
-
-// update regenerates golden files: go test ./training/ -run Results -update.
-// Another test file of the package may define the same flag first.
-var update = func() *bool {
-	if f := flag.Lookup("update"); f != nil {
-		v := f.Value.(flag.Getter).Get().(bool)
-		return &v
-	}
-	return flag.Bool("update", false, "rewrite testdata/*.golden")
-}()
-
-func updating() bool {
-	if f := flag.Lookup("update"); f != nil {
-		return f.Value.String() == "true"
-	}
-	return *update
-}
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if updating() {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from %s:\n--- got ---\n%s\n--- want ---\n%s", name, path, got, want)
-	}
-}
 
 func epochs(losses ...float64) []history.Epoch {
 	var es []history.Epoch
@@ -94,7 +57,7 @@ func TestResultsExports(t *testing.T) {
 			if err := f.write(&b); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, f.name, b.Bytes())
+			testutil.Golden(t, f.name, b.Bytes())
 		})
 	}
 }
