@@ -30,3 +30,17 @@ func HostileCSV(t testing.TB, dir string) string {
 	}
 	return path
 }
+
+// AssertInert fails if html holds Evil as markup instead of as text: an
+// <img> or <b> tag of it, or a </script> that closes a script early, or if
+// the escaped text is missing altogether.
+func AssertInert(t testing.TB, what, html string) {
+	t.Helper()
+	if strings.Contains(html, "<img") || strings.Contains(html, "<b>") ||
+		strings.Count(html, "<script") != strings.Count(html, "</script>") {
+		t.Errorf("%s lets user text into the markup:\n%s", what, html)
+	}
+	if !strings.Contains(html, "&lt;img src=x onerror=alert(1)&gt;") {
+		t.Errorf("%s lost the escaped user text:\n%s", what, html)
+	}
+}

@@ -74,3 +74,23 @@ func TestStartReadsLines(t *testing.T) {
 		t.Errorf("lines = %q", lines)
 	}
 }
+
+// recorder is a testing.TB that only records Errorf.
+type recorder struct {
+	testing.TB
+	failed bool
+}
+
+func (r *recorder) Helper()               {}
+func (r *recorder) Errorf(string, ...any) { r.failed = true }
+
+func TestAssertInert(t *testing.T) {
+	AssertInert(t, "escaped text", "<p>"+strings.NewReplacer("<", "&lt;", ">", "&gt;").Replace(Evil)+"</p>")
+	for _, html := range []string{"<p>" + Evil + "</p>", "<p>nothing</p>"} {
+		r := &recorder{TB: t}
+		AssertInert(r, "x", html)
+		if !r.failed {
+			t.Errorf("AssertInert passed %q", html)
+		}
+	}
+}
