@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/hyperlab-go/hyperlab/internal/browsertest"
-	"github.com/hyperlab-go/hyperlab/runstore"
 )
 
 // checkReportInBrowser loads the report at page in headless Chromium (ECharts
@@ -14,14 +13,7 @@ import (
 // loss chart per run with its epochs.
 func checkReportInBrowser(t *testing.T, page, runsDir string) {
 	t.Helper()
-	store, err := runstore.Open(runsDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	runs, err := store.List()
-	if err != nil {
-		t.Fatal(err)
-	}
+	runs := listRuns(t, runsDir, "before the browser check")
 	epochs := 0
 	for _, r := range runs {
 		epochs += len(r.History.Epochs)

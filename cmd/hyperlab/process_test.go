@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -16,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 	"github.com/hyperlab-go/hyperlab/runstore"
 )
 
@@ -156,15 +156,8 @@ func TestSweepSurvivesSIGKILL(t *testing.T) {
 		"--epochs=15", "--size=600", "--runs", runs, "--parallel=2"}
 	const trials = 6
 	cmd := exec.Command(bin, args...)
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	sc, _ := testutil.Start(t, cmd)
 	done := 0
-	sc := bufio.NewScanner(stdout)
 	for sc.Scan() {
 		if strings.Contains(sc.Text(), " finished after ") {
 			done++
@@ -181,14 +174,7 @@ func TestSweepSurvivesSIGKILL(t *testing.T) {
 		t.Fatal("the sweep ended before a trial finished")
 	}
 
-	store, err := runstore.Open(runs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	before, err := store.List()
-	if err != nil {
-		t.Fatalf("after the kill, the store has unreadable runs: %v", err)
-	}
+	before := listRuns(t, runs, "after the kill")
 	complete, incomplete := 0, 0
 	for _, r := range before {
 		if r.Complete {
@@ -211,10 +197,7 @@ func TestSweepSurvivesSIGKILL(t *testing.T) {
 	if started != trials-complete || reused != complete {
 		t.Errorf("second sweep trained %d and reused %d, want %d and %d:\n%s", started, reused, trials-complete, complete, out)
 	}
-	after, err := store.List()
-	if err != nil {
-		t.Fatalf("after the re-run, unreadable runs: %v", err)
-	}
+	after := listRuns(t, runs, "after the re-run")
 	if len(after) != trials {
 		t.Errorf("%d runs in the store, want %d", len(after), trials)
 	}
@@ -235,15 +218,8 @@ func TestSweepInterrupted(t *testing.T) {
 	cmd := exec.Command(bin, args...)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	sc, _ := testutil.Start(t, cmd)
 	var out strings.Builder
-	sc := bufio.NewScanner(stdout)
 	for sc.Scan() {
 		out.WriteString(sc.Text() + "\n")
 		if strings.Contains(sc.Text(), "epoch ") {
@@ -256,24 +232,32 @@ func TestSweepInterrupted(t *testing.T) {
 	for sc.Scan() {
 		out.WriteString(sc.Text() + "\n")
 	}
-	err = cmd.Wait()
+	err := cmd.Wait()
 	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != exitFailure {
 		t.Fatalf("exit: %v, want code %d\n%s\n%s", err, exitFailure, out.String(), stderr.String())
 	}
 	if !strings.Contains(out.String(), "cancelled") || !strings.Contains(stderr.String(), "interrupted") {
 		t.Errorf("the interruption is not shown:\n%s\n%s", out.String(), stderr.String())
 	}
-	store, err := runstore.Open(runs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	list, err := store.List()
-	if err != nil {
-		t.Fatalf("unreadable runs after the interruption: %v", err)
-	}
+	list := listRuns(t, runs, "after the interruption")
 	for _, r := range list {
 		if r.Complete && r.History.Status == "finished" && len(r.History.Epochs) != 200 {
 			t.Errorf("run %s claims to be finished after %d epochs", r.ID, len(r.History.Epochs))
 		}
 	}
+}
+
+// listRuns lists the runs stored in dir; a store that cannot be read fails
+// the test, saying when.
+func listRuns(t *testing.T, dir, when string) []*runstore.Run {
+	t.Helper()
+	store, err := runstore.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, err := store.List()
+	if err != nil {
+		t.Fatalf("%s, the store has unreadable runs: %v", when, err)
+	}
+	return list
 }
