@@ -193,22 +193,26 @@ func (e *Epoch) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// StepLoss in History may hold NaN (the step that diverged); the History
-// JSON form keeps those as null.
+// plainHistory is History without its JSON methods, so that historyJSON
+// can embed it and replace StepLoss alone; a field added to History is
+// written and read without a change here.
+type plainHistory History
+
+// historyJSON is the JSON form of a History: StepLoss may hold NaN (the
+// step that diverged), kept as null. Its StepLoss hides the embedded one
+// (encoding/json takes the shallower field).
 type historyJSON struct {
-	Status   Status        `json:"status"`
-	Err      string        `json:"error,omitempty"`
-	Epochs   []Epoch       `json:"epochs"`
-	StepLoss []jsonFloat   `json:"step_loss,omitempty"`
-	Layers   []LayerParams `json:"layers,omitempty"`
+	*plainHistory
+	StepLoss []jsonFloat `json:"step_loss,omitempty"`
 }
 
 // MarshalJSON writes NaN and Inf step losses as null.
 func (h History) MarshalJSON() ([]byte, error) {
-	j := historyJSON{Status: h.Status, Err: h.Err, Epochs: h.Epochs, Layers: h.Layers}
-	if j.Epochs == nil {
-		j.Epochs = []Epoch{}
+	p := plainHistory(h)
+	if p.Epochs == nil {
+		p.Epochs = []Epoch{}
 	}
+	j := historyJSON{plainHistory: &p}
 	for _, v := range h.StepLoss {
 		j.StepLoss = append(j.StepLoss, jsonFloat(v))
 	}
@@ -217,13 +221,15 @@ func (h History) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads null step losses as NaN.
 func (h *History) UnmarshalJSON(b []byte) error {
-	var j historyJSON
+	var p plainHistory
+	j := historyJSON{plainHistory: &p}
 	if err := json.Unmarshal(b, &j); err != nil {
 		return fmt.Errorf("history: reading a history: %w", err)
 	}
-	*h = History{Status: j.Status, Err: j.Err, Epochs: j.Epochs, Layers: j.Layers}
+	p.StepLoss = nil
 	for _, v := range j.StepLoss {
-		h.StepLoss = append(h.StepLoss, float64(v))
+		p.StepLoss = append(p.StepLoss, float64(v))
 	}
+	*h = History(p)
 	return nil
 }
