@@ -30,19 +30,11 @@ func parseText(p *Param, raw string) (any, string) {
 	s := unquote(raw)
 	switch p.Kind {
 	case Float:
+		// Out of range ("1e999") parses as ±Inf with an error: not finite.
 		f, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
-		if err != nil && !math.IsInf(f, 0) {
-			return nil, "is not a number"
-		}
-		if math.IsNaN(f) || math.IsInf(f, 0) {
-			return nil, "is not a finite number"
-		}
-		return f, ""
+		return floatValue(f, err == nil || math.IsInf(f, 0))
 	case Int:
-		if n, ok := parseInt(s); ok {
-			return n, ""
-		}
-		return nil, "is not a whole number"
+		return intValue(parseInt(s))
 	case Bool:
 		b, err := strconv.ParseBool(s)
 		if err != nil {
@@ -101,19 +93,9 @@ func coerce(p *Param, v any) (any, string) {
 	rv := reflect.ValueOf(v)
 	switch p.Kind {
 	case Float:
-		f, ok := toFloat(rv)
-		if !ok {
-			return nil, "is not a number"
-		}
-		if math.IsNaN(f) || math.IsInf(f, 0) {
-			return nil, "is not a finite number"
-		}
-		return f, ""
+		return floatValue(toFloat(rv))
 	case Int:
-		if n, ok := toInt(rv); ok {
-			return n, ""
-		}
-		return nil, "is not a whole number"
+		return intValue(toInt(rv))
 	case Bool:
 		if b, ok := v.(bool); ok {
 			return b, ""
@@ -139,6 +121,26 @@ func coerce(p *Param, v any) (any, string) {
 		return out, ""
 	}
 	return nil, "has an invalid kind"
+}
+
+// floatValue is the value of a Float param, or why f is none: parseText
+// and coerce share it.
+func floatValue(f float64, isNumber bool) (any, string) {
+	switch {
+	case !isNumber:
+		return nil, "is not a number"
+	case math.IsNaN(f) || math.IsInf(f, 0):
+		return nil, "is not a finite number"
+	}
+	return f, ""
+}
+
+// intValue is the value of an Int param, or why n is none.
+func intValue(n int, isWhole bool) (any, string) {
+	if !isWhole {
+		return nil, "is not a whole number"
+	}
+	return n, ""
 }
 
 // Number returns v as a float64 when it holds a number of any Go numeric
