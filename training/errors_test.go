@@ -9,6 +9,7 @@ import (
 	"github.com/hyperlab-go/hyperlab/datasets"
 	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 )
 
 func TestRunErrorsSayWhatToChange(t *testing.T) {
@@ -34,13 +35,7 @@ func TestRunErrorsSayWhatToChange(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			v := Spec.Defaults()
-			for i := 0; i < len(tt.kv); i += 2 {
-				var err error
-				if v, err = v.With(tt.kv[i].(string), tt.kv[i+1]); err != nil {
-					t.Fatalf("hparams refuses %v=%v: %v", tt.kv[i], tt.kv[i+1], err)
-				}
-			}
+			v := testutil.With(t, Spec.Defaults(), tt.kv...)
 			_, err := Run(context.Background(), v, tt.data)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("got %v, want %q", err, tt.want)

@@ -35,3 +35,24 @@ func Start(t testing.TB, cmd *exec.Cmd) (*bufio.Scanner, io.ReadCloser) {
 	}
 	return bufio.NewScanner(stdout), stdout
 }
+
+// With returns v with the name, value pairs of kv set one after the other
+// through v.With (hparams.Values has that method), failing the test on an
+// error. It is generic so that this package needs no import of hparams.
+func With[V interface{ With(string, any) (V, error) }](t testing.TB, v V, kv ...any) V {
+	t.Helper()
+	if len(kv)%2 != 0 {
+		t.Fatalf("With: %d arguments, want name, value pairs", len(kv))
+	}
+	for i := 0; i < len(kv); i += 2 {
+		name, ok := kv[i].(string)
+		if !ok {
+			t.Fatalf("With: argument %d is %#v, want a name", i, kv[i])
+		}
+		var err error
+		if v, err = v.With(name, kv[i+1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return v
+}

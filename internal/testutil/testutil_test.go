@@ -84,6 +84,11 @@ type recorder struct {
 func (r *recorder) Helper()               {}
 func (r *recorder) Errorf(string, ...any) { r.failed = true }
 
+// Fatal and Fatalf record, then stop the caller as testing.T's do (the
+// test recovers the panic).
+func (r *recorder) Fatal(...any)          { r.failed = true; panic(r) }
+func (r *recorder) Fatalf(string, ...any) { r.failed = true; panic(r) }
+
 func TestAssertInert(t *testing.T) {
 	AssertInert(t, "escaped text", "<p>"+strings.NewReplacer("<", "&lt;", ">", "&gt;").Replace(Evil)+"</p>")
 	for _, html := range []string{"<p>" + Evil + "</p>", "<p>nothing</p>"} {
@@ -91,6 +96,33 @@ func TestAssertInert(t *testing.T) {
 		AssertInert(r, "x", html)
 		if !r.failed {
 			t.Errorf("AssertInert passed %q", html)
+		}
+	}
+}
+
+// counter is a stand-in for hparams.Values: With adds to a sum and refuses
+// negative values.
+type counter struct{ sum int }
+
+func (c counter) With(name string, v any) (counter, error) {
+	if n := v.(int); n >= 0 {
+		return counter{c.sum + n}, nil
+	}
+	return c, errors.New(name + " is negative")
+}
+
+func TestWithSetsPairsInOrder(t *testing.T) {
+	if got := With(t, counter{}, "a", 1, "b", 2); got.sum != 3 {
+		t.Errorf("sum = %d, want 3", got.sum)
+	}
+	for _, kv := range [][]any{{"a", -1}, {"a"}, {1, 2}} {
+		r := &recorder{TB: t}
+		func() {
+			defer func() { recover() }()
+			With(r, counter{}, kv...)
+		}()
+		if !r.failed {
+			t.Errorf("With(%v) did not fail the test", kv)
 		}
 	}
 }
