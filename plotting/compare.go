@@ -3,7 +3,6 @@ package plotting
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strconv"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -141,30 +140,17 @@ func colourBy(runs []Run, name string) []string {
 		}
 		return out
 	}
-	texts := make([]string, len(runs))
-	numeric := true
-	distinct := map[string]float64{}
+	values := make([]map[string]any, len(runs))
 	for i, r := range runs {
-		texts[i] = valueText(r.Values, name)
-		f, ok := toFloat(r.Values[name])
-		numeric = numeric && ok
-		distinct[texts[i]] = f
+		values[i] = r.Values
 	}
-	keys := make([]string, 0, len(distinct))
-	for k := range distinct {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(a, b int) bool {
-		if numeric {
-			return distinct[keys[a]] < distinct[keys[b]]
-		}
-		return keys[a] < keys[b]
-	})
+	keys, numeric := distinctValues(values, name)
 	rank := map[string]int{}
 	for i, k := range keys {
 		rank[k] = i
 	}
-	for i, t := range texts {
+	for i, r := range runs {
+		t := valueText(r.Values, name)
 		if numeric {
 			out[i] = ramp(rank[t], len(keys))
 		} else {
