@@ -13,14 +13,8 @@ import (
 )
 
 func TestRunErrorsSayWhatToChange(t *testing.T) {
-	small, err := datasets.Load("moons", datasets.Options{Size: 375, Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sine, err := datasets.Load("sine", datasets.Options{Size: 200, Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	small := load(t, "moons", datasets.Options{Size: 375, Seed: 1})
+	sine := load(t, "sine", datasets.Options{Size: 200, Seed: 1})
 	tests := []struct {
 		name string
 		kv   []any
@@ -75,11 +69,7 @@ func TestCallbackPanic(t *testing.T) {
 }
 
 func moonsSmall(t *testing.T) datasets.Split {
-	s, err := datasets.Load("moons", datasets.Options{Size: 200, Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return load(t, "moons", datasets.Options{Size: 200, Seed: 1})
 }
 
 // A user's Spec may allow values training cannot use; Run says which.

@@ -13,7 +13,13 @@ import (
 // held out for validation.
 func moons(t testing.TB) datasets.Split {
 	t.Helper()
-	s, err := datasets.Load("moons", datasets.Options{Size: 1000, Noise: 0.2, Seed: 7})
+	return load(t, "moons", datasets.Options{Size: 1000, Noise: 0.2, Seed: 7})
+}
+
+// load is datasets.Load for a test: an error fails it.
+func load(t testing.TB, name string, o datasets.Options) datasets.Split {
+	t.Helper()
+	s, err := datasets.Load(name, o)
 	if err != nil {
 		t.Fatal(err)
 	}
