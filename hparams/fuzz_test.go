@@ -2,8 +2,6 @@ package hparams_test
 
 import (
 	"bytes"
-	"flag"
-	"io"
 	"strings"
 	"testing"
 
@@ -60,8 +58,7 @@ func FuzzParse(f *testing.F) {
 		if !checkParsed(t, spec, v, err) {
 			return
 		}
-		fs := flag.NewFlagSet("fuzz", flag.ContinueOnError)
-		fs.SetOutput(io.Discard)
+		fs := newFlagSet()
 		hf := spec.Flags(fs)
 		if err := fs.Parse(args); err != nil {
 			t.Fatalf("Parse accepted %q but flag.Parse failed: %v", args, err)
