@@ -1,6 +1,7 @@
 package hparams
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"reflect"
@@ -145,7 +146,8 @@ func intValue(n int, isWhole bool) (any, string) {
 
 // Number returns v as a float64 when it holds a number of any Go numeric
 // type: a hyperparameter value from live Values (int, float64) or read back
-// from JSON (float64), as tables and charts of runs need it.
+// from JSON (float64, or json.Number with UseNumber), as tables and charts
+// of runs need it.
 func Number(v any) (float64, bool) { return toFloat(reflect.ValueOf(v)) }
 
 func toFloat(rv reflect.Value) (float64, bool) {
@@ -159,6 +161,13 @@ func toFloat(rv reflect.Value) (float64, bool) {
 		return float64(rv.Int()), true
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
 		return float64(rv.Uint()), true
+	case reflect.String:
+		// A json.Number (JSON decoded with UseNumber) is a number; other
+		// strings are not.
+		if n, ok := rv.Interface().(json.Number); ok {
+			f, err := n.Float64()
+			return f, err == nil
+		}
 	}
 	return 0, false
 }
