@@ -127,3 +127,24 @@ func ExampleDiffering() {
 	// learning_rate=0.1 optimizer=adam
 	// learning_rate=0.01 optimizer=sgd
 }
+
+func TestLargeSeedsStayExact(t *testing.T) {
+	// 2^53 and 2^53+1 are one float64 but two seeds: the table, the
+	// "name=value" text and the run ID tell them apart.
+	s := hparams.NewBuilder().Int("seed", 1, "").MustSpec()
+	a := mustParse(t, s, "--seed=9007199254740992")
+	b := mustParse(t, s, "--seed=9007199254740993")
+	c, err := s.ParseJSON([]byte(`{"seed": 9007199254740993}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(b); got != "seed=9007199254740993" {
+		t.Errorf("Values print %q", got)
+	}
+	if a.Table().Rows[0].Value == b.Table().Rows[0].Value || a.Hash() == b.Hash() {
+		t.Errorf("2^53 and 2^53+1 look alike: %v / %v", a, b)
+	}
+	if c.Hash() != b.Hash() {
+		t.Errorf("the seed from JSON %v differs from the flag's %v", c, b)
+	}
+}
