@@ -148,3 +148,13 @@ func TestLargeSeedsStayExact(t *testing.T) {
 		t.Errorf("the seed from JSON %v differs from the flag's %v", c, b)
 	}
 }
+
+func TestNumberReadsJSONNumbers(t *testing.T) {
+	// JSON decoded with UseNumber gives json.Number: still a number.
+	if f, ok := hparams.Number(json.Number("2.5")); !ok || f != 2.5 {
+		t.Errorf("Number(json.Number(2.5)) = %v, %v", f, ok)
+	}
+	if _, ok := hparams.Number(json.Number("x")); ok {
+		t.Error("Number of a malformed json.Number reports ok")
+	}
+}
