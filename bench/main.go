@@ -4,14 +4,17 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"slices"
+
 	"github.com/gomlx/gomlx/backends"
 
-	"github.com/hyperlab-go/hyperlab/training/dense"
 	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/hyperlab-go/hyperlab/training/dense"
 )
 
 // options are the command-line flags.
@@ -66,39 +69,33 @@ func parseFlags(args []string) (options, error) {
 // allItems are the parts of the benchmark, in run order.
 var allItems = []string{"steps", "mnist", "sweep", "overhead"}
 
+// names splits a comma-separated flag value, dropping blanks.
+func names(list string) []string {
+	var out []string
+	for _, name := range strings.Split(list, ",") {
+		if name = strings.TrimSpace(name); name != "" {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
 func selectCases(list string) ([]Case, error) {
 	var out []Case
-	for _, name := range strings.Split(list, ",") {
-		name = strings.TrimSpace(name)
-		if name == "" {
-			continue
-		}
-		found := false
-		for _, c := range Cases {
-			if c.Name == name {
-				out = append(out, c)
-				found = true
-			}
-		}
-		if !found {
+	for _, name := range names(list) {
+		i := slices.IndexFunc(Cases, func(c Case) bool { return c.Name == name })
+		if i < 0 {
 			return nil, fmt.Errorf("bench: unknown case %q in -cases; use mnist, toy or wide", name)
 		}
+		out = append(out, Cases[i])
 	}
 	return out, nil
 }
 
 func selectItems(list string) (map[string]bool, error) {
 	sel := map[string]bool{}
-	for _, name := range strings.Split(list, ",") {
-		name = strings.TrimSpace(name)
-		if name == "" {
-			continue
-		}
-		known := false
-		for _, it := range allItems {
-			known = known || it == name
-		}
-		if !known {
+	for _, name := range names(list) {
+		if !slices.Contains(allItems, name) {
 			return nil, fmt.Errorf("bench: unknown item %q in -items; use %s", name, strings.Join(allItems, ", "))
 		}
 		sel[name] = true

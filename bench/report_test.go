@@ -2,16 +2,15 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-)
 
-var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
+)
 
 func fixedReport() *Report {
 	nan := Timing{Wall: math.NaN(), CPU: math.NaN()}
@@ -35,19 +34,7 @@ func fixedReport() *Report {
 func TestReportMarkdownGolden(t *testing.T) {
 	var buf bytes.Buffer
 	fixedReport().WriteMarkdown(&buf)
-	path := filepath.Join("testdata", "report.golden")
-	if *update {
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./bench -run Golden -update)", err)
-	}
-	if got := buf.String(); got != string(want) {
-		t.Errorf("Markdown differs from %s (rerun with -update if intended):\n%s", path, got)
-	}
+	testutil.Golden(t, "report", buf.Bytes())
 }
 
 func TestReportRatiosAndMissingValues(t *testing.T) {

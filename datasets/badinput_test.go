@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 )
 
 // TestBadInput feeds the loaders input a user can get wrong; each case
@@ -74,15 +76,7 @@ func TestBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var err error
-			func() {
-				defer func() {
-					if p := recover(); p != nil {
-						t.Fatalf("panic: %v", p)
-					}
-				}()
-				err = tt.run()
-			}()
+			err := testutil.NoPanic(t, tt.run)
 			if err == nil {
 				t.Fatal("no error")
 			}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 )
 
 // The golden file pins the fingerprints of the built-in sets: the run
@@ -17,7 +19,7 @@ func TestFingerprintGolden(t *testing.T) {
 		}
 		fmt.Fprintf(&b, "%s train=%s split=%s\n", name, s.Train.Fingerprint(), s.Fingerprint())
 	}
-	golden(t, "fingerprint.golden", b.String())
+	testutil.Golden(t, "fingerprint", b.String())
 }
 
 func TestFingerprintTellsDataApart(t *testing.T) {

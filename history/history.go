@@ -124,7 +124,7 @@ func (h *History) Best() (Epoch, bool) {
 	best, ok := Epoch{}, false
 	useVal := false
 	for _, e := range h.Epochs {
-		if isFinite(e.ValLoss) {
+		if Finite(e.ValLoss) {
 			useVal = true
 			break
 		}
@@ -134,7 +134,7 @@ func (h *History) Best() (Epoch, bool) {
 		if useVal {
 			v = e.ValLoss
 		}
-		if !isFinite(v) {
+		if !Finite(v) {
 			continue
 		}
 		bv := best.TrainLoss
@@ -148,14 +148,18 @@ func (h *History) Best() (Epoch, bool) {
 	return best, ok
 }
 
-func isFinite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+// Finite reports whether f is a number: neither NaN nor ±Inf. A metric that
+// does not apply is NaN and a diverged loss may be Inf, so every reader of
+// metrics (best epoch, charts, tables, the run store's JSON) asks this. It
+// lives here, the package every one of them imports, which imports nothing.
+func Finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
 
 // jsonFloat marshals NaN and ±Inf as null, which encoding/json refuses to
 // write, and reads null back as NaN.
 type jsonFloat float64
 
 func (f jsonFloat) MarshalJSON() ([]byte, error) {
-	if !isFinite(float64(f)) {
+	if !Finite(float64(f)) {
 		return []byte("null"), nil
 	}
 	return json.Marshal(float64(f))
@@ -209,22 +213,26 @@ func (e *Epoch) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// StepLoss in History may hold NaN (the step that diverged); the History
-// JSON form keeps those as null.
+// plainHistory is History without its JSON methods, so that historyJSON
+// can embed it and replace StepLoss alone; a field added to History is
+// written and read without a change here.
+type plainHistory History
+
+// historyJSON is the JSON form of a History: StepLoss may hold NaN (the
+// step that diverged), kept as null. Its StepLoss hides the embedded one
+// (encoding/json takes the shallower field).
 type historyJSON struct {
-	Status   Status        `json:"status"`
-	Err      string        `json:"error,omitempty"`
-	Epochs   []Epoch       `json:"epochs"`
-	StepLoss []jsonFloat   `json:"step_loss,omitempty"`
-	Layers   []LayerParams `json:"layers,omitempty"`
+	*plainHistory
+	StepLoss []jsonFloat `json:"step_loss,omitempty"`
 }
 
 // MarshalJSON writes NaN and Inf step losses as null.
 func (h History) MarshalJSON() ([]byte, error) {
-	j := historyJSON{Status: h.Status, Err: h.Err, Epochs: h.Epochs, Layers: h.Layers}
-	if j.Epochs == nil {
-		j.Epochs = []Epoch{}
+	p := plainHistory(h)
+	if p.Epochs == nil {
+		p.Epochs = []Epoch{}
 	}
+	j := historyJSON{plainHistory: &p}
 	for _, v := range h.StepLoss {
 		j.StepLoss = append(j.StepLoss, jsonFloat(v))
 	}
@@ -233,13 +241,15 @@ func (h History) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON reads null step losses as NaN.
 func (h *History) UnmarshalJSON(b []byte) error {
-	var j historyJSON
+	var p plainHistory
+	j := historyJSON{plainHistory: &p}
 	if err := json.Unmarshal(b, &j); err != nil {
 		return fmt.Errorf("history: reading a history: %w", err)
 	}
-	*h = History{Status: j.Status, Err: j.Err, Epochs: j.Epochs, Layers: j.Layers}
+	p.StepLoss = nil
 	for _, v := range j.StepLoss {
-		h.StepLoss = append(h.StepLoss, float64(v))
+		p.StepLoss = append(p.StepLoss, float64(v))
 	}
+	*h = History(p)
 	return nil
 }

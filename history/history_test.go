@@ -159,3 +159,16 @@ func TestParams(t *testing.T) {
 		t.Errorf("Total %d Params %d", l.Total(), h.Params())
 	}
 }
+
+func TestFinite(t *testing.T) {
+	for _, f := range []float64{0, math.Copysign(0, -1), -1.5, math.MaxFloat64, math.SmallestNonzeroFloat64} {
+		if !Finite(f) {
+			t.Errorf("Finite(%v) = false, want true", f)
+		}
+	}
+	for _, f := range []float64{nan, math.Inf(1), math.Inf(-1)} {
+		if Finite(f) {
+			t.Errorf("Finite(%v) = true, want false", f)
+		}
+	}
+}

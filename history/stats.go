@@ -21,7 +21,7 @@ func Summarize(xs []float64) Stat {
 	s := Stat{Min: math.Inf(1), Max: math.Inf(-1)}
 	var sum float64
 	for _, x := range xs {
-		if !isFinite(x) {
+		if !Finite(x) {
 			s.Dropped++
 			continue
 		}
@@ -37,7 +37,7 @@ func Summarize(xs []float64) Stat {
 	if s.N > 1 {
 		var ss float64
 		for _, x := range xs {
-			if isFinite(x) {
+			if Finite(x) {
 				ss += (x - s.Mean) * (x - s.Mean)
 			}
 		}
@@ -95,7 +95,7 @@ func (c Curve) Means() []float64 {
 func (c Curve) Best() (int, bool) {
 	best, ok := -1, false
 	for i, s := range c.Stats {
-		if !isFinite(s.Mean) {
+		if !Finite(s.Mean) {
 			continue
 		}
 		if !ok || (c.Metric.LowerIsBetter() && s.Mean < c.Stats[best].Mean) || (!c.Metric.LowerIsBetter() && s.Mean > c.Stats[best].Mean) {

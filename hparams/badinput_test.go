@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 )
 
 // TestBadInput is hparams' part of the bad-input corpus (issue 8): each
@@ -82,12 +83,7 @@ func TestBadInput(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			defer func() {
-				if r := recover(); r != nil {
-					t.Fatalf("panic: %v", r)
-				}
-			}()
-			wantErr(t, tc.run(), tc.wants...)
+			wantErr(t, testutil.NoPanic(t, tc.run), tc.wants...)
 		})
 	}
 }

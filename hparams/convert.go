@@ -1,6 +1,7 @@
 package hparams
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"reflect"
@@ -30,19 +31,11 @@ func parseText(p *Param, raw string) (any, string) {
 	s := unquote(raw)
 	switch p.Kind {
 	case Float:
+		// Out of range ("1e999") parses as ±Inf with an error: not finite.
 		f, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
-		if err != nil && !math.IsInf(f, 0) {
-			return nil, "is not a number"
-		}
-		if math.IsNaN(f) || math.IsInf(f, 0) {
-			return nil, "is not a finite number"
-		}
-		return f, ""
+		return floatValue(f, err == nil || math.IsInf(f, 0))
 	case Int:
-		if n, ok := parseInt(s); ok {
-			return n, ""
-		}
-		return nil, "is not a whole number"
+		return intValue(parseInt(s))
 	case Bool:
 		b, err := strconv.ParseBool(s)
 		if err != nil {
@@ -101,19 +94,9 @@ func coerce(p *Param, v any) (any, string) {
 	rv := reflect.ValueOf(v)
 	switch p.Kind {
 	case Float:
-		f, ok := toFloat(rv)
-		if !ok {
-			return nil, "is not a number"
-		}
-		if math.IsNaN(f) || math.IsInf(f, 0) {
-			return nil, "is not a finite number"
-		}
-		return f, ""
+		return floatValue(toFloat(rv))
 	case Int:
-		if n, ok := toInt(rv); ok {
-			return n, ""
-		}
-		return nil, "is not a whole number"
+		return intValue(toInt(rv))
 	case Bool:
 		if b, ok := v.(bool); ok {
 			return b, ""
@@ -141,9 +124,30 @@ func coerce(p *Param, v any) (any, string) {
 	return nil, "has an invalid kind"
 }
 
+// floatValue is the value of a Float param, or why f is none: parseText
+// and coerce share it.
+func floatValue(f float64, isNumber bool) (any, string) {
+	switch {
+	case !isNumber:
+		return nil, "is not a number"
+	case math.IsNaN(f) || math.IsInf(f, 0):
+		return nil, "is not a finite number"
+	}
+	return f, ""
+}
+
+// intValue is the value of an Int param, or why n is none.
+func intValue(n int, isWhole bool) (any, string) {
+	if !isWhole {
+		return nil, "is not a whole number"
+	}
+	return n, ""
+}
+
 // Number returns v as a float64 when it holds a number of any Go numeric
 // type: a hyperparameter value from live Values (int, float64) or read back
-// from JSON (float64), as tables and charts of runs need it.
+// from JSON (float64, or json.Number with UseNumber), as tables and charts
+// of runs need it.
 func Number(v any) (float64, bool) { return toFloat(reflect.ValueOf(v)) }
 
 func toFloat(rv reflect.Value) (float64, bool) {
@@ -157,6 +161,13 @@ func toFloat(rv reflect.Value) (float64, bool) {
 		return float64(rv.Int()), true
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
 		return float64(rv.Uint()), true
+	case reflect.String:
+		// A json.Number (JSON decoded with UseNumber) is a number; other
+		// strings are not.
+		if n, ok := rv.Interface().(json.Number); ok {
+			f, err := n.Float64()
+			return f, err == nil
+		}
 	}
 	return 0, false
 }
@@ -203,43 +214,12 @@ func (p *Param) violation(v any) string {
 
 func (p *Param) outOfRange(x float64) string {
 	if p.Min != nil && x < *p.Min {
-		return "is below its minimum " + formatFloat(*p.Min)
+		return "is below its minimum " + Format(*p.Min)
 	}
 	if p.Max != nil && x > *p.Max {
-		return "is above its maximum " + formatFloat(*p.Max)
+		return "is above its maximum " + Format(*p.Max)
 	}
 	return ""
-}
-
-// formatFloat is the shortest text that parses back to f: 1e-05, 0.3, 10.
-func formatFloat(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
-
-// formatValue renders a canonical value the way a user would type it:
-// 0.01, 10, true, adam, 64,32. Empty strings and lists show as "".
-func formatValue(v any) string {
-	switch x := v.(type) {
-	case float64:
-		return formatFloat(x)
-	case int:
-		return strconv.Itoa(x)
-	case bool:
-		return strconv.FormatBool(x)
-	case string:
-		if x == "" {
-			return `""`
-		}
-		return x
-	case []int:
-		if len(x) == 0 {
-			return `""`
-		}
-		parts := make([]string, len(x))
-		for i, n := range x {
-			parts[i] = strconv.Itoa(n)
-		}
-		return strings.Join(parts, ",")
-	}
-	return fmt.Sprint(v)
 }
 
 // describe renders a value for a message: strings quoted, others as Go
@@ -249,7 +229,7 @@ func describe(v any) string {
 	case string:
 		return quoted(x)
 	case float64, int, []int, bool:
-		return shorten(formatValue(x))
+		return shorten(Format(x))
 	}
 	return shorten(fmt.Sprintf("%v (a Go %T)", v, v))
 }

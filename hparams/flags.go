@@ -67,7 +67,7 @@ func (s *Spec) Flags(fs *flag.FlagSet) *Flags {
 		fs.Var(v, name, help)
 	}
 	for _, p := range s.params {
-		define(p.Name, &paramFlag{group: g, name: p.Name, def: formatValue(p.Default), isBool: p.Kind == Bool}, usage(p))
+		define(p.Name, &paramFlag{group: g, name: p.Name, def: Format(p.Default), isBool: p.Kind == Bool}, usage(p))
 	}
 	define("set", &setFlag{group: g}, "hyperparameters as `\"name=value;name=value\"` (GoMLX's --set syntax)")
 	define("config", &configFlag{group: g}, "a JSON `file` {\"name\": value} of hyperparameters, applied before the other flags")

@@ -75,13 +75,10 @@ func TestFlagsShareFlagSet(t *testing.T) {
 	if err := fs.Parse([]string{"--learning_rate=0.3", "--batch_size=64", "--set=epochs=5;batch_size=65"}); err != nil {
 		t.Fatal(err)
 	}
-	a, err := fa.Values()
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := fb.Values()
-	if err != nil {
-		t.Fatal(err)
+	a, errA := fa.Values()
+	b, errB := fb.Values()
+	if errA != nil || errB != nil {
+		t.Fatal(errA, errB)
 	}
 	if a.Float("learning_rate") != 0.3 || a.Int("epochs") != 5 || b.Float("learning_rate") != 0.3 || b.Int("batch_size") != 65 {
 		t.Errorf("got %v and %v", a, b)
@@ -89,7 +86,7 @@ func TestFlagsShareFlagSet(t *testing.T) {
 	if err := fs.Parse([]string{"--set=unknown_everywhere=1"}); err != nil {
 		t.Fatal(err)
 	}
-	_, err = fb.Values()
+	_, err := fb.Values()
 	wantErr(t, err, `"unknown_everywhere" in --set`)
 }
 

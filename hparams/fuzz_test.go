@@ -2,18 +2,24 @@ package hparams_test
 
 import (
 	"bytes"
-	"flag"
-	"io"
 	"strings"
 	"testing"
 
 	"github.com/hyperlab-go/hyperlab/hparams"
 )
 
-// checkValid fails unless v is a valid Values of s: every value passes With,
-// and JSON goes round trip to the same Values and hash.
-func checkValid(t *testing.T, s *hparams.Spec, v hparams.Values) {
+// checkParsed checks what a parse returned: an error must carry the
+// package prefix (and ends the check, returning false); otherwise v must be
+// a valid Values of s: every value passes With, and JSON goes round trip to
+// the same Values and hash.
+func checkParsed(t *testing.T, s *hparams.Spec, v hparams.Values, err error) bool {
 	t.Helper()
+	if err != nil {
+		if !strings.HasPrefix(err.Error(), "hparams: ") {
+			t.Fatalf("error without prefix: %q", err)
+		}
+		return false
+	}
 	for _, name := range s.Names() {
 		if _, err := v.With(name, v.Get(name)); err != nil {
 			t.Fatalf("result holds an invalid value: %v", err)
@@ -32,6 +38,7 @@ func checkValid(t *testing.T, s *hparams.Spec, v hparams.Values) {
 	}
 	_ = v.Table().HTML()
 	_ = v.Table().Text()
+	return true
 }
 
 // FuzzParse feeds arguments (one per line) to Spec.Parse. It must not panic;
@@ -48,15 +55,10 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		v, err := spec.Parse(args)
-		if err != nil {
-			if !strings.HasPrefix(err.Error(), "hparams: ") {
-				t.Fatalf("error without prefix: %q", err)
-			}
+		if !checkParsed(t, spec, v, err) {
 			return
 		}
-		checkValid(t, spec, v)
-		fs := flag.NewFlagSet("fuzz", flag.ContinueOnError)
-		fs.SetOutput(io.Discard)
+		fs := newFlagSet()
 		hf := spec.Flags(fs)
 		if err := fs.Parse(args); err != nil {
 			t.Fatalf("Parse accepted %q but flag.Parse failed: %v", args, err)
@@ -74,13 +76,9 @@ func FuzzParseJSON(f *testing.F) {
 	f.Add([]byte(`{"epochs": 1e2}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		v, err := spec.ParseJSON(data)
-		if err != nil {
-			if !strings.HasPrefix(err.Error(), "hparams: ") {
-				t.Fatalf("error without prefix: %q", err)
-			}
+		if !checkParsed(t, spec, v, err) {
 			return
 		}
-		checkValid(t, spec, v)
 		again, _ := v.MarshalJSON()
 		if v2, err := spec.ParseJSON(again); err != nil || !bytes.Equal(mustJSON(t, v2), again) {
 			t.Fatalf("JSON not stable: %s", again)

@@ -3,6 +3,7 @@ package hparams
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -28,18 +29,35 @@ func (v Values) canonical() string {
 	}
 	lines := make([]string, len(v.vals))
 	for i, p := range v.spec.params {
-		var val string
-		switch x := v.vals[i].(type) {
-		case string:
-			val = strconv.Quote(x)
-		default:
-			val = formatValue(x)
-			if p.Kind == Ints {
-				val = "[" + strings.Trim(val, `"`) + "]"
-			}
-		}
-		lines[i] = p.Name + "=" + p.Kind.String() + ":" + val + "\n"
+		lines[i] = p.Name + "=" + p.Kind.String() + ":" + canonicalValue(v.vals[i]) + "\n"
 	}
 	slices.Sort(lines)
 	return strings.Join(lines, "")
+}
+
+// canonicalValue is the hash's own text of a value, apart from Format so
+// that a change of display never moves a run ID: strings quoted, floats in
+// their shortest 'g' form with −0 as 0 (equal values, one run), lists as
+// [a,b].
+func canonicalValue(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strconv.Quote(x)
+	case float64:
+		if x == 0 {
+			return "0" // −0 == 0: the same run
+		}
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	case int:
+		return strconv.Itoa(x)
+	case bool:
+		return strconv.FormatBool(x)
+	case []int:
+		parts := make([]string, len(x))
+		for i, n := range x {
+			parts[i] = strconv.Itoa(n)
+		}
+		return "[" + strings.Join(parts, ",") + "]"
+	}
+	return fmt.Sprint(v)
 }

@@ -2,17 +2,12 @@ package hparams_test
 
 import (
 	"errors"
-	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/hyperlab-go/hyperlab/hparams"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 
 // spec is the Spec of Config (see example_test.go) used by most tests.
 var spec = hparams.MustSpecOf(Config{})
@@ -52,24 +47,6 @@ func mustParse(t *testing.T, s *hparams.Spec, args ...string) hparams.Values {
 		t.Fatalf("Parse(%q): %v", args, err)
 	}
 	return v
-}
-
-// golden compares got with testdata/name, rewriting it under -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs (go test -update rewrites it)\ngot:\n%s\nwant:\n%s", path, got, want)
-	}
 }
 
 func inf() float64 { var zero float64; return 1 / zero }

@@ -49,11 +49,11 @@ func (p Param) Allowed() string {
 	case p.Kind == String && len(p.Choices) > 0:
 		return strings.Join(p.Choices, " | ")
 	case p.Min != nil && p.Max != nil:
-		s = formatFloat(*p.Min) + ".." + formatFloat(*p.Max)
+		s = Format(*p.Min) + ".." + Format(*p.Max)
 	case p.Min != nil:
-		s = ">= " + formatFloat(*p.Min)
+		s = ">= " + Format(*p.Min)
 	case p.Max != nil:
-		s = "<= " + formatFloat(*p.Max)
+		s = "<= " + Format(*p.Max)
 	}
 	if p.Kind == Ints && s != "" {
 		s = "each " + s
@@ -148,10 +148,10 @@ func (p *Param) check(where string) []error {
 		}
 	}
 	if p.Min != nil && p.Max != nil && *p.Min > *p.Max {
-		errs = append(errs, newError(p.Name, "%s%s has minimum %s above its maximum %s; swap them", p.Name, at, formatFloat(*p.Min), formatFloat(*p.Max)))
+		errs = append(errs, newError(p.Name, "%s%s has minimum %s above its maximum %s; swap them", p.Name, at, Format(*p.Min), Format(*p.Max)))
 	}
 	if p.Log && p.Min != nil && *p.Min <= 0 {
-		errs = append(errs, newError(p.Name, "%s%s is on a log scale, so its minimum must be above 0, not %s", p.Name, at, formatFloat(*p.Min)))
+		errs = append(errs, newError(p.Name, "%s%s is on a log scale, so its minimum must be above 0, not %s", p.Name, at, Format(*p.Min)))
 	}
 	errs = append(errs, p.checkChoices(at)...)
 	if len(errs) > 0 {

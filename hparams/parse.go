@@ -79,7 +79,7 @@ func unexpected(arg string) error {
 // example is a value to show in a message: the default, or a placeholder.
 func (s *Spec) example(name string) string {
 	if i, ok := s.index[name]; ok {
-		return formatValue(s.params[i].Default)
+		return Format(s.params[i].Default)
 	}
 	if name == "set" {
 		return `"learning_rate=0.3;epochs=50"`

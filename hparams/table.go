@@ -29,8 +29,8 @@ func (v Values) Table() Table {
 	for i, p := range v.spec.params {
 		t.Rows = append(t.Rows, Row{
 			Name:    p.Name,
-			Value:   formatValue(v.vals[i]),
-			Default: formatValue(p.Default),
+			Value:   Format(v.vals[i]),
+			Default: Format(p.Default),
 			Allowed: p.Allowed(),
 			Help:    p.Help,
 			Changed: !equalValue(v.vals[i], p.Default),

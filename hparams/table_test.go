@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 )
 
 // hostile has user strings that try to break out of HTML.
@@ -45,8 +46,8 @@ func TestTableHTMLEscapes(t *testing.T) {
 			t.Errorf("HTML lacks %q:\n%s", want, html)
 		}
 	}
-	golden(t, "table_hostile.html.golden", html)
-	golden(t, "table.html.golden", mustParse(t, spec, "--learning_rate=0.3", "--set=epochs=7").Table().HTML())
+	testutil.Golden(t, "table_hostile.html", html)
+	testutil.Golden(t, "table.html", mustParse(t, spec, "--learning_rate=0.3", "--set=epochs=7").Table().HTML())
 }
 
 func TestTableText(t *testing.T) {
@@ -65,5 +66,5 @@ func TestTableText(t *testing.T) {
 	if !strings.Contains(lines[3], "step size") {
 		t.Errorf("newline in help not flattened:\n%s", text)
 	}
-	golden(t, "table_hostile.txt.golden", text)
+	testutil.Golden(t, "table_hostile.txt", text)
 }

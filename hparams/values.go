@@ -130,7 +130,7 @@ func (v Values) pairs() string {
 	}
 	parts := make([]string, len(v.vals))
 	for i, p := range v.spec.params {
-		parts[i] = p.Name + "=" + formatValue(v.vals[i])
+		parts[i] = p.Name + "=" + Format(v.vals[i])
 	}
 	return strings.Join(parts, " ")
 }

@@ -11,9 +11,8 @@ import (
 func TestGetters(t *testing.T) {
 	v := spec.Defaults()
 	tests := []struct {
-		name string
-		got  any
-		want any
+		name      string
+		got, want any
 	}{
 		{"Float", v.Float("learning_rate"), 0.01},
 		{"Float of an Int", v.Float("epochs"), 10.0},

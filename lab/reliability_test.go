@@ -13,26 +13,16 @@ import (
 	"github.com/hyperlab-go/hyperlab/datasets"
 	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 	"github.com/hyperlab-go/hyperlab/runstore"
 	"github.com/hyperlab-go/hyperlab/training"
 )
-
-func with(t *testing.T, v hparams.Values, kv ...any) hparams.Values {
-	t.Helper()
-	for i := 0; i < len(kv); i += 2 {
-		var err error
-		if v, err = v.With(kv[i].(string), kv[i+1]); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return v
-}
 
 // A model above training.DefaultLimits stops before it starts, in Go code
 // and in a cell, with an estimate and the ways to allow it.
 func TestTrainStopsTooLargeModelBeforeStarting(t *testing.T) {
 	t.Setenv(AllowLargeEnv, "")
-	v := with(t, quick(t), "hidden_layers", []int{2048, 2048})
+	v := testutil.With(t, quick(t), "hidden_layers", []int{2048, 2048})
 	dir := filepath.Join(t.TempDir(), "runs")
 	_, err := TrainErr(context.Background(), v, "moons", Quiet(), Runs(dir), small)
 	for _, want := range []string{"lab: a model of", "trainable parameters", "estimated", "lab.AllowLarge()", AllowLargeEnv} {
@@ -66,7 +56,7 @@ func TestTrainStopsTooLargeModelBeforeStarting(t *testing.T) {
 // SGD at learning_rate=10 diverges: the cell shows the partial History and
 // one line saying what to change, and no error ends it.
 func TestTrainDivergesWithClearMessage(t *testing.T) {
-	v := with(t, training.Spec.Defaults(), "optimizer", "sgd", "learning_rate", 10.0, "epochs", 30)
+	v := testutil.With(t, training.Spec.Defaults(), "optimizer", "sgd", "learning_rate", 10.0, "epochs", 30)
 	var r *Run
 	_, errOut, html, status := cell(t, true, nil, nil, func() { r = Train(v, "moons", Runs("")) })
 	if status != -1 || errOut != "" {
@@ -112,7 +102,7 @@ func (c *countdown) Deadline() (time.Time, bool) { return time.Time{}, false }
 // cancelled and no error; the store marks it, and the next run trains.
 func TestTrainErrCancelled(t *testing.T) {
 	dir := t.TempDir()
-	v := with(t, quick(t), "epochs", 5, "batch_size", 16) // 80 rows: 5 steps an epoch
+	v := testutil.With(t, quick(t), "epochs", 5, "batch_size", 16) // 80 rows: 5 steps an epoch
 	r, err := TrainErr(newCountdown(8), v, "moons", Quiet(), Runs(dir), small)
 	if err != nil {
 		t.Fatalf("a cancelled run returned an error: %v", err)

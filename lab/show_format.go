@@ -3,6 +3,8 @@ package lab
 import (
 	"math"
 	"strconv"
+
+	"github.com/hyperlab-go/hyperlab/history"
 )
 
 // num formats a metric for tables and summaries: 4 significant digits, "–"
@@ -17,6 +19,8 @@ func num(f float64) string {
 	return strconv.FormatFloat(f, 'g', 4, 64)
 }
 
-func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+// finite is history.Finite under lab's old name, so lab's many call sites
+// stay as they are while the notebook facade is being reshaped.
+var finite = history.Finite
 
 func nan() float64 { return math.NaN() }

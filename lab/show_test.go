@@ -117,9 +117,9 @@ func TestParamsCountsWeightsAndBiases(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := [][]string{
-		{"hidden_layers=[4]", "2→4→2", "16", "6", "22"},
-		{"hidden_layers=[8 8]", "2→8→8→2", "96", "18", "114"},
-		{"hidden_layers=[]", "2→2", "4", "2", "6"},
+		{"hidden_layers=4", "2→4→2", "16", "6", "22"},
+		{"hidden_layers=8,8", "2→8→8→2", "96", "18", "114"},
+		{"hidden_layers=\"\"", "2→2", "4", "2", "6"},
 	}
 	for i := range want {
 		if strings.Join(tab.Rows[i], "|") != strings.Join(want[i], "|") {

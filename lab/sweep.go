@@ -100,7 +100,7 @@ func (s *SweepResult) BestSummary() string {
 	}
 	var parts []string
 	for _, name := range s.Names {
-		parts = append(parts, name+"="+training.FormatValue(best.Values[name]))
+		parts = append(parts, name+"="+hparams.Format(best.Values[name]))
 	}
 	acc := ""
 	if finite(best.ValAccuracy) {

@@ -9,20 +9,14 @@ import (
 
 	"github.com/hyperlab-go/hyperlab/datasets"
 	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 	"github.com/hyperlab-go/hyperlab/training"
 )
 
 // quick are hyperparameters that train in well under a second.
 func quick(t *testing.T) hparams.Values {
 	t.Helper()
-	v := training.Spec.Defaults()
-	for name, x := range map[string]any{"epochs": 3, "fnn_num_hidden_nodes": 4, "fnn_num_hidden_layers": 1} {
-		var err error
-		if v, err = v.With(name, x); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return v
+	return testutil.With(t, training.Spec.Defaults(), "epochs", 3, "fnn_num_hidden_nodes", 4, "fnn_num_hidden_layers", 1)
 }
 
 var small = Data(datasets.Options{Size: 100, Noise: 0.2, Seed: 3, Validation: 0.2, Normalize: true})

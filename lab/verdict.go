@@ -84,7 +84,7 @@ func (s *SweepResult) Evidence() []evidence.Group {
 		var parts []string
 		for _, n := range s.Names {
 			if names[n] {
-				parts = append(parts, n+"="+training.FormatValue(g.Values[n]))
+				parts = append(parts, n+"="+hparams.Format(g.Values[n]))
 			}
 		}
 		eg := evidence.Group{Label: strings.Join(parts, ", "), Values: g.Values}

@@ -41,15 +41,7 @@ func TestCheck(t *testing.T) {
 		{"expected error too long", cell("%%", raises, stderr(strings.Repeat("x", 301)+"\nexit status 1\n")), "301 characters long"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := Check(&Notebook{Cells: []Cell{tc.cell}})
-			switch {
-			case tc.want == "" && len(got) != 0:
-				t.Errorf("Check = %v, want no problem", got)
-			case tc.want != "" && len(got) != 1:
-				t.Errorf("Check = %v, want one problem containing %q", got, tc.want)
-			case tc.want != "" && !strings.Contains(got[0].String(), tc.want):
-				t.Errorf("Check = %q, want it to contain %q", got[0].String(), tc.want)
-			}
+			wantProblem(t, "Check", Check(&Notebook{Cells: []Cell{tc.cell}}), tc.want)
 		})
 	}
 }
@@ -107,5 +99,19 @@ func TestLostOutputs(t *testing.T) {
 	}
 	if got := LostOutputs(committed, &Notebook{}); got != nil {
 		t.Errorf("LostOutputs of notebooks with different cells = %v, want nil", got)
+	}
+}
+
+// wantProblem fails unless got, what the checker named by what found, is
+// no problem (want "") or one problem whose text contains want.
+func wantProblem(t *testing.T, what string, got []Problem, want string) {
+	t.Helper()
+	switch {
+	case want == "" && len(got) != 0:
+		t.Errorf("%s = %v, want no problem", what, got)
+	case want != "" && len(got) != 1:
+		t.Errorf("%s = %v, want one problem containing %q", what, got, want)
+	case want != "" && !strings.Contains(got[0].String(), want):
+		t.Errorf("%s = %q, want it to contain %q", what, got[0].String(), want)
 	}
 }

@@ -2,7 +2,6 @@ package notebooks
 
 import (
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -30,15 +29,7 @@ func TestLeaks(t *testing.T) {
 		{"markdown is not checked", Cell{Type: "markdown", Source: "/home/ana"}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := Leaks(&Notebook{Cells: []Cell{tc.cell}}, paths)
-			switch {
-			case tc.want == "" && len(got) != 0:
-				t.Errorf("Leaks = %v, want none", got)
-			case tc.want != "" && len(got) != 1:
-				t.Errorf("Leaks = %v, want one problem containing %q", got, tc.want)
-			case tc.want != "" && !strings.Contains(got[0].String(), tc.want):
-				t.Errorf("Leaks = %q, want it to contain %q", got[0].String(), tc.want)
-			}
+			wantProblem(t, "Leaks", Leaks(&Notebook{Cells: []Cell{tc.cell}}, paths), tc.want)
 		})
 	}
 	if got := Leaks(&Notebook{Cells: []Cell{cell("%%", nil, stdout("/home/ana"))}}, nil); got != nil {

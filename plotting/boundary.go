@@ -7,6 +7,7 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/hyperlab-go/hyperlab/history"
 )
 
 // Grid is the predicted class over a grid of the plane: Class[j*len(Xs)+i]
@@ -173,7 +174,7 @@ func edge(xs []float64, last bool) any {
 // 5.5: 3 decimals), so that it moves by at most a 2000th of span: the value
 // axes then still match the cells to under a pixel.
 func tidy(v, span float64) float64 {
-	if !finite(v) || !finite(span) || span <= 0 {
+	if !history.Finite(v) || !history.Finite(span) || span <= 0 {
 		return v
 	}
 	decimals := max(0, 3-int(math.Floor(math.Log10(span))))

@@ -6,9 +6,10 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"math"
 	"regexp"
 	"strconv"
+
+	"github.com/hyperlab-go/hyperlab/history"
 )
 
 // Chart is one ECharts chart: its option (plain JSON data) and how its box
@@ -129,11 +130,9 @@ func NewID() string {
 // 0.4, not 0.39999999999999997), or nil (null, a gap in ECharts) when f is
 // NaN or infinite, which JSON cannot hold.
 func num(f float64) any {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
+	if !history.Finite(f) {
 		return nil
 	}
 	r, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'g', 6, 64), 64)
 	return r
 }
-
-func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }

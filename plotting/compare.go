@@ -2,13 +2,13 @@ package plotting
 
 import (
 	"fmt"
-	"github.com/hyperlab-go/hyperlab/hparams"
+	"math"
+	"strconv"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
-	"math"
-	"sort"
-	"strconv"
+	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/hparams"
 )
 
 // CompareOptions tunes Compare. The zero value compares validation loss,
@@ -122,7 +122,7 @@ func anyFinite(runs []Run, m Metric) bool {
 			continue
 		}
 		for _, e := range r.History.Epochs {
-			if finite(m.Of(e)) {
+			if history.Finite(m.Of(e)) {
 				return true
 			}
 		}
@@ -140,30 +140,17 @@ func colourBy(runs []Run, name string) []string {
 		}
 		return out
 	}
-	texts := make([]string, len(runs))
-	numeric := true
-	distinct := map[string]float64{}
+	values := make([]map[string]any, len(runs))
 	for i, r := range runs {
-		texts[i] = valueText(r.Values, name)
-		f, ok := toFloat(r.Values[name])
-		numeric = numeric && ok
-		distinct[texts[i]] = f
+		values[i] = r.Values
 	}
-	keys := make([]string, 0, len(distinct))
-	for k := range distinct {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(a, b int) bool {
-		if numeric {
-			return distinct[keys[a]] < distinct[keys[b]]
-		}
-		return keys[a] < keys[b]
-	})
+	keys, numeric := distinctValues(values, name)
 	rank := map[string]int{}
 	for i, k := range keys {
 		rank[k] = i
 	}
-	for i, t := range texts {
+	for i, r := range runs {
+		t := valueText(r.Values, name)
 		if numeric {
 			out[i] = ramp(rank[t], len(keys))
 		} else {

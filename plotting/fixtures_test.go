@@ -1,35 +1,12 @@
 package plotting
 
 import (
-	"flag"
 	"math"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden from the current output")
-
-// golden compares got with testdata/name.golden, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./plotting -update to create it)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("%s differs from %s (run go test ./plotting -update if the change is intended)\ngot:\n%s", name, path, got)
-	}
-}
 
 // optionGolden pins c's option JSON.
 func optionGolden(t *testing.T, name string, c *Chart) {
@@ -38,7 +15,7 @@ func optionGolden(t *testing.T, name string, c *Chart) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, name+".json", b)
+	testutil.Golden(t, name+".json", b)
 }
 
 var nan = math.NaN()

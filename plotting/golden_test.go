@@ -2,6 +2,8 @@ package plotting
 
 import (
 	"testing"
+
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 )
 
 // TestOptionGolden pins the option JSON of every chart type.
@@ -47,7 +49,7 @@ func TestFragmentGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "fragment.html", []byte(f))
+	testutil.Golden(t, "fragment.html", f)
 
 	inline, err := InlineScript([]byte("window.echarts = {init: function () {}};"))
 	if err != nil {
@@ -58,7 +60,7 @@ func TestFragmentGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "fragment_inline.html", []byte(f))
+	testutil.Golden(t, "fragment_inline.html", f)
 
 	p := Page{Title: "Report <1>", Source: ScriptURL("echarts.min.js")}
 	p.Heading("Loss")
@@ -68,5 +70,5 @@ func TestFragmentGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "page.html", []byte(s))
+	testutil.Golden(t, "page.html", s)
 }

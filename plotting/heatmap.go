@@ -6,6 +6,7 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/hyperlab-go/hyperlab/history"
 )
 
 // HeatmapData is what Heatmap draws: the mean metric of the trials in each
@@ -29,7 +30,7 @@ func HeatmapInfo(trials []Trial, xParam, yParam string, opts SweepOptions) Heatm
 	for _, t := range trials {
 		_, okx := t.Values[xParam]
 		_, oky := t.Values[yParam]
-		if okx && oky && finite(t.Value) {
+		if okx && oky && history.Finite(t.Value) {
 			kept = append(kept, t)
 		}
 	}
@@ -81,7 +82,7 @@ func (d HeatmapData) Chart() *Chart {
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for yi, row := range d.Cells {
 		for xi, v := range row {
-			if finite(v) {
+			if history.Finite(v) {
 				v = round4(v)
 				lo, hi = math.Min(lo, v), math.Max(hi, v)
 				data = append(data, opts.HeatMapData{Value: []any{xi, yi, v}})

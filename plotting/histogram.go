@@ -6,6 +6,7 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/hyperlab-go/hyperlab/history"
 )
 
 // Sample is a named set of values for a histogram, such as a model's
@@ -49,7 +50,7 @@ func HistogramInfo(samples []Sample, o HistogramOptions) HistogramData {
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, s := range samples {
 		for _, v := range s.Values {
-			if finite(v) {
+			if history.Finite(v) {
 				lo, hi = math.Min(lo, v), math.Max(hi, v)
 			}
 		}
@@ -66,7 +67,7 @@ func HistogramInfo(samples []Sample, o HistogramOptions) HistogramData {
 	for _, s := range samples {
 		counts := make([]float64, bins)
 		for _, v := range s.Values {
-			if !finite(v) {
+			if !history.Finite(v) {
 				continue
 			}
 			i := 0

@@ -59,7 +59,7 @@ func LossInfo(h *history.History, opts LossOptions) LossData {
 	}
 	if best, ok := (&history.History{Epochs: epochs}).Best(); ok {
 		m := TrainLoss
-		if finite(best.ValLoss) {
+		if history.Finite(best.ValLoss) {
 			m = ValLoss
 		}
 		d.Best = &Marker{Label: "best", Epoch: best.Epoch, Value: m.Of(best), Metric: m}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/hyperlab-go/hyperlab/history"
 )
 
 // LRPoint is one step of a learning-rate range test: the rate it used,
@@ -33,7 +34,7 @@ func LRRangeInfo(points []LRPoint, suggested float64) LRRangeData {
 	for _, p := range points {
 		if p.LearningRate > 0 {
 			d.Points = append(d.Points, p)
-			if finite(p.Smoothed) {
+			if history.Finite(p.Smoothed) {
 				top = math.Max(top, p.Smoothed)
 			}
 		}
@@ -76,7 +77,7 @@ func (d LRRangeData) Chart() *Chart {
 	l.AddSeries("loss of the step", raw, showSymbols(len(raw)), withColor(colour(0)),
 		charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed"}))
 	smoothOpts := []charts.SeriesOpts{showSymbols(len(smooth)), withColor(colour(1))}
-	if finite(d.Suggested) && d.Suggested > 0 {
+	if history.Finite(d.Suggested) && d.Suggested > 0 {
 		label := fmt.Sprintf("suggested %.3g", d.Suggested)
 		smoothOpts = append(smoothOpts,
 			charts.WithMarkLineNameXAxisItemOpts(opts.MarkLineNameXAxisItem{Name: label, XAxis: num(d.Suggested)}),

@@ -40,7 +40,7 @@ func present(epochs []history.Epoch) []Metric {
 	for _, m := range Metrics {
 		for _, e := range epochs {
 			// A penalty of 0 is no regularization: not worth a line.
-			if finite(m.Of(e)) && !(isPenalty(m) && m.Of(e) == 0) {
+			if history.Finite(m.Of(e)) && !(isPenalty(m) && m.Of(e) == 0) {
 				out = append(out, m)
 				break
 			}
@@ -53,7 +53,7 @@ func present(epochs []history.Epoch) []Metric {
 // loss is not finite, and whether it cut any.
 func untilDivergence(epochs []history.Epoch) ([]history.Epoch, bool) {
 	for i, e := range epochs {
-		if !finite(e.TrainLoss) {
+		if !history.Finite(e.TrainLoss) {
 			return epochs[:i], true
 		}
 	}

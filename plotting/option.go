@@ -1,8 +1,6 @@
 package plotting
 
 import (
-	"fmt"
-
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 )
@@ -99,18 +97,4 @@ func markPoint(mk *Marker) opts.MarkPointNameCoordItem {
 			BackgroundColor: "rgba(255,255,255,0.8)"}
 	}
 	return p
-}
-
-// formatValue writes a hyperparameter value for a label: floats in %g,
-// anything else with %v.
-func formatValue(v any) string {
-	switch x := v.(type) {
-	case float64:
-		return fmt.Sprintf("%g", x)
-	case float32:
-		return fmt.Sprintf("%g", x)
-	case nil:
-		return "none"
-	}
-	return fmt.Sprint(v)
 }

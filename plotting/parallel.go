@@ -5,6 +5,7 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/hyperlab-go/hyperlab/history"
 )
 
 // ParallelAxis is one axis of a parallel-coordinates chart.
@@ -35,7 +36,7 @@ func ParallelInfo(trials []Trial, opts SweepOptions) ParallelData {
 	}
 	var kept []Trial
 	for _, t := range trials {
-		if finite(t.Value) {
+		if history.Finite(t.Value) {
 			kept = append(kept, t)
 		}
 	}

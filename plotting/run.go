@@ -2,10 +2,10 @@ package plotting
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/hparams"
 )
 
 // Run is one training run as the charts of several runs see it: its
@@ -19,38 +19,16 @@ type Run struct {
 	History *history.History
 }
 
-// Differing returns the names of the hyperparameters whose values are not
-// the same in every run (a name missing from a run counts as a value),
-// sorted.
-func Differing(runs []Run) []string {
-	names := map[string]bool{}
-	for _, r := range runs {
-		for k := range r.Values {
-			names[k] = true
-		}
-	}
-	var out []string
-	for k := range names {
-		first := ""
-		for i, r := range runs {
-			v := valueText(r.Values, k)
-			if i == 0 {
-				first = v
-			} else if v != first {
-				out = append(out, k)
-				break
-			}
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
 // Labels returns the legend label of each run: its Label when set, else
-// "name=value" for each hyperparameter that differs between the runs, else
-// "run N".
+// "name=value" for each hyperparameter that differs between the runs
+// (hparams.Differing, values as hparams.Format writes them, "none" where a
+// run lacks the name), else "run N".
 func Labels(runs []Run) []string {
-	diff := Differing(runs)
+	values := make([]map[string]any, len(runs))
+	for i, r := range runs {
+		values[i] = r.Values
+	}
+	diff := hparams.Differing(values...)
 	out := make([]string, len(runs))
 	for i, r := range runs {
 		if r.Label != "" {
@@ -74,5 +52,5 @@ func valueText(values map[string]any, name string) string {
 	if !ok {
 		return "none"
 	}
-	return formatValue(v)
+	return hparams.Format(v)
 }

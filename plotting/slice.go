@@ -3,6 +3,7 @@ package plotting
 import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/hyperlab-go/hyperlab/history"
 )
 
 // SlicePoint is one trial in a Slice chart.
@@ -31,7 +32,7 @@ func SliceInfo(trials []Trial, param string, opts SweepOptions) SliceData {
 	}
 	var kept []Trial
 	for _, t := range trials {
-		if _, ok := t.Values[param]; ok && finite(t.Value) {
+		if _, ok := t.Values[param]; ok && history.Finite(t.Value) {
 			kept = append(kept, t)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/hyperlab-go/hyperlab/history"
 )
 
 // StepOptions tunes StepLoss. The zero value uses a window of 10 steps.
@@ -49,7 +50,7 @@ func StepInfo(runs []Run, opts StepOptions) StepData {
 		loss := r.History.StepLoss
 		n := len(loss)
 		for j, v := range loss {
-			if !finite(v) {
+			if !history.Finite(v) {
 				n = j
 				break
 			}

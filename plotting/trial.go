@@ -57,12 +57,23 @@ func (o SweepOptions) isLog(name string) bool {
 // axisValues returns the distinct values of param over trials as text,
 // sorted numerically when all are numbers, and whether they are.
 func axisValues(trials []Trial, param string) ([]string, bool) {
+	values := make([]map[string]any, len(trials))
+	for i, t := range trials {
+		values[i] = t.Values
+	}
+	return distinctValues(values, param)
+}
+
+// distinctValues returns the distinct values of name over values as text
+// (as legends show them), sorted numerically when all are numbers, and
+// whether they are: the categories of a sweep chart's axis or colours.
+func distinctValues(values []map[string]any, name string) ([]string, bool) {
 	seen := map[string]float64{}
 	numeric := true
-	for _, t := range trials {
-		f, ok := toFloat(t.Values[param])
+	for _, v := range values {
+		f, ok := toFloat(v[name])
 		numeric = numeric && ok
-		seen[valueText(t.Values, param)] = f
+		seen[valueText(v, name)] = f
 	}
 	out := make([]string, 0, len(seen))
 	for k := range seen {

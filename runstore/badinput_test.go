@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 )
 
 // TestBadInput damages a store the ways a crash, a full disk or a person
@@ -142,15 +143,7 @@ func TestBadInput(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := openTemp(t)
 			var run *Run
-			var err error
-			func() {
-				defer func() {
-					if p := recover(); p != nil {
-						t.Fatalf("panic: %v", p)
-					}
-				}()
-				run, err = tt.run(t, s)
-			}()
+			err := testutil.NoPanic(t, func() (err error) { run, err = tt.run(t, s); return err })
 			if tt.want.err != nil {
 				if err == nil {
 					t.Fatalf("no error (run %+v)", run)

@@ -42,15 +42,7 @@ func crashSteps(r, e int) []float64 { return []float64{float64(r*1000 + e), floa
 
 // TestCrashChild is the child's body; it does nothing in a normal test run.
 func TestCrashChild(t *testing.T) {
-	root := os.Getenv(crashEnv)
-	if root == "" {
-		t.Skip("the child of TestCrashSafety")
-	}
-	s, err := Open(root)
-	if err != nil {
-		fmt.Println("ERR", err)
-		os.Exit(2)
-	}
+	s := childStore(t, crashEnv, "TestCrashSafety")
 	fail := func(err error) { fmt.Println("ERR", err); os.Exit(2) }
 	// Each progress line waits for the parent's go-ahead, so the parent
 	// knows where the child is when it decides to kill.

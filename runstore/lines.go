@@ -76,7 +76,7 @@ func appendSteps(b []byte, loss []float64) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		if math.IsNaN(v) || math.IsInf(v, 0) {
+		if !history.Finite(v) {
 			b = append(b, "null"...)
 		} else {
 			b = strconv.AppendFloat(b, v, 'g', -1, 64)

@@ -17,15 +17,7 @@ const raceEnv = "RUNSTORE_RACE_CHILD_ROOT"
 // TestRaceChild is the body of TestCreateAcrossProcesses' children: each
 // tries to create the same runs; it prints WON for the ones it got.
 func TestRaceChild(t *testing.T) {
-	root := os.Getenv(raceEnv)
-	if root == "" {
-		t.Skip("the child of TestCreateAcrossProcesses")
-	}
-	s, err := Open(root)
-	if err != nil {
-		fmt.Println("ERR", err)
-		os.Exit(2)
-	}
+	s := childStore(t, raceEnv, "TestCreateAcrossProcesses")
 	for i := range 10 {
 		id := fmt.Sprintf("p%d", i)
 		w, err := s.Create(Meta{ID: id})
@@ -90,4 +82,21 @@ func TestCreateAcrossProcesses(t *testing.T) {
 			t.Errorf("%s: %d creators, %d epochs", r.ID, wins[r.ID], len(r.History.Epochs))
 		}
 	}
+}
+
+// childStore opens the store whose root the parent test put in the
+// environment variable env; in a normal test run (no parent) it skips. A
+// child reports a failure as an "ERR" line and exit code 2, which the
+// parent reads.
+func childStore(t *testing.T, env, parent string) *Store {
+	root := os.Getenv(env)
+	if root == "" {
+		t.Skip("the child of " + parent)
+	}
+	s, err := Open(root)
+	if err != nil {
+		fmt.Println("ERR", err)
+		os.Exit(2)
+	}
+	return s
 }

@@ -9,17 +9,12 @@ import (
 	"github.com/hyperlab-go/hyperlab/datasets"
 	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 )
 
 func TestRunErrorsSayWhatToChange(t *testing.T) {
-	small, err := datasets.Load("moons", datasets.Options{Size: 375, Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sine, err := datasets.Load("sine", datasets.Options{Size: 200, Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	small := load(t, "moons", datasets.Options{Size: 375, Seed: 1})
+	sine := load(t, "sine", datasets.Options{Size: 200, Seed: 1})
 	tests := []struct {
 		name string
 		kv   []any
@@ -34,13 +29,7 @@ func TestRunErrorsSayWhatToChange(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			v := Spec.Defaults()
-			for i := 0; i < len(tt.kv); i += 2 {
-				var err error
-				if v, err = v.With(tt.kv[i].(string), tt.kv[i+1]); err != nil {
-					t.Fatalf("hparams refuses %v=%v: %v", tt.kv[i], tt.kv[i+1], err)
-				}
-			}
+			v := testutil.With(t, Spec.Defaults(), tt.kv...)
 			_, err := Run(context.Background(), v, tt.data)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("got %v, want %q", err, tt.want)
@@ -80,11 +69,7 @@ func TestCallbackPanic(t *testing.T) {
 }
 
 func moonsSmall(t *testing.T) datasets.Split {
-	s, err := datasets.Load("moons", datasets.Options{Size: 200, Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return load(t, "moons", datasets.Options{Size: 200, Seed: 1})
 }
 
 // A user's Spec may allow values training cannot use; Run says which.

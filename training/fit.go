@@ -96,7 +96,7 @@ func (l *loop) trainEpoch(ctx context.Context, epoch int) (epochSums, error) {
 		s.score += score
 		s.rows += rows
 		s.steps++
-		if !finite(loss) || loss > l.limit {
+		if !history.Finite(loss) || loss > l.limit {
 			// Keep the partial epoch: a chart shows where it blew up.
 			l.h.Status = history.Diverged
 			l.h.Err = fmt.Sprintf("train loss is %.4g at epoch %d, step %d; try a smaller %s than %g", loss, epoch, k+1, ParamLearningRate, l.cfg.LearningRate)
@@ -143,7 +143,7 @@ func (l *loop) endEpoch(epoch int, s epochSums) (stop bool, err error) {
 	if err := l.addEpoch(e, s.first); err != nil {
 		return true, err
 	}
-	if hasVal && !finite(e.ValLoss) {
+	if hasVal && !history.Finite(e.ValLoss) {
 		l.h.Status = history.Diverged
 		l.h.Err = fmt.Sprintf("validation loss is %v after epoch %d; try a smaller %s than %g", e.ValLoss, epoch, ParamLearningRate, l.cfg.LearningRate)
 		return true, nil
@@ -202,7 +202,7 @@ func (l *loop) stepCallback(step int, loss float64, lastOfEpoch bool) error {
 		return nil
 	}
 	now := time.Now()
-	if !lastOfEpoch && finite(loss) && now.Sub(l.lastStepCall) < l.o.stepEvery {
+	if !lastOfEpoch && history.Finite(loss) && now.Sub(l.lastStepCall) < l.o.stepEvery {
 		return nil
 	}
 	l.lastStepCall = now
@@ -225,5 +225,3 @@ func callback(name string, fn func()) (err error) {
 	fn()
 	return nil
 }
-
-func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }

@@ -45,7 +45,7 @@ func TestMoonsDefaultsReachAccuracy(t *testing.T) {
 	for _, e := range h.Epochs {
 		for name, x := range map[string]float64{"train_loss": e.TrainLoss, "val_loss": e.ValLoss,
 			"val_accuracy": e.ValAccuracy, "train_accuracy": e.TrainAccuracy, "learning_rate": e.LearningRate} {
-			if !finite(x) || x <= 0 {
+			if !history.Finite(x) || x <= 0 {
 				t.Fatalf("epoch %d: %s=%v", e.Epoch, name, x)
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/hparams"
 )
 
 // GroupRow is one configuration of a sweep over seeds: its rows (one per
@@ -102,7 +103,7 @@ func withoutSeedKey(values map[string]any) string {
 	sort.Strings(keys)
 	var b strings.Builder
 	for _, k := range keys {
-		fmt.Fprintf(&b, "%s=%s;", k, FormatValue(vals[k]))
+		fmt.Fprintf(&b, "%s=%s;", k, hparams.Format(vals[k]))
 	}
 	return b.String()
 }
@@ -144,7 +145,7 @@ func (r *Results) WriteGroupsText(w io.Writer) error {
 	for _, g := range groups {
 		var parts []string
 		for _, n := range names {
-			parts = append(parts, n+"="+FormatValue(g.Values[n]))
+			parts = append(parts, n+"="+hparams.Format(g.Values[n]))
 		}
 		label := strings.Join(parts, " ")
 		if label == "" {

@@ -3,6 +3,8 @@ package training
 import (
 	"fmt"
 	"math"
+
+	"github.com/hyperlab-go/hyperlab/history"
 )
 
 // LRFindOptions shape a learning-rate range test. The zero value uses
@@ -103,7 +105,7 @@ func newLRRecorder(opts LRFindOptions) *lrRecorder {
 
 // add records step i's loss and reports whether the test should go on.
 func (r *lrRecorder) add(i int, lr, loss float64) bool {
-	if math.IsNaN(loss) || math.IsInf(loss, 0) {
+	if !history.Finite(loss) {
 		r.stopped = fmt.Sprintf("the loss became %v at step %d (learning rate %.3g)", loss, i, lr)
 		return false
 	}

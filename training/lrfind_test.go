@@ -89,10 +89,7 @@ func TestFindLROnMoons(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains a model")
 	}
-	data, err := datasets.Load("moons", datasets.Options{Size: 400, Noise: 0.2, Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := load(t, "moons", datasets.Options{Size: 400, Noise: 0.2, Seed: 1})
 	v, err := Spec.Defaults().With("optimizer", "sgd")
 	if err != nil {
 		t.Fatal(err)

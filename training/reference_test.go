@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 )
 
 // docs/hyperparameters.md is Reference's output: regenerate it with
@@ -12,7 +14,7 @@ import (
 func TestReferenceFile(t *testing.T) {
 	path := filepath.Join("..", "docs", "hyperparameters.md")
 	got := Reference()
-	if updating() {
+	if testutil.Updating() {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}

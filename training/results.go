@@ -2,13 +2,12 @@ package training
 
 import (
 	"fmt"
-	"github.com/hyperlab-go/hyperlab/hparams"
 	"math"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/hparams"
 	"github.com/hyperlab-go/hyperlab/runstore"
 )
 
@@ -65,7 +64,7 @@ func NewRow(trial int, id string, values map[string]any, h *history.History, sec
 	}
 	if best, ok := h.Best(); ok {
 		r.BestLoss, r.BestEpoch = best.ValLoss, best.Epoch
-		if !finiteMetric(best.ValLoss) {
+		if !history.Finite(best.ValLoss) {
 			r.BestLoss = best.TrainLoss
 		}
 	}
@@ -98,27 +97,23 @@ func ResultsFromRuns(runs []*runstore.Run) *Results {
 	return NewResults(rows)
 }
 
+// varyingNames is hparams.Differing over the rows, or every name when no
+// value differs (a table of one configuration still shows it).
 func varyingNames(rows []Row) []string {
+	values := make([]map[string]any, len(rows))
 	all := map[string]bool{}
-	for _, r := range rows {
+	for i, r := range rows {
+		values[i] = r.Values
 		for name := range r.Values {
 			all[name] = true
 		}
 	}
-	var names, varying []string
+	if varying := hparams.Differing(values...); len(varying) > 0 {
+		return varying
+	}
+	names := make([]string, 0, len(all))
 	for name := range all {
 		names = append(names, name)
-		distinct := map[string]bool{}
-		for _, r := range rows {
-			v, ok := r.Values[name]
-			distinct[fmt.Sprint(ok)+FormatValue(v)] = true
-		}
-		if len(distinct) > 1 {
-			varying = append(varying, name)
-		}
-	}
-	if len(varying) > 0 {
-		names = varying
 	}
 	sort.Strings(names)
 	return names
@@ -129,7 +124,7 @@ func varyingNames(rows []Row) []string {
 func (r *Results) Best() (Row, bool) {
 	best, ok := Row{}, false
 	for _, row := range r.Rows {
-		if (row.Status != history.Finished && row.Status != Pruned) || !finiteMetric(row.BestLoss) {
+		if (row.Status != history.Finished && row.Status != Pruned) || !history.Finite(row.BestLoss) {
 			continue
 		}
 		if !ok || row.BestLoss < best.BestLoss {
@@ -184,7 +179,7 @@ func (a sortValue) compare(b sortValue) int {
 	return 0
 }
 
-func num(f float64) sortValue { return sortValue{num: f, missing: !finiteMetric(f)} }
+func num(f float64) sortValue { return sortValue{num: f, missing: !history.Finite(f)} }
 
 func (r *Results) sortKey(name string) (func(Row) sortValue, error) {
 	metrics := map[string]func(Row) sortValue{
@@ -213,41 +208,9 @@ func (r *Results) sortKey(name string) (func(Row) sortValue, error) {
 				if f, isNum := hparams.Number(v); isNum {
 					return num(f)
 				}
-				return sortValue{text: FormatValue(v), isText: true}
+				return sortValue{text: hparams.Format(v), isText: true}
 			}, nil
 		}
 	}
 	return nil, fmt.Errorf("training: cannot sort the results by %q: it is neither a metric (best_loss, val_loss, train_loss, val_accuracy, epochs, seconds, ...) nor a hyperparameter of the trials", name)
 }
-
-// FormatValue writes a hyperparameter value the same way whether it comes
-// from live Values (int, float64, []int) or from a store's JSON (float64,
-// []any), so tables of the two agree.
-func FormatValue(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return x
-	case bool:
-		return strconv.FormatBool(x)
-	case []int:
-		parts := make([]string, len(x))
-		for i, n := range x {
-			parts[i] = strconv.Itoa(n)
-		}
-		return "[" + strings.Join(parts, " ") + "]"
-	case []any:
-		parts := make([]string, len(x))
-		for i, n := range x {
-			parts[i] = FormatValue(n)
-		}
-		return "[" + strings.Join(parts, " ") + "]"
-	}
-	if f, ok := hparams.Number(v); ok {
-		return strconv.FormatFloat(f, 'g', -1, 64)
-	}
-	return fmt.Sprint(v)
-}
-
-func finiteMetric(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }

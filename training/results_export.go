@@ -6,9 +6,13 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/hparams"
 )
 
 // column is one column of the exported table: a header and how to write a
@@ -35,7 +39,7 @@ func textColumn(name string, get func(Row) string) column {
 }
 
 func formatFloat(f float64, digits int) string {
-	if !finiteMetric(f) {
+	if !history.Finite(f) {
 		return ""
 	}
 	return strconv.FormatFloat(f, 'g', digits, 64)
@@ -50,12 +54,14 @@ func (r *Results) columns() []column {
 	}
 	for _, name := range r.Names {
 		cols = append(cols, column{name: name,
-			exact: func(x Row) string { return FormatValue(x.Values[name]) },
+			exact: func(x Row) string { return hparams.Format(x.Values[name]) },
 			short: func(x Row) string {
-				if f, ok := x.Values[name].(float64); ok {
+				// A fraction to 6 digits for reading; whole numbers (a seed
+				// read back from JSON as float64) keep every digit.
+				if f, ok := x.Values[name].(float64); ok && f != math.Trunc(f) {
 					return strconv.FormatFloat(f, 'g', 6, 64)
 				}
-				return FormatValue(x.Values[name])
+				return hparams.Format(x.Values[name])
 			}})
 	}
 	cols = append(cols,
@@ -72,7 +78,7 @@ func (r *Results) columns() []column {
 		{"best_loss", func(x Row) float64 { return x.BestLoss }},
 	}
 	for _, m := range metrics {
-		if r.anyRow(func(x Row) bool { return finiteMetric(m.get(x)) }) {
+		if r.anyRow(func(x Row) bool { return history.Finite(m.get(x)) }) {
 			cols = append(cols, metricColumn(m.name, m.get))
 		}
 	}
@@ -160,7 +166,7 @@ type rowJSON struct {
 }
 
 func nullable(f float64) *float64 {
-	if !finiteMetric(f) {
+	if !history.Finite(f) {
 		return nil
 	}
 	return &f

@@ -2,51 +2,14 @@ package training
 
 import (
 	"bytes"
-	"flag"
 	"math"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 	"github.com/hyperlab-go/hyperlab/runstore"
 )
-
-// update regenerates golden files: go test ./training/ -run Results -update.
-// Another test file of the package may define the same flag first.
-var update = func() *bool {
-	if f := flag.Lookup("update"); f != nil {
-		v := f.Value.(flag.Getter).Get().(bool)
-		return &v
-	}
-	return flag.Bool("update", false, "rewrite testdata/*.golden")
-}()
-
-func updating() bool {
-	if f := flag.Lookup("update"); f != nil {
-		return f.Value.String() == "true"
-	}
-	return *update
-}
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if updating() {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from %s:\n--- got ---\n%s\n--- want ---\n%s", name, path, got, want)
-	}
-}
 
 func epochs(losses ...float64) []history.Epoch {
 	var es []history.Epoch
@@ -94,7 +57,7 @@ func TestResultsExports(t *testing.T) {
 			if err := f.write(&b); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, f.name, b.Bytes())
+			testutil.Golden(t, f.name, b.Bytes())
 		})
 	}
 }
@@ -172,12 +135,29 @@ func TestResultsFromRunsSkipsIncomplete(t *testing.T) {
 	}
 }
 
-func TestFormatValueAgreesAcrossJSON(t *testing.T) {
-	// Values read back from a store's JSON must print like live ones.
-	pairs := [][2]any{{32, 32.0}, {0.001, 0.001}, {[]int{64, 32}, []any{64.0, 32.0}}, {true, true}}
-	for _, p := range pairs {
-		if a, b := FormatValue(p[0]), FormatValue(p[1]); a != b {
-			t.Errorf("FormatValue(%v)=%q but FormatValue(%v)=%q", p[0], a, p[1], b)
+func TestResultsShowStoredValuesAsTyped(t *testing.T) {
+	// Values read back from a store's JSON (float64, []any) print as a user
+	// types them: the seed as digits, layer sizes in the flag syntax.
+	run := func(id string, seed float64, hidden ...any) *runstore.Run {
+		return &runstore.Run{Meta: runstore.Meta{ID: id, Values: map[string]any{"seed": seed, "fnn_hidden": hidden}},
+			History: history.History{Status: history.Finished, Epochs: epochs(0.5)}, Complete: true}
+	}
+	r := ResultsFromRuns([]*runstore.Run{run("a", 123456789, 8.0, 8.0), run("b", 123456790, 16.0)})
+	var text, csv strings.Builder
+	if err := r.WriteText(&text); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.WriteCSV(&csv); err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{text.String(), csv.String()} {
+		for _, want := range []string{"123456789", "123456790", "8,8", "16"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("table lacks %q:\n%s", want, out)
+			}
+		}
+		if strings.Contains(out, "e+08") || strings.Contains(out, "[8 8]") {
+			t.Errorf("table prints a value unlike the flag syntax:\n%s", out)
 		}
 	}
 }

@@ -6,13 +6,20 @@ import (
 
 	"github.com/hyperlab-go/hyperlab/datasets"
 	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 )
 
 // moons is the standard small test set: 1000 noisy two-moons rows, 20%
 // held out for validation.
 func moons(t testing.TB) datasets.Split {
 	t.Helper()
-	s, err := datasets.Load("moons", datasets.Options{Size: 1000, Noise: 0.2, Seed: 7})
+	return load(t, "moons", datasets.Options{Size: 1000, Noise: 0.2, Seed: 7})
+}
+
+// load is datasets.Load for a test: an error fails it.
+func load(t testing.TB, name string, o datasets.Options) datasets.Split {
+	t.Helper()
+	s, err := datasets.Load(name, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -22,14 +29,7 @@ func moons(t testing.TB) datasets.Split {
 // values returns Spec's defaults with the given name=value pairs set.
 func values(t testing.TB, kv ...any) hparams.Values {
 	t.Helper()
-	v := Spec.Defaults()
-	for i := 0; i < len(kv); i += 2 {
-		var err error
-		if v, err = v.With(kv[i].(string), kv[i+1]); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return v
+	return testutil.With(t, Spec.Defaults(), kv...)
 }
 
 func TestMoonsDefaults(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/hyperlab-go/hyperlab/datasets"
 	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 	"github.com/hyperlab-go/hyperlab/runstore"
 )
 
@@ -27,7 +28,7 @@ func TestRunIDGolden(t *testing.T) {
 			fmt.Fprintf(&b, "%s %s=%v %s\n", set, v.k, v.x, RunID(values(t, v.k, v.x), data))
 		}
 	}
-	golden(t, "runid", []byte(b.String()))
+	testutil.Golden(t, "runid", b.String())
 }
 
 func TestRunIDTellsDataApart(t *testing.T) {

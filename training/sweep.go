@@ -273,7 +273,7 @@ func reusable(st history.Status) bool {
 func runSeconds(h *history.History) float64 {
 	t := 0.0
 	for _, e := range h.Epochs {
-		if finiteMetric(e.Seconds) {
+		if history.Finite(e.Seconds) {
 			t += e.Seconds
 		}
 	}

@@ -93,8 +93,8 @@ func (s *Sweep) runHalving(ctx context.Context, trials []int) ([]Row, error) {
 // better orders rows for halving: finished rows with a finite best loss
 // first, lower best loss first.
 func better(a, b Row) bool {
-	ua := a.Status == history.Finished && finiteMetric(a.BestLoss)
-	ub := b.Status == history.Finished && finiteMetric(b.BestLoss)
+	ua := a.Status == history.Finished && history.Finite(a.BestLoss)
+	ub := b.Status == history.Finished && history.Finite(b.BestLoss)
 	if ua != ub {
 		return ua
 	}

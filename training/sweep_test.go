@@ -280,10 +280,7 @@ func TestSweepResumeWithRealTraining(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains models")
 	}
-	data, err := datasets.Load("moons", datasets.Options{Size: 200, Noise: 0.2, Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := load(t, "moons", datasets.Options{Size: 200, Noise: 0.2, Seed: 1})
 	store, err := runstore.Open(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -355,10 +352,7 @@ func TestSampleTrials(t *testing.T) {
 }
 
 func TestEstimateRunsAndLimits(t *testing.T) {
-	data, err := datasets.Load("moons", datasets.Options{Size: 1000, Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := load(t, "moons", datasets.Options{Size: 1000, Seed: 1})
 	base, _ := Spec.Defaults().With("epochs", 10)
 	small, _ := base.With("batch_size", 100)
 	big, _ := small.With("hidden_layers", []int{2048, 2048})

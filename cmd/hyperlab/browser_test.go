@@ -13,10 +13,7 @@ import (
 // loss chart per run with its epochs.
 func checkReportInBrowser(t *testing.T, page, runsDir string) {
 	t.Helper()
-	runs, err := moonsStore(t, runsDir, 0).List()
-	if err != nil {
-		t.Fatal(err)
-	}
+	runs := listRuns(t, moonsStore(t, runsDir, 0), "before the browser check")
 	epochs := 0
 	for _, r := range runs {
 		epochs += len(r.History.Epochs)

@@ -246,7 +246,7 @@ func (c *cli) help(w io.Writer) {
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "  name\tdefault\trange\thelp")
 	for _, p := range training.Spec.Params() {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", p.Name, training.FormatValue(p.Default), p.Allowed(), p.Help)
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", p.Name, hparams.Format(p.Default), p.Allowed(), p.Help)
 	}
 	tw.Flush()
 }

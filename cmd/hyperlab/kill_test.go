@@ -1,7 +1,7 @@
 package main
 
 import (
-	"bufio"
+	"fmt"
 	"io"
 	"math/rand/v2"
 	"os/exec"
@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 )
 
 // TestSweepSurvivesRandomKills starts the same sweep again and again, each
@@ -40,14 +42,7 @@ func TestSweepSurvivesRandomKills(t *testing.T) {
 		after := 1 + rng.IntN(30)
 		delay := time.Duration(rng.IntN(20)) * time.Millisecond
 		cmd := exec.Command(bin, args...)
-		stdout, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(stdout)
+		sc, stdout := testutil.Start(t, cmd)
 		for n := 0; n < after && sc.Scan(); n++ {
 		}
 		time.Sleep(delay)
@@ -55,10 +50,7 @@ func TestSweepSurvivesRandomKills(t *testing.T) {
 		go io.Copy(io.Discard, stdout) // let Wait return whatever is left in the pipe
 		_ = cmd.Wait()
 
-		list, err := store.List()
-		if err != nil {
-			t.Fatalf("kill %d (after %d lines + %v): unreadable runs in the store: %v", k+1, after, delay, err)
-		}
+		list := listRuns(t, store, fmt.Sprintf("after kill %d (after %d lines + %v)", k+1, after, delay))
 		complete := 0
 		for _, r := range list {
 			if r.Active {
@@ -76,10 +68,7 @@ func TestSweepSurvivesRandomKills(t *testing.T) {
 		t.Logf("kill %d after %d lines + %v: %d runs stored, %d complete", k+1, after, delay, len(list), complete)
 	}
 
-	before, err := store.List()
-	if err != nil {
-		t.Fatal(err)
-	}
+	before := listRuns(t, store, "after the kills")
 	complete := 0
 	for _, r := range before {
 		if r.Complete {
@@ -93,10 +82,7 @@ func TestSweepSurvivesRandomKills(t *testing.T) {
 	if started := strings.Count(string(out), ": start "); started != trials-complete {
 		t.Errorf("the last sweep trained %d trials, want the %d not complete:\n%s", started, trials-complete, out)
 	}
-	after, err := store.List()
-	if err != nil {
-		t.Fatal(err)
-	}
+	after := listRuns(t, store, "after the last sweep")
 	if len(after) != trials {
 		t.Errorf("%d runs in the store, want %d", len(after), trials)
 	}

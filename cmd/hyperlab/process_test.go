@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -15,6 +14,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
+	"github.com/hyperlab-go/hyperlab/runstore"
 )
 
 var (
@@ -154,15 +156,8 @@ func TestSweepSurvivesSIGKILL(t *testing.T) {
 		"--epochs=15", "--size=600", "--runs", runs, "--parallel=2"}
 	const trials = 6
 	cmd := exec.Command(bin, args...)
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	sc, _ := testutil.Start(t, cmd)
 	done := 0
-	sc := bufio.NewScanner(stdout)
 	for sc.Scan() {
 		if strings.Contains(sc.Text(), " finished after ") {
 			done++
@@ -180,10 +175,7 @@ func TestSweepSurvivesSIGKILL(t *testing.T) {
 	}
 
 	store := moonsStore(t, runs, 600)
-	before, err := store.List()
-	if err != nil {
-		t.Fatalf("after the kill, the store has unreadable runs: %v", err)
-	}
+	before := listRuns(t, store, "after the kill")
 	complete, incomplete := 0, 0
 	for _, r := range before {
 		if r.Complete {
@@ -206,10 +198,7 @@ func TestSweepSurvivesSIGKILL(t *testing.T) {
 	if started != trials-complete || reused != complete {
 		t.Errorf("second sweep trained %d and reused %d, want %d and %d:\n%s", started, reused, trials-complete, complete, out)
 	}
-	after, err := store.List()
-	if err != nil {
-		t.Fatalf("after the re-run, unreadable runs: %v", err)
-	}
+	after := listRuns(t, store, "after the re-run")
 	if len(after) != trials {
 		t.Errorf("%d runs in the store, want %d", len(after), trials)
 	}
@@ -230,15 +219,8 @@ func TestSweepInterrupted(t *testing.T) {
 	cmd := exec.Command(bin, args...)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	sc, _ := testutil.Start(t, cmd)
 	var out strings.Builder
-	sc := bufio.NewScanner(stdout)
 	for sc.Scan() {
 		out.WriteString(sc.Text() + "\n")
 		if strings.Contains(sc.Text(), "epoch ") {
@@ -251,7 +233,7 @@ func TestSweepInterrupted(t *testing.T) {
 	for sc.Scan() {
 		out.WriteString(sc.Text() + "\n")
 	}
-	err = cmd.Wait()
+	err := cmd.Wait()
 	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != exitFailure {
 		t.Fatalf("exit: %v, want code %d\n%s\n%s", err, exitFailure, out.String(), stderr.String())
 	}
@@ -259,13 +241,21 @@ func TestSweepInterrupted(t *testing.T) {
 		t.Errorf("the interruption is not shown:\n%s\n%s", out.String(), stderr.String())
 	}
 	store := moonsStore(t, runs, 1000)
-	list, err := store.List()
-	if err != nil {
-		t.Fatalf("unreadable runs after the interruption: %v", err)
-	}
+	list := listRuns(t, store, "after the interruption")
 	for _, r := range list {
 		if r.Complete && r.History.Status == "finished" && len(r.History.Epochs) != 200 {
 			t.Errorf("run %s claims to be finished after %d epochs", r.ID, len(r.History.Epochs))
 		}
 	}
+}
+
+// listRuns lists the runs stored in dir; a store that cannot be read fails
+// the test, saying when.
+func listRuns(t *testing.T, store *runstore.Store, when string) []*runstore.Run {
+	t.Helper()
+	list, err := store.List()
+	if err != nil {
+		t.Fatalf("%s, the store has unreadable runs: %v", when, err)
+	}
+	return list
 }

@@ -177,32 +177,25 @@ func rowSummary(r training.Row) string {
 }
 
 func short(f float64) string {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
+	if !history.Finite(f) {
 		return fmt.Sprint(f)
 	}
 	return fmt.Sprintf("%.4g", f)
 }
 
 // trialLabels names each trial by the hyperparameters that differ between
-// the trials ("learning_rate=0.01 batch_size=16").
+// the trials ("batch_size=16 learning_rate=0.01"), from hparams.Differing.
 func trialLabels(trials []hparams.Values) []string {
-	var names []string
-	if len(trials) > 1 {
-		for _, name := range trials[0].Spec().Names() {
-			first := training.FormatValue(trials[0].Get(name))
-			for _, v := range trials[1:] {
-				if training.FormatValue(v.Get(name)) != first {
-					names = append(names, name)
-					break
-				}
-			}
-		}
-	}
-	labels := make([]string, len(trials))
+	values := make([]map[string]any, len(trials))
 	for i, v := range trials {
+		values[i] = v.Map()
+	}
+	names := hparams.Differing(values...)
+	labels := make([]string, len(trials))
+	for i, m := range values {
 		parts := make([]string, len(names))
 		for k, n := range names {
-			parts[k] = n + "=" + training.FormatValue(v.Get(n))
+			parts[k] = n + "=" + hparams.Format(m[n])
 		}
 		labels[i] = strings.Join(parts, " ")
 	}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/hyperlab-go/hyperlab/hparams"
 	"github.com/hyperlab-go/hyperlab/plotting"
 	"github.com/hyperlab-go/hyperlab/training"
 )
@@ -142,7 +143,7 @@ func logParams(names []string) []string {
 func valuesText(values map[string]any, names []string) string {
 	parts := make([]string, 0, len(names))
 	for _, n := range names {
-		parts = append(parts, n+"="+training.FormatValue(values[n]))
+		parts = append(parts, n+"="+hparams.Format(values[n]))
 	}
 	if len(parts) == 0 {
 		return "the only configuration"

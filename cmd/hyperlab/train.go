@@ -97,7 +97,7 @@ func runTrain(ctx context.Context, args []string, e *env) int {
 func changedText(v hparams.Values) string {
 	var parts []string
 	for _, n := range v.Changed() {
-		parts = append(parts, n+"="+training.FormatValue(v.Get(n)))
+		parts = append(parts, n+"="+hparams.Format(v.Get(n)))
 	}
 	if len(parts) == 0 {
 		return "the default hyperparameters"
@@ -115,7 +115,7 @@ func valuesTable(v hparams.Values) plotting.Table {
 	sort.Strings(names)
 	t := plotting.Table{Caption: "Hyperparameters", Header: []string{"name", "value"}}
 	for _, n := range names {
-		t.Rows = append(t.Rows, []string{n, training.FormatValue(m[n])})
+		t.Rows = append(t.Rows, []string{n, hparams.Format(m[n])})
 	}
 	return t
 }

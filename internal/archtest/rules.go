@@ -46,5 +46,6 @@ var Rules = []Rule{
 	{Package: "bench", Never: xla, Why: "benchmarks may import everything"},
 	{Package: "notebooks", Never: xla, Why: "the notebook harness"},
 	{Package: "internal/typo", Only: stdlib, Why: "the shared \"did you mean\" of error messages, a leaf every package may use"},
+	{Package: "internal/testutil", Only: stdlib, Why: "helpers shared by _test.go files (golden files, hostile input, panics); a leaf the tests of every package may use"},
 	{Package: "internal", Never: xla, Why: "test helpers and shared leaves"},
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hyperlab-go/hyperlab/datasets"
 	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 	"github.com/hyperlab-go/hyperlab/lab"
 	"github.com/hyperlab-go/hyperlab/runstore"
 	"github.com/hyperlab-go/hyperlab/training"
@@ -161,15 +162,7 @@ func TestCorpus(t *testing.T) {
 	t.Logf("%d cases", len(tests))
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var err error
-			func() {
-				defer func() {
-					if p := recover(); p != nil {
-						t.Fatalf("a panic escaped the public API: %v", p)
-					}
-				}()
-				err = tt.run(t)
-			}()
+			err := testutil.NoPanic(t, func() error { return tt.run(t) })
 			if err == nil {
 				t.Fatal("no error; want one naming " + tt.culprit)
 			}

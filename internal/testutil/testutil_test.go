@@ -1,0 +1,128 @@
+package testutil
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+func TestFirstDifference(t *testing.T) {
+	for _, tc := range []struct{ got, want, say string }{
+		{"a\nb\nc", "a\nB\nc", "line 2:\n got: b\nwant: B"},
+		{"a\nb", "a\nb\nc", "line 3:\n got: (end)\nwant: c"},
+		{"a\n", "a", "line 2:\n got: \nwant: (end)"},
+	} {
+		if got := firstDifference(tc.got, tc.want); got != tc.say {
+			t.Errorf("firstDifference(%q, %q) = %q, want %q", tc.got, tc.want, got, tc.say)
+		}
+	}
+}
+
+func TestGoldenReadsTestdata(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.Mkdir("testdata", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("testdata/x.golden", []byte("same\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	Golden(t, "x", "same\n")
+	Golden(t, "x", []byte("same\n"))
+}
+
+func TestHostileCSV(t *testing.T) {
+	path := HostileCSV(t, t.TempDir())
+	if !strings.Contains(path, Evil) {
+		t.Errorf("path %q does not hold Evil", path)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lines := strings.Count(string(data), "\n"); lines != 101 {
+		t.Errorf("%d lines, want a header and 100 rows", lines)
+	}
+	if !strings.Contains(string(data), `"<img src=x onerror=alert(1)>""q'</script>"`) {
+		t.Errorf("no row holds Evil as a quoted CSV field:\n%.200s", data)
+	}
+}
+
+func TestNoPanicReturnsTheError(t *testing.T) {
+	want := errors.New("x")
+	if err := NoPanic(t, func() error { return want }); err != want {
+		t.Errorf("NoPanic = %v, want %v", err, want)
+	}
+}
+
+func TestStartReadsLines(t *testing.T) {
+	sh, err := exec.LookPath("sh")
+	if err != nil {
+		t.Skip("no sh")
+	}
+	cmd := exec.Command(sh, "-c", "echo one; echo two")
+	sc, _ := Start(t, cmd)
+	var lines []string
+	for sc.Scan() {
+		lines = append(lines, sc.Text())
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(lines, ",") != "one,two" {
+		t.Errorf("lines = %q", lines)
+	}
+}
+
+// recorder is a testing.TB that only records Errorf.
+type recorder struct {
+	testing.TB
+	failed bool
+}
+
+func (r *recorder) Helper()               {}
+func (r *recorder) Errorf(string, ...any) { r.failed = true }
+
+// Fatal and Fatalf record, then stop the caller as testing.T's do (the
+// test recovers the panic).
+func (r *recorder) Fatal(...any)          { r.failed = true; panic(r) }
+func (r *recorder) Fatalf(string, ...any) { r.failed = true; panic(r) }
+
+func TestAssertInert(t *testing.T) {
+	AssertInert(t, "escaped text", "<p>"+strings.NewReplacer("<", "&lt;", ">", "&gt;").Replace(Evil)+"</p>")
+	for _, html := range []string{"<p>" + Evil + "</p>", "<p>nothing</p>"} {
+		r := &recorder{TB: t}
+		AssertInert(r, "x", html)
+		if !r.failed {
+			t.Errorf("AssertInert passed %q", html)
+		}
+	}
+}
+
+// counter is a stand-in for hparams.Values: With adds to a sum and refuses
+// negative values.
+type counter struct{ sum int }
+
+func (c counter) With(name string, v any) (counter, error) {
+	if n := v.(int); n >= 0 {
+		return counter{c.sum + n}, nil
+	}
+	return c, errors.New(name + " is negative")
+}
+
+func TestWithSetsPairsInOrder(t *testing.T) {
+	if got := With(t, counter{}, "a", 1, "b", 2); got.sum != 3 {
+		t.Errorf("sum = %d, want 3", got.sum)
+	}
+	for _, kv := range [][]any{{"a", -1}, {"a"}, {1, 2}} {
+		r := &recorder{TB: t}
+		func() {
+			defer func() { recover() }()
+			With(r, counter{}, kv...)
+		}()
+		if !r.failed {
+			t.Errorf("With(%v) did not fail the test", kv)
+		}
+	}
+}
