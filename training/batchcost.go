@@ -3,7 +3,8 @@ package training
 import (
 	"context"
 	"fmt"
-	"runtime/metrics"
+	"runtime"
+	"runtime/debug"
 	"slices"
 
 	"github.com/hyperlab-go/hyperlab/datasets"
@@ -22,13 +23,14 @@ type BatchCost struct {
 	EpochSeconds float64
 	// StepSeconds is EpochSeconds / StepsPerEpoch.
 	StepSeconds float64
-	// StepBytes is the median number of heap bytes one training step
-	// allocates (runtime/metrics /gc/heap/allocs:bytes, read after each
-	// step). The pure-Go backend allocates a fresh buffer for every
-	// intermediate tensor of the step, so this is the step's working
-	// memory: what it needs at its peak, or more when Go's collector frees
-	// buffers of finished operations before the step ends. It is not the
-	// process's resident memory.
+	// StepBytes is the heap one training step needs: the bytes it allocates
+	// (runtime.MemStats.TotalAlloc) when it starts with the
+	// backend's buffer pools empty and the collector off, so that every
+	// tensor it holds is counted; the median over 3 steps. A buffer freed
+	// and reused within the step counts once, so this is close to the
+	// step's peak working memory, and an upper bound of it. It is not the
+	// process's resident memory (the data, the compiled graph and the
+	// runtime are not in it).
 	StepBytes uint64
 }
 
@@ -41,7 +43,9 @@ type BatchCostOptions struct {
 
 // MeasureBatchCost trains v on data.Train once per batch size (its
 // validation and test sets are left out, so only training is measured) and
-// returns what each size cost. Timings are wall-clock and depend on the
+// returns what each size cost. While it measures memory it turns Go's
+// garbage collector off for one step at a time (debug.SetGCPercent), which
+// affects the whole process; run nothing else meanwhile. Timings are wall-clock and depend on the
 // machine and its load; compare sizes measured in one call.
 func MeasureBatchCost(ctx context.Context, v hparams.Values, data datasets.Split, sizes []int, o BatchCostOptions) ([]BatchCost, error) {
 	if len(sizes) == 0 {
@@ -90,23 +94,43 @@ func measureBatch(ctx context.Context, v hparams.Values, train datasets.Split, s
 	c.EpochSeconds = median(secs)
 	c.StepSeconds = c.EpochSeconds / float64(c.StepsPerEpoch)
 
-	// A second, short run reads the allocation counter after every step: one
-	// epoch, or as many as make 5 steps, as the first step (which compiles
-	// the graph) does not count.
-	one, err := withValues(timed, ParamEpochs, (5+c.StepsPerEpoch-1)/c.StepsPerEpoch)
+	// A second, short run measures steps one at a time: between two steps
+	// it empties the backend's buffer pools (two collections clear a
+	// sync.Pool), turns the collector off and counts the bytes the next
+	// step allocates. Every buffer the step holds is then new, so the count
+	// is the step's working memory (buffers freed and reused within the
+	// step count once). The first step, which compiles the graph, and steps
+	// at an epoch's end are skipped; the median of measureSteps steps is kept.
+	one, err := withValues(timed, ParamEpochs, (2*measureSteps+2+c.StepsPerEpoch-1)/c.StepsPerEpoch)
 	if err != nil {
 		return c, err
 	}
-	sample := []metrics.Sample{{Name: "/gc/heap/allocs:bytes"}}
-	var last uint64
-	var deltas []float64
-	read := func() uint64 { metrics.Read(sample); return sample[0].Value.Uint64() }
-	onStep := func(step int, _ float64) {
-		now := read()
-		if step > 0 && last > 0 { // the first step compiles the graph
-			deltas = append(deltas, float64(now-last))
+	var (
+		deltas []float64
+		armed  bool
+		base   uint64
+		saved  int
+	)
+	defer func() {
+		if armed {
+			debug.SetGCPercent(saved)
 		}
-		last = now
+	}()
+	onStep := func(step int, _ float64) {
+		if armed {
+			deltas = append(deltas, float64(allocatedBytes()-base))
+			debug.SetGCPercent(saved)
+			armed = false
+			return
+		}
+		if step == 0 || len(deltas) >= measureSteps {
+			return
+		}
+		runtime.GC()
+		runtime.GC()
+		base = allocatedBytes()
+		saved = debug.SetGCPercent(-1)
+		armed = true
 	}
 	if _, err := Run(ctx, one, train, OnStep(onStep), StepEvery(0)); err != nil {
 		return c, err
@@ -131,6 +155,19 @@ func standard(v hparams.Values) (hparams.Values, error) {
 		}
 	}
 	return out, nil
+}
+
+// measureSteps is how many steps MeasureBatchCost measures the memory of.
+const measureSteps = 3
+
+// allocatedBytes is the process's cumulative heap allocation. It reads
+// MemStats, which flushes every P's allocation cache first: runtime/metrics'
+// /gc/heap/allocs:bytes counts small objects only when a cache is
+// refilled, and would miss most of a small step.
+func allocatedBytes() uint64 {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.TotalAlloc
 }
 
 // withValues sets name/value pairs on v.
