@@ -144,7 +144,7 @@ func (d DescentData) Chart() *Chart {
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: xcats, Show: opts.Bool(false)}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: ycats, Show: opts.Bool(false)}),
 		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Min: float32(d.Lo), Max: float32(d.Hi),
-			Text:   []string{"log10 loss high", "low"},
+			Text:   []string{"high loss", "low"},
 			Orient: "vertical", Left: strconv.Itoa(60 + descentSide + 20), Top: "80",
 			InRange: &opts.VisualMapInRange{Color: []string{"#ffffff", "#c6dbef", "#6baed6", "#2171b5", "#08306b"}}}))...)
 	h.ExtendXAxis(opts.XAxis{Type: "value", Name: "weight x", NameLocation: "middle", NameGap: 25, GridIndex: 1,
@@ -168,7 +168,7 @@ func (d DescentData) Chart() *Chart {
 			charts.WithLineChartOpts(opts.LineChart{XAxisIndex: 1, YAxisIndex: 1, ShowSymbol: opts.Bool(true), SymbolSize: 5}))
 	}
 	h.Overlap(l)
-	c := FromECharts(h).extend(drawAtOnce)
+	c := FromECharts(h).extend(drawAtOnce).extend(surfaceOnly)
 	c.Height = strconv.Itoa(80+descentSide+50) + "px"
 	c.Width = strconv.Itoa(60+descentSide+130) + "px"
 	return c
@@ -179,4 +179,16 @@ func (d DescentData) Chart() *Chart {
 func descentColour(k int) string {
 	strong := []string{"#ee6666", "#3ba272", "#fc8452", "#9a60b4", "#fac858", "#ea7ccc"}
 	return strong[k%len(strong)]
+}
+
+// surfaceOnly limits the visual map to the heatmap (series 0). go-echarts
+// lacks the visual map's seriesIndex; without it ECharts would recolour the
+// paths by their y value too.
+func surfaceOnly(o map[string]any) {
+	maps, _ := o["visualMap"].([]any)
+	for _, m := range maps {
+		if vm, ok := m.(map[string]any); ok {
+			vm["seriesIndex"] = 0
+		}
+	}
 }

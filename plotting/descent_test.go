@@ -93,3 +93,16 @@ func TestDescentRejectsBadGrids(t *testing.T) {
 		t.Errorf("an empty grid: %v, %v; want an empty chart with a notice", c.Series(), err)
 	}
 }
+
+// The colour scale colours the surface only; the paths keep their colours.
+func TestDescentVisualMapIsTheSurfaces(t *testing.T) {
+	g, paths := descentFixture(t)
+	c, err := Descent(g, paths, DescentOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	maps, _ := c.Option["visualMap"].([]any)
+	if len(maps) != 1 || maps[0].(map[string]any)["seriesIndex"] != 0 {
+		t.Errorf("visualMap %v, want one limited to series 0", c.Option["visualMap"])
+	}
+}
