@@ -136,6 +136,8 @@ func TestClassifyFollowsCurvature(t *testing.T) {
 			{0.001 / c, Slow},
 			{0.9 / c, Good},
 			{1.7 / c, Oscillating},
+			{2.0 / c, Oscillating}, // bounces across the valley for ever, never closer
+
 			{2.2 / c, Diverging},
 		} {
 			steps := 60
