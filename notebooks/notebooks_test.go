@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/hyperlab-go/hyperlab/lab"
 )
 
 var (
@@ -82,7 +84,8 @@ func execute(t *testing.T, f, dir string) string {
 	// A fresh run store per notebook: every run trains (the store is a cache
 	// that would otherwise hide training from the test), and notebooks do
 	// not see each other's runs.
-	env := append(jupyterEnv, "HYPERLAB_RUNS="+t.TempDir())
+	runs := t.TempDir()
+	env := append(jupyterEnv, "HYPERLAB_RUNS="+runs)
 	start := time.Now()
 	executed, err := Execute(ctx, env, f, dir, *cellTimeout)
 	if err != nil {
@@ -99,6 +102,18 @@ func execute(t *testing.T, f, dir string) string {
 	}
 	for _, p := range Leaks(nb, LocalPaths("..")) {
 		t.Errorf("%s %s", f, p)
+	}
+	// Every saved verdict is recomputed from the runs this execution stored:
+	// the committed notebook's (or, with -update, the new one's) boxes must
+	// match, so a verdict edited by hand or data that changed direction fail.
+	saved := f
+	if *update {
+		saved = executed
+	}
+	if vs, err := lab.RecheckNotebook(saved, runs); err != nil {
+		t.Errorf("%s: a saved verdict does not match its runs: %v", saved, err)
+	} else if len(vs) > 0 {
+		t.Logf("%s: %d verdicts rechecked from the run store", f, len(vs))
 	}
 	if committed, err := ReadNotebook(f); err != nil {
 		t.Error(err)
