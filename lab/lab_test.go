@@ -2,6 +2,7 @@ package lab
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"io"
 	"strings"
@@ -43,8 +44,10 @@ func cell(t *testing.T, notebook bool, fs *flag.FlagSet, args []string, f func()
 			}
 		}()
 		if fs != nil {
-			if err := fs.Parse(args); err != nil {
-				exit(2) // what flag.ExitOnError does
+			if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+				exit(0) // what flag.ExitOnError does
+			} else if err != nil {
+				exit(2)
 			}
 		}
 		f()
@@ -129,12 +132,25 @@ func TestMistakesEndTheCellWithOneSentence(t *testing.T) {
 	}
 }
 
+// %% --help is an ordinary output, not an error: the table of the declared
+// hyperparameters (HTML in a notebook, text elsewhere) and where the full
+// reference is; nothing on stderr, status 0.
 func TestHelpListsTheHyperparameters(t *testing.T) {
-	fs := newFlagSet()
-	DeclareOn(fs, config{})
-	_, errOut, _, status := cell(t, true, fs, []string{"-help"}, func() {})
-	if status != 2 || !strings.Contains(errOut, "learning_rate") || !strings.Contains(errOut, "step size of the optimizer") {
-		t.Errorf("-help: status %d, stderr:\n%s", status, errOut)
+	for _, notebook := range []bool{true, false} {
+		fs := newFlagSet()
+		DeclareOn(fs, config{})
+		out, errOut, html, status := cell(t, notebook, fs, []string{"-help"}, func() {})
+		shown := out
+		if notebook {
+			shown = html
+			if !strings.Contains(html, "<table") {
+				t.Errorf("notebook -help is not an HTML table:\n%s", html)
+			}
+		}
+		if status != 0 || errOut != "" || !strings.Contains(shown, "learning_rate") || !strings.Contains(shown, "step size of the optimizer") ||
+			!strings.Contains(shown, "docs/hyperparameters.md") {
+			t.Errorf("-help (notebook %v): status %d, stderr %q, shown:\n%s", notebook, status, errOut, shown)
+		}
 	}
 }
 

@@ -4,10 +4,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"html"
 	"strings"
 	"sync"
 
 	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/training"
 )
 
 // The flag package rejects a cell argument it does not know before any
@@ -42,12 +44,15 @@ func explainFlagErrors(fs *flag.FlagSet, spec *hparams.Spec) {
 		usages.m[fs] = u
 		fs.SetOutput(u)
 		fs.Usage = func() {
-			mistake := strings.TrimSpace(u.last) != "" // empty for -help
+			if strings.TrimSpace(u.last) == "" { // -help: an ordinary output, not an error
+				u.help()
+				return
+			}
 			fmt.Fprintln(errWriter(), u.explain())
 			// The flag package would exit with status 2 next; a mistake
 			// in a cell ends with status 1, as Check does, whichever
 			// way it was made.
-			if mistake && fs.ErrorHandling() == flag.ExitOnError {
+			if fs.ErrorHandling() == flag.ExitOnError {
 				exit(1)
 			}
 		}
@@ -62,15 +67,28 @@ func (u *usage) explain() string {
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
 		return unknownFlag(name, u.specs)
 	}
-	if msg == "" { // -help or -h
-		var b strings.Builder
-		b.WriteString("Hyperparameters (set them as cell arguments: %% --name=value or %% --set=\"name=value;name=value\"):\n")
-		for _, s := range u.specs {
-			b.WriteString(s.Defaults().Table().Text())
-		}
-		return strings.TrimSpace(b.String())
-	}
 	return "lab: " + msg
+}
+
+// helpIntro heads the answer to %% --help.
+const helpIntro = "Hyperparameters (set them as cell arguments: %% --name=value or %% --set=\"name=value;name=value\"):"
+
+// help answers %% --help as an ordinary output under the cell: the table of
+// every declared hyperparameter (HTML in a notebook, text elsewhere), as
+// hyperlab --help lists training's, and where the full reference is.
+func (u *usage) help() {
+	u.last = ""
+	var h, t strings.Builder
+	h.WriteString("<p>" + html.EscapeString(helpIntro) + "</p>")
+	t.WriteString(helpIntro + "\n")
+	for _, s := range u.specs {
+		tab := s.Defaults().Table()
+		h.WriteString(tab.HTML())
+		t.WriteString(tab.Text())
+	}
+	h.WriteString("<p>" + html.EscapeString(training.ReferenceHint) + "</p>")
+	t.WriteString(training.ReferenceHint + "\n")
+	Display(h.String(), t.String())
 }
 
 // unknownFlag asks the specs for their sentence about an unknown name: the

@@ -38,6 +38,10 @@ var dataHelp = map[string]string{
 	datasets.ParamClasses:    "arms of spirals, clusters of blobs",
 }
 
+// ReferenceHint is the line every list of hyperparameters ends with (a
+// notebook's %% --help, hyperlab's --help): where the full list is.
+const ReferenceHint = "Every name training understands, with its choices and GoMLX counterpart: docs/hyperparameters.md (or training.Reference())."
+
 // Reference returns docs/hyperparameters.md: every hyperparameter name
 // training understands, from Spec and the registries, with its type,
 // default, range or choices, what it does and its GoMLX counterpart.

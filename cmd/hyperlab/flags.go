@@ -242,11 +242,8 @@ func (c *cli) help(w io.Writer) {
 	if !c.withHyper {
 		return
 	}
+	// The same table as a notebook's %% --help.
 	fmt.Fprintf(w, "\nHyperparameters (--name=value, or --set=\"name=value;name=value\", or --config file.json):\n")
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "  name\tdefault\trange\thelp")
-	for _, p := range training.Spec.Params() {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", p.Name, hparams.Format(p.Default), p.Allowed(), p.Help)
-	}
-	tw.Flush()
+	fmt.Fprint(w, training.Spec.Defaults().Table().Text())
+	fmt.Fprintln(w, training.ReferenceHint)
 }
