@@ -6,6 +6,7 @@ import (
 	"html"
 	"os"
 	"os/signal"
+	"strings"
 	"time"
 
 	"github.com/hyperlab-go/hyperlab/datasets"
@@ -146,6 +147,9 @@ func TrainErr(ctx context.Context, v hparams.Values, dataset string, opts ...Opt
 	topts = append(topts, training.OnEpoch(func(history.Epoch) { trained = true }))
 	var live *plotting.Live
 	lossOpts := plotting.LossOptions{Title: s.title, LogY: s.logY}
+	if lossOpts.Title == "" { // two single-run charts must say which run each is
+		lossOpts.Title = "Loss per epoch · " + changedText(v)
+	}
 	if !s.quiet && isNotebook() {
 		live = plotting.NewLive(plotting.LiveOptions{Loss: lossOpts})
 		topts = append(topts, training.OnEpoch(live.Epoch))
@@ -182,8 +186,8 @@ func (r *Run) Summary() string {
 	if !ok {
 		return fmt.Sprintf("%s: %s before the first epoch ended. %s", r.Dataset, r.Status, r.Err)
 	}
-	s := fmt.Sprintf("%s, %s after %d epochs of %d steps: training loss %s, validation loss %s",
-		r.Dataset, r.Status, last.Epoch, last.Steps, num(last.TrainLoss), num(last.ValLoss))
+	s := fmt.Sprintf("%s, %s: %s after %d epochs of %d steps: training loss %s, validation loss %s",
+		r.Dataset, changedText(r.Values), r.Status, last.Epoch, last.Steps, num(last.TrainLoss), num(last.ValLoss))
 	if finite(last.ValAccuracy) {
 		s += fmt.Sprintf(", validation accuracy %.1f%%", 100*last.ValAccuracy)
 	}
@@ -193,7 +197,21 @@ func (r *Run) Summary() string {
 	if r.Reused {
 		return s + "; read back from the run store."
 	}
-	return s + fmt.Sprintf("; trained in %.1f s.", r.Seconds)
+	return s + "; trained." // no wall-clock time: a re-executed notebook would differ in every summary
+}
+
+// changedText names the values of v that differ from their defaults
+// ("learning_rate=0.3, epochs=7"), or says "defaults".
+func changedText(v hparams.Values) string {
+	names := v.Changed()
+	if len(names) == 0 {
+		return "defaults"
+	}
+	parts := make([]string, len(names))
+	for i, n := range names {
+		parts[i] = n + "=" + hparams.Format(v.Get(n))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // plottingRun is the run as the charts of several runs see it.

@@ -67,9 +67,18 @@ func TestTrainShowsSummaryInNotebook(t *testing.T) {
 	if status != -1 || errOut != "" {
 		t.Fatalf("Train exited %d: %s", status, errOut)
 	}
-	if !strings.Contains(html, `<p class="hyperlab-run">moons, finished after 3 epochs of 3 steps: training loss `) ||
-		!strings.Contains(html, "trained in") {
+	// The summary and the chart title name the values that differ from the
+	// defaults; no wall-clock time (a re-executed notebook diffs cleanly).
+	changed := "fnn_num_hidden_layers=1, fnn_num_hidden_nodes=4, epochs=3"
+	if !strings.Contains(html, `<p class="hyperlab-run">moons, `+changed+`: finished after 3 epochs of 3 steps: training loss `) ||
+		!strings.Contains(html, "; trained.") || strings.Contains(html, " s.</p>") {
 		t.Errorf("summary line missing or wrong:\n%s", html)
+	}
+	if got := changedText(v); got != changed {
+		t.Errorf("changedText = %q, want %q (the single-run chart's title ends with it)", got, changed)
+	}
+	if got := changedText(v.Spec().Defaults()); got != "defaults" {
+		t.Errorf("changedText(defaults) = %q", got)
 	}
 }
 
