@@ -85,10 +85,11 @@ func TestFindLRSuggestsARate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Points) == 0 || res.Points[0].LearningRate != 1e-5 {
-		t.Errorf("the test should start at 1e-5, got %+v", res.Points[:min(1, len(res.Points))])
+	// The documented default start, training.LRFindOptions' 1e-7, as the CLI's.
+	if len(res.Points) == 0 || res.Points[0].LearningRate != 1e-7 {
+		t.Errorf("the test should start at training's default 1e-7, got %+v", res.Points[:min(1, len(res.Points))])
 	}
-	if !(res.Suggested > 1e-5 && res.Suggested < 10) {
+	if !(res.Suggested > 1e-7 && res.Suggested < 10) {
 		t.Errorf("suggested %g (%s)", res.Suggested, res.Rule)
 	}
 }

@@ -13,8 +13,9 @@ import (
 )
 
 // FindLR runs the learning-rate range test on the named dataset: it trains
-// for a few steps while the learning rate grows exponentially (from 1e-5
-// to 10 unless opts say otherwise), and shows the loss against the rate,
+// for a few steps while the learning rate grows exponentially (with
+// training.LRFindOptions' defaults, fastai's: 100 steps from 1e-7 to 10,
+// as `hyperlab lr-find` does), and shows the loss against the rate,
 // the suggested rate marked, with the rule that chose it. Choose a rate a
 // little below where the loss falls fastest, well below where it shoots up.
 func FindLR(v hparams.Values, dataset string, opts training.LRFindOptions) *training.LRFind {
@@ -30,9 +31,6 @@ func FindLR(v hparams.Values, dataset string, opts training.LRFindOptions) *trai
 
 // FindLRErr is FindLR for Go code: no display, the error returned.
 func FindLRErr(ctx context.Context, v hparams.Values, dataset string, opts training.LRFindOptions) (*training.LRFind, error) {
-	if opts.StartLR == 0 {
-		opts.StartLR = 1e-5
-	}
 	_, split, err := Setup{Dataset: dataset}.Load(v)
 	if err != nil {
 		return nil, err
