@@ -20,8 +20,13 @@ func ExampleDeclare() {
 	v := hp.Show()
 	fmt.Println(v.Float("learning_rate"), v.Int("epochs"))
 	// Output:
-	//   name           value  default  allowed          help
-	// * learning_rate  0.3    0.01     1e-05..10 (log)  size of each weight update
-	//   epochs         10     10       >= 1             passes over the training set
+	//   name                   value  default  allowed                                 help
+	// * learning_rate          0.3    0.01     1e-05..10 (log)                         size of each weight update
+	//   epochs                 10     10       >= 1                                    passes over the training set
+	//   batch_size             32     32       1..4096                                 examples per weight update
+	//   fnn_num_hidden_layers  2      2        0..8                                    number of hidden layers
+	//   fnn_num_hidden_nodes   16     16       1..1024                                 units in each hidden layer
+	//   optimizer              adam   adam     sgd | momentum | adam | rmsprop | lion  how a gradient becomes a step
+	//   dropout_rate           0      0        0..0.9                                  fraction of hidden units switched off per step
 	// 0.3 10
 }
