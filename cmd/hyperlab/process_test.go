@@ -108,7 +108,7 @@ var sweepArgsSmall = []string{"sweep", "--grid", "learning_rate=0.003,0.03,0.3",
 // into another: `report` over each must give the same trials and metrics.
 func TestShardsEqualUnsharded(t *testing.T) {
 	bin := binary(t)
-	shared, whole := t.TempDir(), t.TempDir()
+	shared := t.TempDir()
 	cmds := []*exec.Cmd{
 		exec.Command(bin, append(sweepArgsSmall, "--runs", shared, "--parallel=1", "--shard=0/2")...),
 		exec.Command(bin, append(sweepArgsSmall, "--runs", shared, "--parallel=1", "--shards=2")...),
@@ -129,12 +129,21 @@ func TestShardsEqualUnsharded(t *testing.T) {
 			t.Errorf("shard %d did not run its 3 trials:\n%s", i, outs[i].String())
 		}
 	}
-	if out, err := exec.Command(bin, append(sweepArgsSmall, "--runs", whole, "--parallel=2")...).CombinedOutput(); err != nil {
+	sameAsUnsharded(t, bin, shared, sweepArgsSmall[1:], 6)
+}
+
+// sameAsUnsharded runs the sweep (its flags) unsharded into a new store and
+// checks that `report` over it and over the sharded store give the same n
+// trials and metrics.
+func sameAsUnsharded(t *testing.T, bin, sharded string, sweep []string, n int) {
+	t.Helper()
+	whole := t.TempDir()
+	if out, err := exec.Command(bin, append(append([]string{"sweep"}, sweep...), "--runs", whole, "--parallel=2")...).CombinedOutput(); err != nil {
 		t.Fatalf("unsharded sweep: %v\n%s", err, out)
 	}
-	a, b := reportRows(t, bin, shared), reportRows(t, bin, whole)
-	if len(a) != 6 || len(b) != 6 {
-		t.Fatalf("sharded store has %d runs, unsharded %d; want 6 each", len(a), len(b))
+	a, b := reportRows(t, bin, sharded), reportRows(t, bin, whole)
+	if len(a) != n || len(b) != n {
+		t.Fatalf("sharded store has %d runs, unsharded %d; want %d each", len(a), len(b), n)
 	}
 	for i := range a {
 		x, y := a[i], b[i]

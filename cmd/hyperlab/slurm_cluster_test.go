@@ -100,21 +100,7 @@ func TestSlurmArrayEqualsUnsharded(t *testing.T) {
 			t.Errorf("the report job did not write %s: %v", f, err)
 		}
 	}
-	whole := t.TempDir()
-	if out, err := exec.Command(bin, append(append([]string{"sweep"}, sweep...), "--runs", whole, "--parallel=2")...).CombinedOutput(); err != nil {
-		t.Fatalf("unsharded sweep: %v\n%s", err, out)
-	}
-	a, b := reportRows(t, bin, runs), reportRows(t, bin, whole)
-	if len(a) != 6 || len(b) != 6 {
-		t.Fatalf("the array's store has %d runs, the unsharded one %d; want 6 each", len(a), len(b))
-	}
-	for i := range a {
-		x, y := a[i], b[i]
-		if x.ID != y.ID || x.Status != y.Status || x.Epochs != y.Epochs || x.BestEpoch != y.BestEpoch ||
-			!sameNum(x.TrainLoss, y.TrainLoss) || !sameNum(x.ValLoss, y.ValLoss) || !sameNum(x.ValAcc, y.ValAcc) || !sameNum(x.BestLoss, y.BestLoss) {
-			t.Errorf("run %d differs:\narray     %+v\nunsharded %+v", i, x, y)
-		}
-	}
+	sameAsUnsharded(t, bin, runs, sweep, 6)
 }
 
 // TestSlurmCancelAndResubmit cancels one array task while it trains, then
