@@ -29,6 +29,9 @@ func (s *Store) Reset(id string) error {
 }
 
 func (s *Store) remove(id string, onlyIncomplete bool) error {
+	if err := s.usable(true); err != nil {
+		return err
+	}
 	if err := ValidID(id); err != nil {
 		return err
 	}
@@ -76,6 +79,9 @@ func (s *Store) remove(id string, onlyIncomplete bool) error {
 	var suffix [6]byte
 	rand.Read(suffix[:])
 	trash := filepath.Join(s.root, trashPrefix+id+"-"+hex.EncodeToString(suffix[:]))
+	if err := fault("rename", dir); err != nil {
+		return fmt.Errorf("runstore: removing run %q: %w", id, err)
+	}
 	if err := os.Rename(dir, trash); err != nil {
 		return fmt.Errorf("runstore: removing run %q: %w", id, err)
 	}
