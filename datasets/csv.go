@@ -6,11 +6,12 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/hyperlab-go/hyperlab/internal/fileread"
 )
 
 // CSVOptions says how to read a CSV file. The zero value reads a
@@ -117,9 +118,18 @@ func ReadCSV(r io.Reader, opts CSVOptions) (*Dataset, error) {
 	return d, nil
 }
 
+// MaxCSVFile bounds the CSV files LoadCSV reads: the parsed data takes
+// several times the file's size in memory.
+const MaxCSVFile = 256 << 20
+
 // LoadCSV reads the CSV file at path; the Dataset is named after the file.
+// Only a regular file of at most MaxCSVFile bytes is read, so a named pipe
+// or a device is refused at once.
 func LoadCSV(path string, opts CSVOptions) (*Dataset, error) {
-	f, err := os.Open(path)
+	f, err := fileread.Open(path, MaxCSVFile, true)
+	if errors.Is(err, fileread.ErrNotRegular) || errors.Is(err, fileread.ErrTooLarge) {
+		return nil, fmt.Errorf("datasets: cannot read the CSV file: %w", err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("datasets: cannot open CSV file: %w; check the path", err)
 	}

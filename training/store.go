@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/internal/fileread"
 	"github.com/hyperlab-go/hyperlab/runstore"
 )
 
@@ -15,6 +16,9 @@ import (
 const (
 	boundaryFile = "boundary.json"
 	weightsFile  = "weights.json"
+	// maxArtifact bounds reading either back: a symlink, a FIFO or a
+	// huge file planted in a run is refused rather than followed or read.
+	maxArtifact = 256 << 20
 )
 
 // runStored is run with a store: it returns a reusable stored run, or
@@ -79,7 +83,7 @@ func (j *job) loadArtifacts() (bool, error) {
 		if !a.want {
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join(j.dir, a.file))
+		data, err := fileread.ReadFile(filepath.Join(j.dir, a.file), maxArtifact, false)
 		if errors.Is(err, os.ErrNotExist) {
 			return false, nil
 		}
