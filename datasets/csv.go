@@ -43,6 +43,9 @@ const MaxCSVClasses = 1000
 // ReadCSV reads a table with a header line from r. Errors name the line
 // and column of the bad cell and say what to change.
 func ReadCSV(r io.Reader, opts CSVOptions) (*Dataset, error) {
+	if r == nil {
+		return nil, errors.New("datasets: ReadCSV got a nil io.Reader; give an open file or a strings.Reader")
+	}
 	name := opts.Name
 	if name == "" {
 		name = "csv"
