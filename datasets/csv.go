@@ -202,7 +202,7 @@ func setClasses(d *Dataset, col string, labels []string, lines []int, given []st
 		}
 		d.NumClasses = int(maxLabel) + 1
 		d.ClassNames = classNames(d.NumClasses)
-		return nil
+		return checkClassCount(d, col, labels)
 	}
 	var names []string
 	for _, s := range labels {
@@ -222,7 +222,34 @@ func setClasses(d *Dataset, col string, labels []string, lines []int, given []st
 		d.Labels[i] = int32(k)
 	}
 	d.NumClasses, d.ClassNames = len(names), names
-	return nil
+	return checkClassCount(d, col, labels)
+}
+
+// A numeric label column with more than maxGuessedClasses distinct values
+// and fewer than minRowsPerClass rows per value on average is almost
+// surely a number to predict, not classes: training it as a classifier
+// gives an accuracy near 0 and no error.
+const (
+	maxGuessedClasses = 50
+	minRowsPerClass   = 5
+)
+
+// checkClassCount refuses classes guessed from a numeric label column that
+// look like a regression target, with a sentence saying so.
+func checkClassCount(d *Dataset, col string, labels []string) error {
+	distinct := map[string]bool{}
+	for _, s := range labels {
+		s = strings.TrimSpace(s)
+		if _, err := strconv.ParseFloat(s, 64); err != nil {
+			return nil // text labels are class names
+		}
+		distinct[s] = true
+	}
+	if len(distinct) <= maxGuessedClasses || len(labels) >= minRowsPerClass*len(distinct) {
+		return nil
+	}
+	return fmt.Errorf("datasets: %s: the label column %q holds %d distinct numbers in %d rows, too many to be classes; if it is a number to predict, read it as a regression target (--task regression, CSVOptions.Regression), or choose another label column (--label COLUMN)",
+		d.Name, col, len(distinct), len(labels))
 }
 
 // intLabels parses every label as an integer, or reports false.

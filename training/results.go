@@ -251,3 +251,12 @@ func FormatValue(v any) string {
 }
 
 func finiteMetric(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }
+
+// CheckSort returns the error Sort(column) would return on a table of
+// trials with these hyperparameter values, so that a misspelt column is
+// found before a sweep runs rather than after.
+func CheckSort(column string, values map[string]any) error {
+	r := &Results{Rows: []Row{{Values: values}}}
+	_, err := r.sortKey(strings.TrimPrefix(column, "-"))
+	return err
+}

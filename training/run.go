@@ -40,6 +40,12 @@ func Run(ctx context.Context, v hparams.Values, data datasets.Split, opts ...Opt
 	if o.boundary != nil && (data.Train.Task != datasets.Classification || data.Train.NumFeatures != 2) {
 		return nil, fmt.Errorf("training: a decision boundary needs a classification dataset with 2 features, and %s has %d (%s); drop the DecisionBoundary option", data.Train.Name, data.Train.NumFeatures, data.Train.Task)
 	}
+	if o.boundary != nil && (o.steps < 2 || o.steps > MaxBoundarySteps) {
+		return nil, fmt.Errorf("training: a decision boundary of %d×%d points; use a resolution from 2 to %d", o.steps, o.steps, MaxBoundarySteps)
+	}
+	if err := runMemory(cfg, data, outputs, o).Check(); err != nil {
+		return nil, err
+	}
 	j := &job{ctx: ctx, v: v, cfg: cfg, data: data, loss: loss, outputs: outputs, o: o}
 	if o.store != nil {
 		return j.runStored()

@@ -35,6 +35,8 @@ type cli struct {
 	echarts   string
 	allowBig  bool
 	withHyper bool
+	label     string // CSV label column
+	task      string // CSV task: classification or regression
 }
 
 func newCLI(name, intro string) *cli {
@@ -68,6 +70,8 @@ func (c *cli) dataFlags(def string) {
 	c.floatVar(&c.noise, "noise", 0.2, "noise of a synthetic dataset")
 	c.fs.Int64Var(&c.dataSeed, "data-seed", 1, "seed of the synthetic data and of the train/validation split")
 	c.own["data-seed"] = true
+	c.stringVar(&c.label, "label", "", "CSV: the label (target) column (default: the last)")
+	c.stringVar(&c.task, "task", "classification", "CSV: classification, or regression for a numeric target")
 }
 
 // storeFlags adds --runs, --out and --echarts. An empty runsDef means the
@@ -199,7 +203,21 @@ func (c *cli) oneRun() (hparams.Values, datasets.Split, plotting.Source, error) 
 // loadData loads --dataset; a bad name or file is a usage error.
 func (c *cli) loadData() (datasets.Split, error) {
 	c.dataStore()
-	split, err := datasets.Load(c.dataset, datasets.Options{Size: c.size, Noise: c.noise, Seed: c.dataSeed, Normalize: true})
+	opts := datasets.Options{Size: c.size, Noise: c.noise, Seed: c.dataSeed, Normalize: true, AllowLarge: c.allowBig,
+		CSV: datasets.CSVOptions{Label: c.label}}
+	switch c.task {
+	case "regression":
+		opts.CSV.Regression = true
+	case "classification", "":
+	default:
+		return datasets.Split{}, usagef("--task=%s; use classification or regression", c.task)
+	}
+	// The data's memory is checked before it is made (--allow-large does
+	// not lift this); the model's is checked by training before it trains.
+	if err := (training.Memory{Data: training.EstimateMemory(training.MemorySizes{Rows: c.size, Features: 2}).Data}).Check(); err != nil {
+		return datasets.Split{}, &usageError{oneSentence(err.Error())}
+	}
+	split, err := datasets.Load(c.dataset, opts)
 	if err != nil {
 		return split, &usageError{oneSentence(err.Error())}
 	}
