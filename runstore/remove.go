@@ -72,7 +72,7 @@ func (s *Store) remove(id string, onlyIncomplete bool) error {
 		var st status
 		if found, _ := readJSON(dir, statusFile, &st); found && st.Status.Final() {
 			if run, err := s.Load(id); err == nil && run.Complete {
-				return fmt.Errorf("runstore: run %q is complete; Delete it to run it again", id)
+				return fmt.Errorf("runstore: run %q is complete; Delete it to run it again: %w", id, ErrComplete)
 			}
 		}
 	}

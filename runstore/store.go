@@ -17,6 +17,8 @@ var (
 	ErrExists   = errors.New("run exists")
 	ErrNotFound = errors.New("run not found")
 	ErrActive   = errors.New("run is being written")
+	// ErrComplete is Reset's refusal of a complete run.
+	ErrComplete = errors.New("run is complete")
 	errLocked   = ErrActive
 )
 
