@@ -174,15 +174,16 @@ func (a *sweepArgs) parseShard(e *env) (training.Shard, error) {
 }
 
 // checkSize refuses a grid or random search too large to list, before it
-// is built: above the trial limit unless --allow-large, and above the
-// machine's memory always.
+// is built: far above the trial limit (where listing alone is costly;
+// just above it, guard gives the time estimate) unless --allow-large, and
+// above the machine's memory always.
 func (a *sweepArgs) checkSize(allow bool) error {
 	n := a.random
 	if len(a.grid.names) > 0 {
 		n = max(n, hparams.GridSize(a.grid.axes))
 	}
-	if n > training.DefaultLimits.MaxTrials && !allow && (a.random == 0 || a.random > training.DefaultLimits.MaxTrials) {
-		return usagef("the sweep has %d trials, more than the %d a sweep runs without asking; use fewer values, or add --allow-large", n, training.DefaultLimits.MaxTrials)
+	if limit := 100 * training.DefaultLimits.MaxTrials; n > limit && !allow && (a.random == 0 || a.random > limit) {
+		return usagef("the sweep has %d trials, far more than the %d a sweep runs without asking; use fewer values, or add --allow-large", n, training.DefaultLimits.MaxTrials)
 	}
 	if err := (training.Memory{Grid: training.EstimateMemory(training.MemorySizes{Trials: n}).Grid}).Check(); err != nil {
 		return &usageError{oneSentence(err.Error())}
