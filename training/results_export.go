@@ -274,7 +274,7 @@ func (r *Results) WriteText(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	cells := make([]string, len(cols))
 	for i, c := range cols {
-		cells[i] = terminalText(c.name)
+		cells[i] = TerminalText(c.name)
 	}
 	fmt.Fprintln(tw, "  "+strings.Join(cells, "\t"))
 	for _, row := range r.Rows {
@@ -283,7 +283,7 @@ func (r *Results) WriteText(w io.Writer) error {
 			mark = "* "
 		}
 		for i, c := range cols {
-			cells[i] = terminalText(strings.Join(strings.Fields(c.short(row)), " "))
+			cells[i] = TerminalText(strings.Join(strings.Fields(c.short(row)), " "))
 		}
 		fmt.Fprintln(tw, mark+strings.Join(cells, "\t"))
 	}

@@ -21,11 +21,11 @@ func csvCell(s string) string {
 	return "'" + s
 }
 
-// terminalText makes stored text safe to print: control characters
+// TerminalText makes stored text safe to print: control characters
 // (an escape sequence in a hyperparameter value or an error from a run
 // file could recolour, retitle or clear the terminal) are shown as Go
 // escapes such as \x1b instead of being sent raw.
-func terminalText(s string) string {
+func TerminalText(s string) string {
 	if !strings.ContainsFunc(s, unicode.IsControl) {
 		return s
 	}

@@ -147,7 +147,7 @@ func valuesText(values map[string]any, names []string) string {
 	if len(parts) == 0 {
 		return "the only configuration"
 	}
-	return strings.Join(parts, ", ")
+	return training.TerminalText(strings.Join(parts, ", "))
 }
 
 // echartsSource reads --echarts: empty is the pinned CDN copy; a URL is

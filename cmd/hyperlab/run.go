@@ -8,6 +8,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	"github.com/hyperlab-go/hyperlab/training"
 )
 
 // Exit codes.
@@ -117,7 +119,9 @@ func oneSentence(s string) string {
 			parts = append(parts, strings.TrimRight(line, "."))
 		}
 	}
-	out := strings.Join(parts, "; ")
+	// Messages may quote stored text (a run's error, a value): control
+	// characters are shown as escapes, never sent to the terminal.
+	out := training.TerminalText(strings.Join(parts, "; "))
 	if !strings.HasSuffix(out, "?") {
 		out += "."
 	}

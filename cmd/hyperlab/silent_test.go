@@ -75,3 +75,11 @@ func TestSweepWithFailedTrialsExits1(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want 1 naming the failed trial\n%s", code, stderr, stdout)
 	}
 }
+
+// Error sentences never carry raw control characters to the terminal.
+func TestOneSentenceEscapesControlCharacters(t *testing.T) {
+	got := oneSentence("runstore: run \"x\" failed: \x1b]0;pwned\x07\x1b[2J")
+	if strings.ContainsAny(got, "\x1b\x07") || !strings.Contains(got, `\x1b]0;pwned`) {
+		t.Errorf("oneSentence = %q", got)
+	}
+}
