@@ -160,3 +160,24 @@ func TestSIGTERMEndsTheCommand(t *testing.T) {
 		t.Errorf("a stack trace:\n%s", out.String())
 	}
 }
+
+// Three identical train processes at once on one store all succeed: the
+// losers of the race reuse the winner's run.
+func TestConcurrentIdenticalTrainProcesses(t *testing.T) {
+	bin := binary(t)
+	store := t.TempDir()
+	cmds := make([]*exec.Cmd, 3)
+	outs := make([]bytes.Buffer, 3)
+	for i := range cmds {
+		cmds[i] = exec.Command(bin, "train", "--runs", store, "--epochs=2", "--size=200")
+		cmds[i].Stdout, cmds[i].Stderr = &outs[i], &outs[i]
+		if err := cmds[i].Start(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, c := range cmds {
+		if err := c.Wait(); err != nil {
+			t.Errorf("process %d: %v\n%s", i, err, outs[i].String())
+		}
+	}
+}
