@@ -181,3 +181,24 @@ func TestConcurrentIdenticalTrainProcesses(t *testing.T) {
 		}
 	}
 }
+
+// Output paths that are named pipes or devices are refused at once: a
+// FIFO would block the write until a reader came.
+func TestOutputToFIFORefused(t *testing.T) {
+	bin := binary(t)
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "out.html")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip(err)
+	}
+	store := filepath.Join(dir, "store")
+	if code, _, stderr, _ := runBin(t, bin, "train", "--epochs=1", "--size=60", "--runs", store); code != 0 {
+		t.Fatalf("setting up a store: exit %d: %s", code, stderr)
+	}
+	for _, args := range [][]string{{"--out", fifo}, {"--table", fifo}} {
+		code, _, stderr, _ := runBin(t, bin, append([]string{"report", "--runs", store}, args...)...)
+		if code != exitUsage || !strings.Contains(stderr, "not a regular file") {
+			t.Errorf("%v: exit %d, %q", args, code, stderr)
+		}
+	}
+}
