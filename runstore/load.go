@@ -170,6 +170,9 @@ func readJSON(dir, name string, v any) (found bool, err error) {
 	if errors.Is(err, os.ErrNotExist) {
 		return false, nil
 	}
+	if errors.Is(err, fileread.ErrNotRegular) || errors.Is(err, fileread.ErrTooLarge) {
+		return false, fmt.Errorf("runstore: %w", err) // the message names the path
+	}
 	if err != nil {
 		return false, fmt.Errorf("runstore: reading %s: %w", path, err)
 	}
