@@ -6,11 +6,12 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/hyperlab-go/hyperlab/internal/fileread"
 )
 
 // CSVOptions says how to read a CSV file. The zero value reads a
@@ -42,6 +43,9 @@ const MaxCSVClasses = 1000
 // ReadCSV reads a table with a header line from r. Errors name the line
 // and column of the bad cell and say what to change.
 func ReadCSV(r io.Reader, opts CSVOptions) (*Dataset, error) {
+	if r == nil {
+		return nil, errors.New("datasets: ReadCSV got a nil io.Reader; give an open file or a strings.Reader")
+	}
 	name := opts.Name
 	if name == "" {
 		name = "csv"
@@ -117,9 +121,18 @@ func ReadCSV(r io.Reader, opts CSVOptions) (*Dataset, error) {
 	return d, nil
 }
 
+// MaxCSVFile bounds the CSV files LoadCSV reads: the parsed data takes
+// several times the file's size in memory.
+const MaxCSVFile = 256 << 20
+
 // LoadCSV reads the CSV file at path; the Dataset is named after the file.
+// Only a regular file of at most MaxCSVFile bytes is read, so a named pipe
+// or a device is refused at once.
 func LoadCSV(path string, opts CSVOptions) (*Dataset, error) {
-	f, err := os.Open(path)
+	f, err := fileread.Open(path, MaxCSVFile, true)
+	if errors.Is(err, fileread.ErrNotRegular) || errors.Is(err, fileread.ErrTooLarge) {
+		return nil, fmt.Errorf("datasets: cannot read the CSV file: %w", err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("datasets: cannot open CSV file: %w; check the path", err)
 	}
@@ -189,7 +202,7 @@ func setClasses(d *Dataset, col string, labels []string, lines []int, given []st
 		}
 		d.NumClasses = int(maxLabel) + 1
 		d.ClassNames = classNames(d.NumClasses)
-		return nil
+		return checkClassCount(d, col, labels)
 	}
 	var names []string
 	for _, s := range labels {
@@ -209,7 +222,34 @@ func setClasses(d *Dataset, col string, labels []string, lines []int, given []st
 		d.Labels[i] = int32(k)
 	}
 	d.NumClasses, d.ClassNames = len(names), names
-	return nil
+	return checkClassCount(d, col, labels)
+}
+
+// A numeric label column with more than maxGuessedClasses distinct values
+// and fewer than minRowsPerClass rows per value on average is almost
+// surely a number to predict, not classes: training it as a classifier
+// gives an accuracy near 0 and no error.
+const (
+	maxGuessedClasses = 50
+	minRowsPerClass   = 5
+)
+
+// checkClassCount refuses classes guessed from a numeric label column that
+// look like a regression target, with a sentence saying so.
+func checkClassCount(d *Dataset, col string, labels []string) error {
+	distinct := map[string]bool{}
+	for _, s := range labels {
+		s = strings.TrimSpace(s)
+		if _, err := strconv.ParseFloat(s, 64); err != nil {
+			return nil // text labels are class names
+		}
+		distinct[s] = true
+	}
+	if len(distinct) <= maxGuessedClasses || len(labels) >= minRowsPerClass*len(distinct) {
+		return nil
+	}
+	return fmt.Errorf("datasets: %s: the label column %q holds %d distinct numbers in %d rows, too many to be classes; if it is a number to predict, read it as a regression target (--task regression, CSVOptions.Regression), or choose another label column (--label COLUMN)",
+		d.Name, col, len(distinct), len(labels))
 }
 
 // intLabels parses every label as an integer, or reports false.

@@ -2,6 +2,7 @@ package datasets
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/hyperlab-go/hyperlab/internal/typo"
@@ -11,8 +12,12 @@ import (
 // 0), 20% of them held out for validation, no test rows, features as
 // generated.
 type Options struct {
-	// Size is the number of rows of a synthetic set; default 1000.
+	// Size is the number of rows of a synthetic set; default 1000, at most
+	// MaxRows unless AllowLarge.
 	Size int
+	// AllowLarge lifts the MaxRows limit of Size (memory is still checked
+	// by training before it trains).
+	AllowLarge bool
 	// Noise is the standard deviation of the Gaussian noise of a synthetic
 	// set (for blobs, the clusters' spread when Std is 0). 0 is no noise.
 	Noise float64
@@ -37,6 +42,10 @@ type Options struct {
 	CSV CSVOptions
 }
 
+// MaxRows bounds Options.Size unless Options.AllowLarge: more rows of a
+// 2-D toy set add nothing but time and memory.
+const MaxRows = 1_000_000
+
 // Names lists the built-in datasets Load knows; a path ending in .csv is
 // loaded as a CSV file too.
 func Names() []string {
@@ -49,8 +58,14 @@ func Load(name string, opts Options) (Split, error) {
 	if opts.Size < 0 {
 		return Split{}, fmt.Errorf("datasets: size=%d is negative; use a positive number of rows (0 for the default 1000)", opts.Size)
 	}
+	if opts.Size > MaxRows && !opts.AllowLarge {
+		return Split{}, fmt.Errorf("datasets: size=%d is above the %d rows a synthetic dataset has without asking; use a smaller size, or allow it (--allow-large)", opts.Size, MaxRows)
+	}
 	if opts.Classes < 0 || opts.Classes == 1 {
 		return Split{}, fmt.Errorf("datasets: classes=%d; use at least 2 (0 for the default)", opts.Classes)
+	}
+	if math.IsInf(opts.Noise, 0) || math.IsInf(opts.Std, 0) {
+		return Split{}, fmt.Errorf("datasets: noise=%g, std=%g; the noise must be a finite number (such as 0.2), or every point becomes NaN", opts.Noise, opts.Std)
 	}
 	if !(opts.Noise >= 0) || !(opts.Std >= 0) {
 		return Split{}, fmt.Errorf("datasets: noise=%g, std=%g; both must be non-negative numbers", opts.Noise, opts.Std)

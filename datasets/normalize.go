@@ -10,7 +10,11 @@ type Scaler struct {
 }
 
 // FitScaler measures the mean and standard deviation of each feature of d.
+// A nil d gives the zero Scaler, which has no features.
 func FitScaler(d *Dataset) Scaler {
+	if d == nil {
+		return Scaler{}
+	}
 	f, n := d.NumFeatures, d.Len()
 	s := Scaler{Mean: make([]float64, f), Std: make([]float64, f)}
 	if n == 0 {

@@ -1,10 +1,9 @@
 package hparams
 
 import (
-	"fmt"
-	"io"
-	"os"
 	"strings"
+
+	"github.com/hyperlab-go/hyperlab/internal/fileread"
 )
 
 // This file applies overrides to defaults, in increasing priority: JSON
@@ -142,27 +141,9 @@ func splitSettings(raw string, depth int) ([][2]string, []error) {
 // maxFileSize bounds --config and --set file: reads.
 const maxFileSize = 4 << 20
 
-// readSmallFile reads a regular file of at most maxFileSize bytes (so a
-// path like /dev/stdin cannot block and a huge file cannot exhaust memory).
+// readSmallFile reads a regular file of at most maxFileSize bytes, so a
+// named pipe or device (/dev/stdin, /dev/zero) is refused at once instead
+// of blocking, and a huge file cannot exhaust memory.
 func readSmallFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file")
-	}
-	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > maxFileSize {
-		return nil, fmt.Errorf("larger than %d bytes", maxFileSize)
-	}
-	return data, nil
+	return fileread.ReadFile(path, maxFileSize, true)
 }

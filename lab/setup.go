@@ -33,6 +33,8 @@ type Setup struct {
 	// by the same names (datasets.ParamSize, ...): the CLI's --size, --noise
 	// and --data-seed.
 	DataOverrides map[string]float64
+	// CSV says how a .csv dataset is read: its label column, regression.
+	CSV datasets.CSVOptions
 	// Runs is the run-store root; every dataset (with its options) gets a
 	// folder of its own under it (see Setup.Store). "" keeps nothing.
 	Runs string
@@ -81,15 +83,27 @@ func (s Setup) Prepare(base hparams.Values, trials ...hparams.Values) (Prepared,
 
 // Options returns the dataset options the set-up trains v on.
 func (s Setup) Options(v hparams.Values) datasets.Options {
+	o := DataOptions(s.Dataset, v, s.DataOverrides)
 	if s.Data != nil {
-		return *s.Data
+		o = *s.Data
 	}
-	return DataOptions(s.Dataset, v, s.DataOverrides)
+	o.AllowLarge = o.AllowLarge || s.AllowLarge
+	if s.CSV.Label != "" || s.CSV.Regression {
+		o.CSV.Label, o.CSV.Regression = s.CSV.Label, s.CSV.Regression
+	}
+	return o
 }
 
-// Load loads (once per program) the data v trains on.
+// Load loads (once per program) the data v trains on. The data's memory is
+// checked before it is made (AllowLarge lifts the row limit, not this).
 func (s Setup) Load(v hparams.Values) (datasets.Options, datasets.Split, error) {
 	o := s.Options(v)
+	if o.Size > 0 {
+		need := training.EstimateMemory(training.MemorySizes{Rows: o.Size, Features: 2}).Data
+		if err := (training.Memory{Data: need}).Check(); err != nil {
+			return o, datasets.Split{}, err
+		}
+	}
 	split, err := loadData(s.Dataset, o)
 	return o, split, err
 }

@@ -2,6 +2,7 @@ package plotting
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
 	"html"
 	"strings"
@@ -36,6 +37,9 @@ func (c *Chart) Fragment() (string, error) {
 // withLibrary is set and the Source is inline (a Page writes it once in its
 // head instead).
 func (c *Chart) fragment(withLibrary bool) (string, error) {
+	if c == nil {
+		return "", errors.New("plotting: the Chart is nil; make one with Loss, Compare or another chart function")
+	}
 	id, width, height, err := c.box()
 	if err != nil {
 		return "", err

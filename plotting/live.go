@@ -41,7 +41,9 @@ type LiveOptions struct {
 // with no empty block before it. Outside a notebook Update does nothing and
 // Done writes File if set.
 //
-// A Live is safe for use by several goroutines.
+// A Live is safe for use by several goroutines. A nil *Live does nothing:
+// Epoch, Update and Done return at once (with a nil error), so code can
+// call them whether or not it made a live chart.
 type Live struct {
 	opts  LiveOptions
 	id    string // the chart div's id
@@ -67,6 +69,9 @@ func NewLive(opts LiveOptions) *Live {
 // Epoch appends e to the Live's own history and updates the chart: a ready
 // callback for training's OnEpoch option.
 func (l *Live) Epoch(e history.Epoch) {
+	if l == nil {
+		return
+	}
 	l.mu.Lock()
 	l.h.Epochs = append(l.h.Epochs, e)
 	h := l.h
@@ -77,6 +82,9 @@ func (l *Live) Epoch(e history.Epoch) {
 
 // Update redraws the chart with h. Outside a notebook it does nothing.
 func (l *Live) Update(h *history.History) error {
+	if l == nil {
+		return nil
+	}
 	if !InNotebook() {
 		return nil
 	}
@@ -102,6 +110,9 @@ func (l *Live) Update(h *history.History) error {
 // notebook it writes LiveOptions.File when set. A nil h means the history
 // that Epoch accumulated.
 func (l *Live) Done(h *history.History) error {
+	if l == nil {
+		return nil
+	}
 	if h == nil {
 		l.mu.Lock()
 		cp := l.h

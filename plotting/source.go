@@ -2,8 +2,9 @@ package plotting
 
 import (
 	"fmt"
-	"os"
 	"strings"
+
+	"github.com/hyperlab-go/hyperlab/internal/fileread"
 )
 
 // EChartsVersion is the ECharts release this package targets and pins.
@@ -38,13 +39,18 @@ func InlineScript(js []byte) (Source, error) {
 
 // InlineFile is InlineScript with the library read from path, for example
 // node_modules/echarts/dist/echarts.min.js.
+// Only a regular file of at most 32 MiB is read (the library is about
+// 1 MiB), so a named pipe or a device is refused at once.
 func InlineFile(path string) (Source, error) {
-	js, err := os.ReadFile(path)
+	js, err := fileread.ReadFile(path, maxScript, true)
 	if err != nil {
 		return Source{}, fmt.Errorf("plotting: reading the ECharts script: %w", err)
 	}
 	return InlineScript(js)
 }
+
+// maxScript bounds the ECharts file InlineFile reads.
+const maxScript = 32 << 20
 
 // URL returns the URL the Source loads ECharts from ("" when inlined).
 func (s Source) URL() string {

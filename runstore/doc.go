@@ -43,5 +43,20 @@
 // Run IDs are single path elements of letters, digits, '.', '_' and '-',
 // at most 128 bytes, not starting with '.', so no ID can name a path outside
 // the root. Directories are created 0755 and files 0644 regardless of the
-// umask. Symbolic links in the root are not followed.
+// umask. Symbolic links in the root are not followed: lock files are
+// opened with O_NOFOLLOW, must be regular files with one link, and only a
+// lock file the store has just created has its mode set (through its
+// descriptor); run files are read only if regular, never through a link,
+// and up to a size limit (16 MiB for JSON files, 512 MiB for line files).
+//
+// A store is marked by a .hyperlab-store file, which Open writes. Open and
+// OpenReadOnly refuse a directory that holds other things and neither the
+// marker nor runs, so a mistaken --runs=/etc writes nothing there.
+//
+// # Reading
+//
+// A Store from OpenReadOnly, and Load and List on any Store, only read:
+// they create, lock and change nothing, so they work on a read-only store.
+// Load tells a live writer by trying a shared lock on the run's existing
+// .lock, opened read-only, and dropping it at once.
 package runstore

@@ -18,7 +18,35 @@ const (
 	stepsFile  = "steps.jsonl"
 	statusFile = "status.json"
 	lockName   = ".lock"
+	// markerName marks a directory as a store: Open writes it, and readers
+	// refuse a directory that has neither it nor runs (see isStore).
+	markerName = ".hyperlab-store"
 )
+
+// Size limits of the files Load reads: far above what training writes
+// (an epoch line is ~200 bytes, a step ~20), far below what would exhaust
+// memory if a run file were replaced by something huge.
+const (
+	maxJSONFile  = 16 << 20
+	maxLinesFile = 512 << 20
+)
+
+// injectFault, when set (by tests only), is called before every change
+// the store makes on disk, with the operation and path; an error it
+// returns is returned as that operation's error. It lets the
+// fault-injection tests drive a full disk or a permission error at each
+// write of a run.
+var injectFault func(op, path string) error
+
+func fault(op, path string) error {
+	if injectFault == nil {
+		return nil
+	}
+	if err := injectFault(op, path); err != nil {
+		return &os.PathError{Op: op, Path: path, Err: err}
+	}
+	return nil
+}
 
 // writeFileAtomic replaces dir/name with data: it writes a temporary file
 // in dir, syncs it, and renames it over name, so a reader (or a crash)
@@ -26,6 +54,9 @@ const (
 // file and then the directory are synced too, so the content and the
 // rename survive a power cut.
 func writeFileAtomic(dir, name string, data []byte, durable bool) error {
+	if err := fault("create", filepath.Join(dir, name)); err != nil {
+		return fmt.Errorf("runstore: writing %s: %w", filepath.Join(dir, name), err)
+	}
 	f, err := os.CreateTemp(dir, "."+name+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("runstore: writing %s: %w", filepath.Join(dir, name), err)
@@ -38,6 +69,9 @@ func writeFileAtomic(dir, name string, data []byte, durable bool) error {
 			os.Remove(tmp)
 		}
 	}()
+	if err := fault("write", tmp); err != nil {
+		return fmt.Errorf("runstore: writing %s: %w", filepath.Join(dir, name), err)
+	}
 	if _, err := f.Write(data); err != nil {
 		return fmt.Errorf("runstore: writing %s: %w", filepath.Join(dir, name), err)
 	}
@@ -45,11 +79,17 @@ func writeFileAtomic(dir, name string, data []byte, durable bool) error {
 		return fmt.Errorf("runstore: writing %s: %w", filepath.Join(dir, name), err)
 	}
 	if durable {
+		if err := fault("sync", tmp); err != nil {
+			return fmt.Errorf("runstore: syncing %s: %w", filepath.Join(dir, name), err)
+		}
 		if err := f.Sync(); err != nil {
 			return fmt.Errorf("runstore: syncing %s: %w", filepath.Join(dir, name), err)
 		}
 	}
 	if err := f.Close(); err != nil {
+		return fmt.Errorf("runstore: writing %s: %w", filepath.Join(dir, name), err)
+	}
+	if err := fault("rename", tmp); err != nil {
 		return fmt.Errorf("runstore: writing %s: %w", filepath.Join(dir, name), err)
 	}
 	if err := os.Rename(tmp, filepath.Join(dir, name)); err != nil {
@@ -64,7 +104,10 @@ func writeFileAtomic(dir, name string, data []byte, durable bool) error {
 
 // syncFile makes a file's content durable.
 func syncFile(path string) error {
-	f, err := os.Open(path)
+	if err := fault("sync", path); err != nil {
+		return fmt.Errorf("runstore: syncing %s: %w", path, err)
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|noFollow, 0)
 	if err != nil {
 		return fmt.Errorf("runstore: syncing %s: %w", path, err)
 	}
@@ -77,6 +120,9 @@ func syncFile(path string) error {
 
 // syncDir makes a directory's entries (new and renamed files) durable.
 func syncDir(dir string) error {
+	if err := fault("sync", dir); err != nil {
+		return fmt.Errorf("runstore: syncing %s: %w", dir, err)
+	}
 	d, err := os.Open(dir)
 	if err != nil {
 		return fmt.Errorf("runstore: syncing %s: %w", dir, err)
@@ -91,6 +137,10 @@ func syncDir(dir string) error {
 // createAppend creates name in dir (it must not exist) for appending.
 func createAppend(dir, name string) (*os.File, error) {
 	path := filepath.Join(dir, name)
+	if err := fault("create", path); err != nil {
+		return nil, fmt.Errorf("runstore: creating %s: %w", path, err)
+	}
+	// O_EXCL does not follow a link planted at path: it fails instead.
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL|os.O_APPEND, filePerm)
 	if err != nil {
 		return nil, fmt.Errorf("runstore: creating %s: %w", path, err)

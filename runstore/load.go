@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/internal/fileread"
 )
 
 // Run is a stored run as read back.
@@ -36,7 +37,13 @@ type Run struct {
 // with Complete false and a Note. Errors are for a missing run
 // (ErrNotFound) and files that cannot be read or parsed, named in the
 // message.
+//
+// Load and List only read: they create, lock and change nothing, and read
+// only regular files (never through a symbolic link) up to a size limit.
 func (s *Store) Load(id string) (*Run, error) {
+	if err := s.usable(false); err != nil {
+		return nil, err
+	}
 	if err := ValidID(id); err != nil {
 		return nil, err
 	}
@@ -84,6 +91,9 @@ func (s *Store) Load(id string) (*Run, error) {
 	if run.History.StepLoss, err = readLinesFile(dir, stepsFile, readSteps); err != nil {
 		notes = append(notes, fmt.Sprintf("%v; kept the %d step losses before it", trimPrefix(err), len(run.History.StepLoss)))
 	}
+	if n := repeatedEpoch(run.History.Epochs); n > 0 {
+		notes = append(notes, fmt.Sprintf("%s holds epoch %d more than once or out of order", epochsFile, n))
+	}
 	if len(notes) == 0 && st.Status.Final() {
 		if len(run.History.Epochs) != st.Epochs || len(run.History.StepLoss) != st.Steps {
 			notes = append(notes, fmt.Sprintf("status.json records %d epochs and %d steps but the files hold %d and %d",
@@ -96,19 +106,32 @@ func (s *Store) Load(id string) (*Run, error) {
 		return run, nil
 	}
 	run.Note = "incomplete: " + strings.Join(notes, "; ")
-	if l, err := lockFile(filepath.Join(dir, lockName), false); errors.Is(err, errLocked) {
-		run.Active = true
-	} else {
-		unlock(l)
-	}
+	run.Active = probeLock(filepath.Join(dir, lockName))
 	return run, nil
+}
+
+// repeatedEpoch returns the first epoch number that does not increase
+// (a duplicated or reordered line), or 0.
+func repeatedEpoch(es []history.Epoch) int {
+	for i := 1; i < len(es); i++ {
+		if es[i].Epoch <= es[i-1].Epoch {
+			return es[i].Epoch
+		}
+	}
+	return 0
 }
 
 // List loads every run in the store that passes all the filters, oldest
 // first. Runs that cannot be read are left out and named in the error;
 // the runs returned are valid even when the error is not nil.
 func (s *Store) List(filters ...Filter) ([]*Run, error) {
+	if err := s.usable(false); err != nil {
+		return nil, err
+	}
 	entries, err := os.ReadDir(s.root)
+	if errors.Is(err, os.ErrNotExist) && s.readOnly {
+		return nil, nil // a store not yet written: no runs
+	}
 	if err != nil {
 		return nil, fmt.Errorf("runstore: listing %s: %w", s.root, err)
 	}
@@ -143,9 +166,12 @@ func (s *Store) List(filters ...Filter) ([]*Run, error) {
 // error.
 func readJSON(dir, name string, v any) (found bool, err error) {
 	path := filepath.Join(dir, name)
-	data, err := os.ReadFile(path)
+	data, err := fileread.ReadFile(path, maxJSONFile, false)
 	if errors.Is(err, os.ErrNotExist) {
 		return false, nil
+	}
+	if errors.Is(err, fileread.ErrNotRegular) || errors.Is(err, fileread.ErrTooLarge) {
+		return false, fmt.Errorf("runstore: %w", err) // the message names the path
 	}
 	if err != nil {
 		return false, fmt.Errorf("runstore: reading %s: %w", path, err)
@@ -158,7 +184,7 @@ func readJSON(dir, name string, v any) (found bool, err error) {
 
 // readLinesFile applies read to dir/name; a missing file reads as empty.
 func readLinesFile[T any](dir, name string, read func(io.Reader) ([]T, error)) ([]T, error) {
-	f, err := os.Open(filepath.Join(dir, name))
+	f, err := fileread.Open(filepath.Join(dir, name), maxLinesFile, false)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil
 	}

@@ -29,6 +29,9 @@ func (s *Store) Reset(id string) error {
 }
 
 func (s *Store) remove(id string, onlyIncomplete bool) error {
+	if err := s.usable(true); err != nil {
+		return err
+	}
 	if err := ValidID(id); err != nil {
 		return err
 	}
@@ -69,13 +72,16 @@ func (s *Store) remove(id string, onlyIncomplete bool) error {
 		var st status
 		if found, _ := readJSON(dir, statusFile, &st); found && st.Status.Final() {
 			if run, err := s.Load(id); err == nil && run.Complete {
-				return fmt.Errorf("runstore: run %q is complete; Delete it to run it again", id)
+				return fmt.Errorf("runstore: run %q is complete; Delete it to run it again: %w", id, ErrComplete)
 			}
 		}
 	}
 	var suffix [6]byte
 	rand.Read(suffix[:])
 	trash := filepath.Join(s.root, trashPrefix+id+"-"+hex.EncodeToString(suffix[:]))
+	if err := fault("rename", dir); err != nil {
+		return fmt.Errorf("runstore: removing run %q: %w", id, err)
+	}
 	if err := os.Rename(dir, trash); err != nil {
 		return fmt.Errorf("runstore: removing run %q: %w", id, err)
 	}

@@ -17,35 +17,34 @@ var (
 	ErrExists   = errors.New("run exists")
 	ErrNotFound = errors.New("run not found")
 	ErrActive   = errors.New("run is being written")
+	// ErrComplete is Reset's refusal of a complete run.
+	ErrComplete = errors.New("run is complete")
 	errLocked   = ErrActive
 )
 
 // Store is a directory of runs. It holds no state besides its root, so any
-// number of Stores (in any number of processes) may share a root.
+// number of Stores (in any number of processes) may share a root. A Store
+// from OpenReadOnly only reads. The zero Store (and a nil *Store) has no
+// directory: its methods return an error rather than use the current one.
 type Store struct {
-	root string
+	root     string
+	readOnly bool
 }
 
-// Open opens the store at root, creating the directory (0755) if needed.
+// Open opens the store at root for reading and writing, creating the
+// directory (0755) if needed and marking it as a store (a .hyperlab-store
+// file). It refuses a directory that holds other things and is not a
+// store, so that runs never land among someone else's files.
 func Open(root string) (*Store, error) {
-	if root == "" {
-		return nil, errors.New("runstore: the store root is empty; give a directory")
-	}
-	abs, err := filepath.Abs(root)
+	abs, err := absRoot(root)
 	if err != nil {
-		return nil, fmt.Errorf("runstore: store root %q: %w", root, err)
+		return nil, err
 	}
-	_, statErr := os.Stat(abs)
-	if err := os.MkdirAll(abs, dirPerm); err != nil {
-		return nil, fmt.Errorf("runstore: cannot create the store directory %s: %w", abs, err)
+	if err := makeRoot(abs); err != nil {
+		return nil, err
 	}
-	if errors.Is(statErr, os.ErrNotExist) { // ours: 0755 whatever the umask
-		if err := os.Chmod(abs, dirPerm); err != nil {
-			return nil, fmt.Errorf("runstore: store directory %s: %w", abs, err)
-		}
-	}
-	if fi, err := os.Stat(abs); err != nil || !fi.IsDir() {
-		return nil, fmt.Errorf("runstore: the store root %s is not a directory", abs)
+	if err := checkStore(abs); err != nil {
+		return nil, err
 	}
 	s := &Store{root: abs}
 	// Taking the root lock once checks the root is writable now, rather
@@ -54,13 +53,60 @@ func Open(root string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("runstore: cannot write in the store directory %s: %w", abs, err)
 	}
+	defer unlock(l)
+	if fi, err := os.Lstat(filepath.Join(abs, markerName)); err != nil || !fi.Mode().IsRegular() {
+		if err := writeFileAtomic(abs, markerName, []byte(markerText), false); err != nil {
+			return nil, fmt.Errorf("runstore: cannot write in the store directory %s: %w", abs, err)
+		}
+	}
 	s.removeTrash()
-	unlock(l)
 	return s, nil
 }
 
+// OpenReadOnly opens the store at root for reading only (Load, List): it
+// creates, locks and changes nothing, so it works on a read-only store
+// and on one shared with other users. A missing or empty directory is a
+// store with no runs; a directory that is not a store is an error.
+func OpenReadOnly(root string) (*Store, error) {
+	abs, err := absRoot(root)
+	if err != nil {
+		return nil, err
+	}
+	fi, err := os.Stat(abs)
+	if errors.Is(err, os.ErrNotExist) {
+		return &Store{root: abs, readOnly: true}, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("runstore: store directory %s: %w", abs, err)
+	}
+	if !fi.IsDir() {
+		return nil, fmt.Errorf("runstore: the store root %s is not a directory", abs)
+	}
+	if err := checkStore(abs); err != nil {
+		return nil, err
+	}
+	return &Store{root: abs, readOnly: true}, nil
+}
+
 // Root is the store's directory (absolute).
-func (s *Store) Root() string { return s.root }
+// A nil Store's Root is "".
+func (s *Store) Root() string {
+	if s == nil {
+		return ""
+	}
+	return s.root
+}
+
+// usable refuses a nil or zero Store, and writing to a read-only one.
+func (s *Store) usable(write bool) error {
+	if s == nil || s.root == "" {
+		return errors.New("runstore: the Store is nil or zero and has no directory; get one from Open or OpenReadOnly")
+	}
+	if write && s.readOnly {
+		return fmt.Errorf("runstore: the store %s was opened read-only; use Open to change it", s.root)
+	}
+	return nil
+}
 
 // Meta describes a run: what it was trained with. It is saved as
 // values.json when the run is created. Numbers in Values read back as
@@ -92,7 +138,10 @@ type status struct {
 // Create starts a new run with meta.ID as its directory name and returns
 // the Writer that records it. Created defaults to now. Create fails with
 // ErrExists if the run exists (complete or not: Load it, or Reset it).
-func (s *Store) Create(meta Meta) (w *Writer, err error) {
+func (s *Store) Create(meta Meta) (_ *Writer, err error) {
+	if err := s.usable(true); err != nil {
+		return nil, err
+	}
 	if err := ValidID(meta.ID); err != nil {
 		return nil, err
 	}
@@ -114,20 +163,25 @@ func (s *Store) Create(meta Meta) (w *Writer, err error) {
 	}
 	defer unlock(rootLock)
 	dir := filepath.Join(s.root, meta.ID)
+	if err := fault("mkdir", dir); err != nil {
+		return nil, fmt.Errorf("runstore: creating run %q: %w", meta.ID, err)
+	}
 	if err := os.Mkdir(dir, dirPerm); err != nil {
 		if errors.Is(err, os.ErrExist) {
 			return nil, fmt.Errorf("runstore: run %q already exists in %s; Load it, or Reset it if it is incomplete: %w", meta.ID, s.root, ErrExists)
 		}
 		return nil, fmt.Errorf("runstore: creating run %q: %w", meta.ID, err)
 	}
-	w = &Writer{id: meta.ID, dir: dir}
+	// w, not the named result (nil on every error return), is what the
+	// clean-up closes: a failed Create leaves no directory and no open file.
+	w := &Writer{id: meta.ID, dir: dir}
 	defer func() {
 		if err != nil {
 			w.closeFiles()
 			os.RemoveAll(dir)
 		}
 	}()
-	if err := os.Chmod(dir, dirPerm); err != nil {
+	if err := chmodDir(dir); err != nil {
 		return nil, fmt.Errorf("runstore: creating run %q: %w", meta.ID, err)
 	}
 	// Wait: a reader (Load) may hold the new lock for an instant.

@@ -13,7 +13,9 @@ import (
 )
 
 // Writer records one run as it trains. Its methods may be called from
-// several goroutines. After Finish or Close it accepts nothing more.
+// several goroutines. After Finish or Close it accepts nothing more. Only
+// Store.Create makes a usable Writer: the methods of a zero or nil Writer
+// return an error (Close does nothing) and write nothing anywhere.
 type Writer struct {
 	id, dir string
 
@@ -27,10 +29,20 @@ type Writer struct {
 }
 
 // ID is the run's ID.
-func (w *Writer) ID() string { return w.id }
+func (w *Writer) ID() string {
+	if w == nil {
+		return ""
+	}
+	return w.id
+}
+
+var errZeroWriter = errors.New("runstore: the Writer is nil or zero; get one from Store.Create")
 
 // Epoch appends one epoch to epochs.jsonl, in one write.
 func (w *Writer) Epoch(e history.Epoch) error {
+	if w == nil || w.dir == "" {
+		return errZeroWriter
+	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if err := w.usable(); err != nil {
@@ -42,6 +54,9 @@ func (w *Writer) Epoch(e history.Epoch) error {
 // Steps appends a batch of per-step training losses (NaN allowed) to
 // steps.jsonl, in one write.
 func (w *Writer) Steps(loss []float64) error {
+	if w == nil || w.dir == "" {
+		return errZeroWriter
+	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if err := w.usable(); err != nil {
@@ -55,6 +70,9 @@ func (w *Writer) Steps(loss []float64) error {
 // can be saved with Finish alone), makes them durable, and writes
 // status.json atomically. h.Status must be final.
 func (w *Writer) Finish(h *history.History) error {
+	if w == nil || w.dir == "" {
+		return errZeroWriter
+	}
 	if h == nil {
 		return fmt.Errorf("runstore: Finish(%q) got a nil History", w.id)
 	}
@@ -77,6 +95,9 @@ func (w *Writer) Finish(h *history.History) error {
 		}
 	}
 	for _, f := range []*os.File{w.epochs, w.steps} {
+		if err := fault("sync", f.Name()); err != nil {
+			return fmt.Errorf("runstore: run %q: syncing %s: %w", w.id, f.Name(), err)
+		}
 		if err := f.Sync(); err != nil {
 			return fmt.Errorf("runstore: run %q: syncing %s: %w", w.id, f.Name(), err)
 		}
@@ -100,6 +121,9 @@ func (w *Writer) Finish(h *history.History) error {
 // Close stops recording without finishing: the run stays incomplete
 // (for example after a panic). Close after Finish does nothing.
 func (w *Writer) Close() error {
+	if w == nil || w.dir == "" {
+		return nil
+	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.done {
@@ -125,6 +149,9 @@ func (w *Writer) appendEpochs(es []history.Epoch) error {
 		}
 		b = append(append(b, line...), '\n')
 	}
+	if err := fault("append", w.epochs.Name()); err != nil {
+		return fmt.Errorf("runstore: run %q: appending to %s: %w", w.id, epochsFile, err)
+	}
 	if _, err := w.epochs.Write(b); err != nil {
 		return fmt.Errorf("runstore: run %q: appending to %s: %w", w.id, epochsFile, err)
 	}
@@ -135,6 +162,9 @@ func (w *Writer) appendEpochs(es []history.Epoch) error {
 func (w *Writer) appendSteps(loss []float64) error {
 	if len(loss) == 0 {
 		return nil
+	}
+	if err := fault("append", w.steps.Name()); err != nil {
+		return fmt.Errorf("runstore: run %q: appending to %s: %w", w.id, stepsFile, err)
 	}
 	if _, err := w.steps.Write(appendSteps(nil, loss)); err != nil {
 		return fmt.Errorf("runstore: run %q: appending to %s: %w", w.id, stepsFile, err)
@@ -168,6 +198,9 @@ func (w *Writer) Artifact(name string, data []byte) error {
 	switch name {
 	case valuesFile, epochsFile, stepsFile, statusFile:
 		return fmt.Errorf("runstore: artifact name %q is one of the store's own files; choose another", name)
+	}
+	if w == nil || w.dir == "" {
+		return errZeroWriter
 	}
 	w.mu.Lock()
 	defer w.mu.Unlock()

@@ -16,12 +16,15 @@ import (
 // WeightSnapshots, and any later one) is one of these, so adding one adds
 // no plumbing to Run, the job or the store.
 type artifact struct {
-	file   string                    // file name in the run's directory
-	dst    any                       // pointer the artifact is computed into and read back into
-	what   string                    // for messages: "the decision boundary"
-	check  func(*Plan) error         // refuses a run it cannot be computed for; may be nil
-	before func(*model, *Plan) error // before the first step; may be nil
-	after  func(*model, *Plan) error // after the last step
+	file string // file name in the run's directory
+	dst  any    // pointer the artifact is computed into and read back into
+	what string // for messages: "the decision boundary"
+	// gridSteps is the side of the grid the artifact predicts on (the
+	// decision boundary's), for the run's memory estimate; 0 for none.
+	gridSteps int
+	check     func(*Plan) error         // refuses a run it cannot be computed for; may be nil
+	before    func(*model, *Plan) error // before the first step; may be nil
+	after     func(*model, *Plan) error // after the last step
 }
 
 // The artifacts' files in a stored run's directory.
@@ -32,11 +35,14 @@ const (
 
 // boundaryArtifact predicts a steps×steps grid into dst after training.
 func boundaryArtifact(dst *Boundary, steps int) artifact {
-	return artifact{file: boundaryFile, dst: dst, what: "predicting the decision boundary",
+	return artifact{file: boundaryFile, dst: dst, what: "predicting the decision boundary", gridSteps: steps,
 		check: func(p *Plan) error {
 			tr := p.Data.Train
 			if tr.Task != datasets.Classification || tr.NumFeatures != 2 {
 				return fmt.Errorf("training: a decision boundary needs a classification dataset with 2 features, and %s has %d (%s); drop the DecisionBoundary option", tr.Name, tr.NumFeatures, tr.Task)
+			}
+			if steps < 2 || steps > MaxBoundarySteps {
+				return fmt.Errorf("training: a decision boundary of %d×%d points; use a resolution from 2 to %d", steps, steps, MaxBoundarySteps)
 			}
 			return nil
 		},

@@ -43,6 +43,8 @@ func (o LRFindOptions) withDefaults() LRFindOptions {
 
 func (o LRFindOptions) validate() error {
 	switch {
+	case math.IsInf(o.StartLR, 0) || math.IsInf(o.EndLR, 0):
+		return fmt.Errorf("training: the learning-rate range %g..%g must be finite; use for example 1e-7..10", o.StartLR, o.EndLR)
 	case !(o.StartLR > 0) || !(o.EndLR > o.StartLR):
 		return fmt.Errorf("training: the learning-rate range %g..%g must grow from a positive start; use for example 1e-7..10", o.StartLR, o.EndLR)
 	case o.Steps < 2:

@@ -77,7 +77,7 @@ func TestLRFindStopsOnNaN(t *testing.T) {
 }
 
 func TestLRFindOptionsValidate(t *testing.T) {
-	bad := []LRFindOptions{{StartLR: -1}, {StartLR: 1, EndLR: 0.1}, {Steps: 1}, {Beta: 1}, {Explode: 0.5}}
+	bad := []LRFindOptions{{StartLR: -1}, {StartLR: 1, EndLR: 0.1}, {StartLR: 1, EndLR: math.Inf(1)}, {Steps: 1}, {Beta: 1}, {Explode: 0.5}}
 	for _, o := range bad {
 		if err := o.withDefaults().validate(); err == nil {
 			t.Errorf("%+v validated", o)

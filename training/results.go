@@ -214,3 +214,12 @@ func (r *Results) sortKey(name string) (func(Row) sortValue, error) {
 	}
 	return nil, fmt.Errorf("training: cannot sort the results by %q: it is neither a metric (best_loss, val_loss, train_loss, val_accuracy, epochs, seconds, ...) nor a hyperparameter of the trials", name)
 }
+
+// CheckSort returns the error Sort(column) would return on a table of
+// trials with these hyperparameter values, so that a misspelt column is
+// found before a sweep runs rather than after.
+func CheckSort(column string, values map[string]any) error {
+	r := &Results{Rows: []Row{{Values: values}}}
+	_, err := r.sortKey(strings.TrimPrefix(column, "-"))
+	return err
+}

@@ -121,13 +121,15 @@ func (r *Results) Cells() (header []string, rows [][]string) {
 }
 
 // WriteCSV writes a header and one record per row; numbers keep their full
-// precision and missing metrics are empty cells.
+// precision and missing metrics are empty cells. A text cell that a
+// spreadsheet would run as a formula starts with an apostrophe (see
+// csvCell).
 func (r *Results) WriteCSV(w io.Writer) error {
 	cols := r.columns()
 	cw := csv.NewWriter(w)
 	header := make([]string, len(cols))
 	for i, c := range cols {
-		header[i] = c.name
+		header[i] = csvCell(c.name)
 	}
 	if err := cw.Write(header); err != nil {
 		return fmt.Errorf("training: writing results CSV: %w", err)
@@ -135,7 +137,7 @@ func (r *Results) WriteCSV(w io.Writer) error {
 	for _, row := range r.Rows {
 		rec := make([]string, len(cols))
 		for i, c := range cols {
-			rec[i] = c.exact(row)
+			rec[i] = csvCell(c.exact(row))
 		}
 		if err := cw.Write(rec); err != nil {
 			return fmt.Errorf("training: writing results CSV: %w", err)
@@ -269,7 +271,8 @@ func (r *Results) WriteHTML(w io.Writer) error {
 	return nil
 }
 
-// WriteText writes an aligned plain-text table for a terminal or a log,
+// WriteText writes an aligned plain-text table for a terminal or a log
+// (control characters shown as escapes such as \x1b, never sent raw),
 // with the best row marked by "*".
 func (r *Results) WriteText(w io.Writer) error {
 	cols := r.columns()
@@ -277,7 +280,7 @@ func (r *Results) WriteText(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	cells := make([]string, len(cols))
 	for i, c := range cols {
-		cells[i] = c.name
+		cells[i] = TerminalText(c.name)
 	}
 	fmt.Fprintln(tw, "  "+strings.Join(cells, "\t"))
 	for _, row := range r.Rows {
@@ -286,7 +289,7 @@ func (r *Results) WriteText(w io.Writer) error {
 			mark = "* "
 		}
 		for i, c := range cols {
-			cells[i] = strings.Join(strings.Fields(c.short(row)), " ")
+			cells[i] = TerminalText(strings.Join(strings.Fields(c.short(row)), " "))
 		}
 		fmt.Fprintln(tw, mark+strings.Join(cells, "\t"))
 	}

@@ -37,12 +37,19 @@ func Run(ctx context.Context, v hparams.Values, data datasets.Split, opts ...Opt
 // Run trains the plan: see the package function Run.
 func (p *Plan) Run(ctx context.Context, opts ...Option) (*history.History, error) {
 	o := newOptions(opts)
+	grid := 0
 	for _, a := range o.artifacts {
 		if a.check != nil {
 			if err := a.check(p); err != nil {
 				return nil, err
 			}
 		}
+		grid = max(grid, a.gridSteps)
+	}
+	// Everything this run will hold in memory, checked before any of it is
+	// allocated (--allow-large lifts the size limits, not this).
+	if err := runMemory(p.Config, p.Data, p.Outputs, grid).Check(); err != nil {
+		return nil, err
 	}
 	j := &job{ctx: ctx, p: p, o: o}
 	if o.store != nil {

@@ -87,8 +87,11 @@ func RandomTrials(base hparams.Values, n int, seed int64, names ...string) ([]hp
 
 // SampleTrials draws n distinct trials from trials (all of them when n is
 // larger), keeping their order: a random search over a grid's points. The
-// same seed gives the same sample.
+// same seed gives the same sample. n ≤ 0 gives no trials.
 func SampleTrials(trials []hparams.Values, n int, seed int64) []hparams.Values {
+	if n <= 0 {
+		return nil
+	}
 	if n >= len(trials) {
 		return trials
 	}

@@ -35,6 +35,8 @@ type cli struct {
 	echarts   string
 	allowBig  bool
 	withHyper bool
+	label     string // CSV label column
+	task      string // CSV task: classification or regression
 }
 
 func newCLI(name, intro string) *cli {
@@ -71,6 +73,8 @@ func (c *cli) dataFlags(def string) {
 	c.floatVar(&c.noise, "noise", 0.2, "noise of a synthetic dataset (mnist: none)")
 	c.fs.Int64Var(&c.dataSeed, "data-seed", 1, "seed of the synthetic data and of the train/validation split")
 	c.own["data-seed"] = true
+	c.stringVar(&c.label, "label", "", "CSV: the label (target) column (default: the last)")
+	c.stringVar(&c.task, "task", "classification", "CSV: classification, or regression for a numeric target")
 }
 
 // defaultRuns is the run-store root of train and sweep; each dataset gets a
@@ -175,6 +179,7 @@ func (c *cli) setup(workers int) lab.Setup {
 		}
 	})
 	return lab.Setup{Dataset: c.dataset, DataOverrides: over, Runs: c.runs,
+		CSV:        datasets.CSVOptions{Label: c.label, Regression: c.task == "regression"},
 		AllowLarge: c.allowBig, AllowLargeHint: "add --allow-large", Workers: workers}
 }
 
@@ -213,6 +218,11 @@ type oneRun struct {
 // loadData loads --dataset as lab does for the Values v; a bad name or
 // file is a usage error.
 func (c *cli) loadData(v hparams.Values) (datasets.Options, datasets.Split, error) {
+	switch c.task {
+	case "classification", "regression", "":
+	default:
+		return datasets.Options{}, datasets.Split{}, usagef("--task=%s; use classification or regression", c.task)
+	}
 	o, split, err := c.setup(1).Load(v)
 	if err != nil {
 		return o, split, &usageError{oneSentence(err.Error())}

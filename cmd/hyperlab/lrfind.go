@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"text/tabwriter"
 
 	"github.com/hyperlab-go/hyperlab/lab"
@@ -27,8 +28,8 @@ func runLRFind(ctx context.Context, args []string, e *env) int {
 		}
 		return fail(e, c.name, err)
 	}
-	if !(o.StartLR > 0) || !(o.EndLR > o.StartLR) || o.Steps < 2 {
-		return fail(e, c.name, usagef("--start=%g, --end=%g, --steps=%d: the rate must grow from a positive start over at least 2 steps", o.StartLR, o.EndLR, o.Steps))
+	if !(o.StartLR > 0) || !(o.EndLR > o.StartLR) || math.IsInf(o.EndLR, 0) || o.Steps < 2 {
+		return fail(e, c.name, usagef("--start=%g, --end=%g, --steps=%d: the rate must grow from a positive start to a finite end over at least 2 steps", o.StartLR, o.EndLR, o.Steps))
 	}
 	r, err := c.oneRun()
 	if err != nil {

@@ -19,7 +19,7 @@ func runReport(ctx context.Context, args []string, e *env) int {
 	var sortBy, table string
 	c.stringVar(&sortBy, "sort", "best_loss", "sort the table by this column (-column for descending)")
 	c.stringVar(&table, "table", "", "also export the results table to this file: .csv, .json, .md or .html")
-	c.storeFlags("", "write the HTML report to this file (default: report.html inside --runs)")
+	c.storeFlags("", "write the HTML report to this file (report only reads --runs, so without --out no HTML is written)")
 	if err := c.parse(args, e.stdout); err != nil {
 		if errors.Is(err, errHelp) {
 			return exitOK
@@ -40,9 +40,11 @@ func runReport(ctx context.Context, args []string, e *env) int {
 	if err != nil {
 		return fail(e, c.name, err)
 	}
-	store, err := runstore.Open(dir)
+	// Read-only: a report creates, locks and changes nothing in the store,
+	// and refuses a directory that is not one.
+	store, err := runstore.OpenReadOnly(dir)
 	if err != nil {
-		return fail(e, c.name, err)
+		return fail(e, c.name, &usageError{err.Error()})
 	}
 	runs, listErr := store.List()
 	incomplete := 0
@@ -78,10 +80,14 @@ func runReport(ctx context.Context, args []string, e *env) int {
 		}
 		fmt.Fprintf(e.stdout, "Results table: %s\n", table)
 	}
-	out := c.out
-	if out == "" {
-		out = store.Root() + "/report.html"
+	if c.out == "" {
+		fmt.Fprintln(e.stdout, "Give --out FILE.html to also write the HTML report.")
+		if listErr != nil {
+			return exitFailure
+		}
+		return exitOK
 	}
+	out := c.out
 	notes := []string{fmt.Sprintf("%d complete runs from %s.", len(res.Rows), store.Root())}
 	page, err := reportPage("hyperlab report", res, notes, source)
 	if err != nil {

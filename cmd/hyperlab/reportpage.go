@@ -148,7 +148,7 @@ func valuesText(values map[string]any, names []string) string {
 	if len(parts) == 0 {
 		return "the only configuration"
 	}
-	return strings.Join(parts, ", ")
+	return training.TerminalText(strings.Join(parts, ", "))
 }
 
 // echartsSource reads --echarts: empty is the pinned CDN copy; a URL is
@@ -174,14 +174,31 @@ func writePage(page *plotting.Page, path string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	if err := outputFile(abs); err != nil {
+		return "", err
+	}
 	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
 		return "", fmt.Errorf("cannot create the directory of %s: %w", abs, err)
 	}
 	return abs, page.WriteFile(abs)
 }
 
+// outputFile refuses an output path that exists and is not a regular
+// file: opening a named pipe for writing blocks until a reader comes, and
+// a device or directory is not where a report belongs.
+func outputFile(path string) error {
+	fi, err := os.Stat(path)
+	if err != nil || fi.Mode().IsRegular() {
+		return nil // absent (created), or a file (replaced); other errors surface when writing
+	}
+	return usagef("%s is not a regular file (%v); give a file path to write to", path, fi.Mode().Type())
+}
+
 // writeTable exports res to path in the format its extension names.
 func writeTable(res *training.Results, path string) error {
+	if err := outputFile(path); err != nil {
+		return err
+	}
 	f, err := os.Create(path)
 	if err != nil {
 		return fmt.Errorf("cannot write the results table: %w", err)

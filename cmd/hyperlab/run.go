@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"sort"
 	"strings"
-	"syscall"
+
+	"github.com/hyperlab-go/hyperlab/training"
 )
 
 // Exit codes.
@@ -61,7 +61,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "hyperlab: unknown command %q; use one of %s.\n", name, strings.Join(commandNames(), ", "))
 		return exitUsage
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := interruptible(stderr, name)
 	defer stop()
 	return cmd.run(ctx, args[1:], e)
 }
@@ -121,7 +121,9 @@ func oneSentence(s string) string {
 			parts = append(parts, strings.TrimRight(line, "."))
 		}
 	}
-	out := strings.Join(parts, "; ")
+	// Messages may quote stored text (a run's error, a value): control
+	// characters are shown as escapes, never sent to the terminal.
+	out := training.TerminalText(strings.Join(parts, "; "))
 	if !strings.HasSuffix(out, "?") {
 		out += "."
 	}

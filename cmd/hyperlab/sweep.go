@@ -125,6 +125,9 @@ func (a *sweepArgs) build(c *cli, e *env) (*training.Sweep, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := a.checkSize(c.allowBig); err != nil {
+		return nil, err
+	}
 	trials, err := a.trials()
 	if err != nil {
 		return nil, err
@@ -132,6 +135,12 @@ func (a *sweepArgs) build(c *cli, e *env) (*training.Sweep, error) {
 	if a.seeds != 1 {
 		if trials, err = training.SeedTrials(trials, a.seeds); err != nil {
 			return nil, &usageError{err.Error()}
+		}
+	}
+	if len(trials) > 0 {
+		// A misspelt --sort is found now, not after the whole sweep.
+		if err := training.CheckSort(a.sort, trials[0].Map()); err != nil {
+			return nil, &usageError{oneSentence(err.Error())}
 		}
 	}
 	sw := &training.Sweep{Trials: trials, Workers: a.parallel, Shard: shard}
@@ -163,6 +172,24 @@ func (a *sweepArgs) parseShard(e *env) (training.Shard, error) {
 	}
 	a.shardFrom = from
 	return s, nil
+}
+
+// checkSize refuses a grid or random search too large to list, before it
+// is built: far above the trial limit (where listing alone is costly;
+// just above it, guard gives the time estimate) unless --allow-large, and
+// above the machine's memory always.
+func (a *sweepArgs) checkSize(allow bool) error {
+	n := a.random
+	if len(a.grid.names) > 0 {
+		n = max(n, hparams.GridSize(a.grid.axes))
+	}
+	if limit := 100 * training.DefaultLimits.MaxTrials; n > limit && !allow && (a.random == 0 || a.random > limit) {
+		return usagef("the sweep has %d trials, far more than the %d a sweep runs without asking; use fewer values, or add --allow-large", n, training.DefaultLimits.MaxTrials)
+	}
+	if err := (training.Memory{Grid: training.EstimateMemory(training.MemorySizes{Trials: n}).Grid}).Check(); err != nil {
+		return &usageError{oneSentence(err.Error())}
+	}
+	return nil
 }
 
 func (a *sweepArgs) trials() ([]hparams.Values, error) {
@@ -292,11 +319,25 @@ func executeSweep(ctx context.Context, c *cli, a *sweepArgs, sw *training.Sweep,
 	if runErr != nil {
 		return fail(e, c.name, runErr)
 	}
+	if n := failedTrials(res); n > 0 {
+		fmt.Fprintf(e.stderr, "hyperlab %s: %d of %d trials failed (see the error column).\n", c.name, n, len(res.Rows))
+		return exitFailure
+	}
 	if !anyFinished(res) {
 		fmt.Fprintf(e.stderr, "hyperlab %s: no trial finished (see the status column).\n", c.name)
 		return exitFailure
 	}
 	return exitOK
+}
+
+func failedTrials(res *training.Results) int {
+	n := 0
+	for _, r := range res.Rows {
+		if r.Status == history.Failed {
+			n++
+		}
+	}
+	return n
 }
 
 func anyFinished(res *training.Results) bool {

