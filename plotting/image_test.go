@@ -1,0 +1,128 @@
+package plotting
+
+import (
+	"bytes"
+	"image"
+	"image/png"
+	"math"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"gonum.org/v1/plot/cmpimg"
+)
+
+// imageDelta is the tolerance of the golden images, as gonum/plot's own
+// tests compare theirs (cmpimg.EqualApprox): font rasterising and
+// antialiasing may differ a little between platforms.
+const imageDelta = 0.1
+
+// TestImageGolden draws every chart type as a PNG, checks that it is a real
+// picture of the promised size, and compares it with its golden image.
+func TestImageGolden(t *testing.T) {
+	for _, tc := range sampleCharts(t) {
+		t.Run(tc.name, func(t *testing.T) {
+			b, err := tc.chart.PNG()
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkPicture(t, b)
+			path := filepath.Join("testdata", "image", tc.name+".png")
+			if *update {
+				if err := os.WriteFile(path, b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./plotting -update to create it)", err)
+			}
+			if ok, err := cmpimg.EqualApprox("png", b, want, imageDelta); err != nil || !ok {
+				_ = os.WriteFile(filepath.Join(t.TempDir(), tc.name+".png"), b, 0o644)
+				t.Errorf("the image of %s differs from %s (err %v); look at both, and run go test ./plotting -update if the change is intended", tc.name, path, err)
+			}
+		})
+	}
+}
+
+// checkPicture fails unless b is a PNG of ImageWidth×ImageHeight pixels of
+// at most maxImageBytes that is not blank: some of it is not background,
+// in several colours.
+func checkPicture(t *testing.T, b []byte) {
+	t.Helper()
+	if len(b) > maxImageBytes {
+		t.Errorf("the image has %d bytes, more than %d", len(b), maxImageBytes)
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := img.Bounds().Size(); s.X != ImageWidth || s.Y != ImageHeight {
+		t.Errorf("the image is %dx%d pixels, want %dx%d", s.X, s.Y, ImageWidth, ImageHeight)
+	}
+	inked, colours := histogram(img)
+	if inked < 0.002 || colours < 4 {
+		t.Errorf("the image looks blank: %.1f%% of it is not white, in %d colours", 100*inked, colours)
+	}
+}
+
+// histogram returns the share of pixels that are not white and the number
+// of distinct colours (quantised to 4 bits a channel).
+func histogram(img image.Image) (inked float64, colours int) {
+	seen := map[uint32]bool{}
+	n, ink := 0, 0
+	r := img.Bounds()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			cr, cg, cb, _ := img.At(x, y).RGBA()
+			n++
+			if cr < 0xf000 || cg < 0xf000 || cb < 0xf000 {
+				ink++
+			}
+			seen[(cr>>12)<<8|(cg>>12)<<4|cb>>12] = true
+		}
+	}
+	return float64(ink) / float64(n), len(seen)
+}
+
+// TestImageOfLargeBoundaryIsSmall draws a decision boundary as the
+// tutorials do (a fine grid, hundreds of points) within the size budget.
+func TestImageOfLargeBoundaryIsSmall(t *testing.T) {
+	const n = 80
+	g := Grid{}
+	for i := 0; i < n; i++ {
+		g.Xs = append(g.Xs, -2+4*float64(i)/(n-1))
+		g.Ys = append(g.Ys, -1.5+3*float64(i)/(n-1))
+	}
+	for j := 0; j < n; j++ {
+		for i := 0; i < n; i++ {
+			c := 0
+			if g.Ys[j] > math.Sin(2*g.Xs[i]) {
+				c = 1
+			}
+			g.Class = append(g.Class, c)
+		}
+	}
+	var pts []Point
+	for k := 0; k < 400; k++ {
+		x, y := -2+4*math.Mod(float64(k)*0.618, 1), -1.5+3*math.Mod(float64(k)*0.7548, 1)
+		c := 0
+		if y > math.Sin(2*x) {
+			c = 1
+		}
+		pts = append(pts, Point{x, y, c})
+	}
+	c, err := Boundary(g, pts, BoundaryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := c.PNG()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPicture(t, b)
+	if dir := os.Getenv("HYPERLAB_IMAGE_DIR"); dir != "" {
+		_ = os.WriteFile(filepath.Join(dir, "boundary_large.png"), b, 0o644)
+	}
+}
