@@ -191,7 +191,9 @@ func (r *Run) Summary() string {
 	if r.Reused {
 		return s + "; read back from the run store."
 	}
-	return s + fmt.Sprintf("; trained in %.1f s.", r.Seconds)
+	// No wall-clock time: it would change the saved notebook at every run
+	// (r.Seconds holds it for the cells that are about time).
+	return s + "; trained in this cell."
 }
 
 // plottingRun is the run as the charts of several runs see it.
