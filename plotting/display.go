@@ -76,17 +76,16 @@ func Show(b Bundle) {
 		return
 	}
 	data := map[protocol.MIMEType]any{protocol.MIMETextHTML: b.HTML}
-	meta := map[string]any{}
 	if b.Text != "" {
 		data[protocol.MIMETextPlain] = b.Text
 	}
 	if b.PNG != nil {
-		data[protocol.MIMEImagePNG] = b.PNG // JSON writes []byte in base64, as Jupyter wants it
-		if cfg, err := png.DecodeConfig(bytes.NewReader(b.PNG)); err == nil {
-			meta[string(protocol.MIMEImagePNG)] = map[string]any{"width": cfg.Width, "height": cfg.Height}
-		}
+		// JSON writes []byte in base64, as Jupyter wants it. No metadata
+		// (width, height): GoNB sends it by gob, which cannot carry nested
+		// maps it has not registered.
+		data[protocol.MIMEImagePNG] = b.PNG
 	}
-	gonbui.SendData(&protocol.DisplayData{Data: data, Metadata: meta, DisplayID: b.DisplayID})
+	gonbui.SendData(&protocol.DisplayData{Data: data, DisplayID: b.DisplayID})
 	gonbui.Sync()
 }
 
