@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/plot/cmpimg"
@@ -124,5 +125,27 @@ func TestImageOfLargeBoundaryIsSmall(t *testing.T) {
 	checkPicture(t, b)
 	if dir := os.Getenv("HYPERLAB_IMAGE_DIR"); dir != "" {
 		_ = os.WriteFile(filepath.Join(dir, "boundary_large.png"), b, 0o644)
+	}
+}
+
+// A character the image font lacks is drawn as a question mark, not as an
+// empty box or nothing; the ones it has stay.
+func TestImageTextFallsBackOnMissingGlyphs(t *testing.T) {
+	if got := imageText("Loss 损失 – é"); got != "Loss ?? – é" {
+		t.Errorf("imageText = %q, want %q", got, "Loss ?? – é")
+	}
+	c := Loss(sampleHistory(), LossOptions{Title: "损失 per epoch"})
+	b, err := c.PNG()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPicture(t, b)
+}
+
+// A series type without a drawer is an error that says where to add one.
+func TestImageOfUnknownSeriesType(t *testing.T) {
+	c := &Chart{Option: map[string]any{"series": []any{map[string]any{"type": "sunburst"}}}}
+	if _, err := c.PNG(); err == nil || !strings.Contains(err.Error(), `"sunburst"`) || !strings.Contains(err.Error(), "seriesImages") {
+		t.Errorf("PNG of a sunburst: %v", err)
 	}
 }
