@@ -353,6 +353,9 @@ func integerTicks(min, max float64) []plot.Tick {
 	var out []plot.Tick
 	for _, t := range (plot.DefaultTicks{}).Ticks(min, max) {
 		if t.Value == math.Trunc(t.Value) {
+			if t.Label != "" {
+				t.Label = strconv.FormatFloat(t.Value, 'f', -1, 64) // 2, not 2.0
+			}
 			out = append(out, t)
 		} else if t.Label != "" {
 			t.Label = ""
