@@ -5,10 +5,9 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/color/palette"
-	"image/draw"
 	"image/png"
 	"math"
+	"slices"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -173,31 +172,67 @@ func (pp *parallelPlot) colorScale(c vgdraw.Canvas, p *plot.Plot, x, y0, y1 vg.L
 	c.FillText(st, vg.Point{X: x + w + 3, Y: y1}, str(num(pp.vm.max)))
 }
 
-// maxImageBytes is the size a chart image should stay under; past it the
-// image is stored with a palette of 256 colours, which charts (flat colours
-// and antialiased lines) hardly show.
+// maxImageBytes is the most a chart image may weigh.
 const maxImageBytes = 60 << 10
 
-// compactPNG re-encodes b with the best compression, and with a palette when
-// that is still larger than maxImageBytes.
+// compactPNG re-encodes b with the best compression and a palette of its
+// 256 most frequent colours: a chart is flat colours and the antialiased
+// edges between them, which a palette keeps to the eye at a third of the
+// bytes; every chart of a notebook carries its image twice (in the HTML and
+// as image/png).
 func compactPNG(b []byte) ([]byte, error) {
 	img, err := png.Decode(bytes.NewReader(b))
 	if err != nil {
 		return nil, fmt.Errorf("plotting: re-reading the chart image: %w", err)
 	}
-	enc := png.Encoder{CompressionLevel: png.BestCompression}
 	var out bytes.Buffer
-	if err := enc.Encode(&out, img); err != nil {
-		return nil, fmt.Errorf("plotting: encoding the chart image: %w", err)
-	}
-	if out.Len() <= maxImageBytes {
-		return out.Bytes(), nil
-	}
-	pal := image.NewPaletted(img.Bounds(), palette.WebSafe)
-	draw.Draw(pal, img.Bounds(), img, image.Point{}, draw.Src)
-	out.Reset()
-	if err := enc.Encode(&out, pal); err != nil {
+	if err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&out, paletted(img)); err != nil {
 		return nil, fmt.Errorf("plotting: encoding the chart image: %w", err)
 	}
 	return out.Bytes(), nil
+}
+
+// paletted returns img in its 256 most frequent colours, each other colour
+// replaced by the nearest of them.
+func paletted(img image.Image) *image.Paletted {
+	r := img.Bounds()
+	count := map[color.NRGBA]int{}
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			count[color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)]++
+		}
+	}
+	colours := make([]color.NRGBA, 0, len(count))
+	for c := range count {
+		colours = append(colours, c)
+	}
+	slices.SortFunc(colours, func(a, b color.NRGBA) int {
+		if d := count[b] - count[a]; d != 0 {
+			return d
+		}
+		return cmpNRGBA(a, b) // a fixed order: equal images, equal files
+	})
+	pal := make(color.Palette, 0, 256)
+	for _, c := range colours[:min(256, len(colours))] {
+		pal = append(pal, c)
+	}
+	out := image.NewPaletted(r, pal)
+	index := map[color.NRGBA]uint8{}
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
+			i, ok := index[c]
+			if !ok {
+				i = uint8(pal.Index(c))
+				index[c] = i
+			}
+			out.SetColorIndex(x, y, i)
+		}
+	}
+	return out
+}
+
+func cmpNRGBA(a, b color.NRGBA) int {
+	return int(uint32(a.R)<<24|uint32(a.G)<<16|uint32(a.B)<<8|uint32(a.A)) -
+		int(uint32(b.R)<<24|uint32(b.G)<<16|uint32(b.B)<<8|uint32(b.A))
 }
