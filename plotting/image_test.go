@@ -149,3 +149,48 @@ func TestImageOfUnknownSeriesType(t *testing.T) {
 		t.Errorf("PNG of a sunburst: %v", err)
 	}
 }
+
+// A band (a mean with its min–max range), drawn the ECharts way: the lower
+// edge stacked under the width of the band, which is filled. The image
+// fills the band between the edges, not down to zero.
+func TestImageDrawsStackedBands(t *testing.T) {
+	row := func(ys ...float64) []any {
+		out := []any{}
+		for i, y := range ys {
+			out = append(out, []any{float64(i + 1), y})
+		}
+		return out
+	}
+	c := &Chart{Option: map[string]any{
+		"title": map[string]any{"text": "Band"},
+		"xAxis": []any{map[string]any{"type": "value"}}, "yAxis": []any{map[string]any{"type": "value"}},
+		"series": []any{
+			map[string]any{"type": "line", "name": "", "stack": "band", "data": row(1, 0.8, 0.6), "lineStyle": map[string]any{"opacity": 0.0}, "showSymbol": false},
+			map[string]any{"type": "line", "name": "min–max", "stack": "band", "data": row(0.4, 0.3, 0.2),
+				"lineStyle": map[string]any{"opacity": 0.0}, "areaStyle": map[string]any{"opacity": 0.3, "color": "#5470c6"}, "showSymbol": false},
+			map[string]any{"type": "line", "name": "mean", "data": row(1.2, 0.95, 0.7), "color": "#5470c6"},
+		},
+	}}
+	ic, err := newImage(c.Option)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if top := ic.stacks["band"][3]; math.Abs(top-0.8) > 1e-12 {
+		t.Errorf("the band's top at x=3 is %g, want 0.6+0.2", top)
+	}
+	if len(ic.legend) != 1 || ic.legend[0].name != "mean" {
+		t.Errorf("legend %v, want only the mean (the band's edges are invisible lines)", ic.legend)
+	}
+	b, err := c.PNG()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPicture(t, b)
+	img, _ := png.Decode(bytes.NewReader(b))
+	// Below the band, left of the middle, stays white.
+	if inked, _ := histogram(img.(interface {
+		SubImage(image.Rectangle) image.Image
+	}).SubImage(image.Rect(150, 330, 170, 380))); inked != 0 {
+		t.Errorf("the area under the band is filled (%.0f%% inked)", 100*inked)
+	}
+}
