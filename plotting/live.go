@@ -1,7 +1,9 @@
 package plotting
 
 import (
+	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/hyperlab-go/hyperlab/history"
@@ -61,8 +63,15 @@ func NewLive(opts LiveOptions) *Live {
 		lo := opts.Loss
 		opts.Draw = func(h *history.History) *Chart { return Loss(h, lo) }
 	}
-	return &Live{opts: opts, id: NewID(), block: NewID()}
+	// The div id of the frames is a count, not random: the final frame
+	// names it (it takes over the chart the frames drew), and the saved
+	// notebook must not change when it re-executes. Each cell is a fresh
+	// process, and the final frame's own id is made from its content.
+	return &Live{opts: opts, id: fmt.Sprintf("hyperlab-live-%d", lives.Add(1)), block: NewID()}
 }
+
+// lives counts the Live charts of the process.
+var lives atomic.Int64
 
 // Epoch appends e to the Live's own history and updates the chart: a ready
 // callback for training's OnEpoch option.
