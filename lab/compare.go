@@ -6,6 +6,7 @@ import (
 
 	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/plotting"
+	"github.com/hyperlab-go/hyperlab/training"
 )
 
 // Compare overlays the validation loss per epoch of runs (the training loss
@@ -54,7 +55,9 @@ func plottingRuns(runs []*Run) []plotting.Run {
 }
 
 // Summary tabulates what the runs measured, one row each: status, epochs,
-// steps per epoch, seconds per epoch, final training and validation loss,
+// steps per epoch, seconds per epoch (only when the runs differ in batch
+// size, the one comparison about time, rounded to two digits: wall-clock
+// times change the saved notebook at every run), final training and validation loss,
 // the gap between them, the best epoch and its validation loss, the final
 // validation accuracy, and how many epochs the validation loss went up
 // (the training loss without a validation set): a curve that bounces
@@ -64,12 +67,15 @@ func Summary(runs ...*Run) Table {
 	labels := plotting.Labels(pr)
 	t := Table{Header: []string{"run", "status", "epochs", "steps/epoch", "s/epoch", // not a hyperparameter name: column headers
 		"train loss", "val loss", "gap (val−train)", "best epoch", "best val loss", "val accuracy", "epochs the val loss rose"}}
+	timed := differIn(pr, training.ParamBatchSize)
 	for i, p := range pr {
 		h := p.History
 		row := []string{labels[i], string(h.Status), fmt.Sprint(len(h.Epochs)), "–", "–", "–", "–", "–", "–", "–", "–", fmt.Sprint(rises(h))}
 		if last, ok := h.Last(); ok {
 			row[3] = fmt.Sprint(last.Steps)
-			row[4] = fmt.Sprintf("%.3f", meanSeconds(h))
+			if timed {
+				row[4] = fmt.Sprintf("%.2g", meanSeconds(h))
+			}
 			row[5], row[6] = num(last.TrainLoss), num(last.ValLoss)
 			row[7] = num(last.ValLoss - last.TrainLoss)
 			if finite(last.ValAccuracy) {
@@ -82,6 +88,16 @@ func Summary(runs ...*Run) Table {
 		t.Rows = append(t.Rows, row)
 	}
 	return t
+}
+
+// differIn reports whether the runs hold more than one value of name.
+func differIn(runs []plotting.Run, name string) bool {
+	for _, r := range runs[min(1, len(runs)):] {
+		if fmt.Sprint(r.Values[name]) != fmt.Sprint(runs[0].Values[name]) {
+			return true
+		}
+	}
+	return false
 }
 
 func meanSeconds(h *history.History) float64 {

@@ -31,6 +31,6 @@ func ExampleSummary() {
 	}
 	// Output:
 	// [run status epochs steps/epoch s/epoch train loss val loss gap (val−train)]
-	// [learning_rate=0.1 finished 3 25 0.020 0.1 0.35 0.25]
-	// [learning_rate=20 diverged 1 25 0.020 4e+04 – –]
+	// [learning_rate=0.1 finished 3 25 – 0.1 0.35 0.25]
+	// [learning_rate=20 diverged 1 25 – 4e+04 – –]
 }

@@ -5,23 +5,23 @@ import (
 	"io"
 	"os"
 
-	"github.com/janpfeifer/gonb/gonbui"
+	"github.com/hyperlab-go/hyperlab/plotting"
 )
 
-// Where displays go; tests replace them.
-var (
-	stdout      io.Writer // nil: os.Stdout at the time of the call
-	isNotebook  = func() bool { return gonbui.IsNotebook }
-	displayHTML = gonbui.DisplayHTML
-)
+// stdout is where text goes outside a notebook; nil means os.Stdout at the
+// time of the call. Tests replace it.
+var stdout io.Writer
 
-// Display shows html under the running notebook cell, or prints text to
-// standard output when the program does not run in a notebook. html must be
-// safe: every user string in it already escaped.
+// isNotebook is plotting's notebook detector, the one of hyperlab.
+func isNotebook() bool { return plotting.InNotebook() }
+
+// Display shows html under the running notebook cell (as plotting.Show
+// does, with text as its plain-text form), or prints text to standard
+// output when the program does not run in a notebook. html must be safe:
+// every user string in it already escaped.
 func Display(html, text string) {
 	if isNotebook() {
-		displayHTML(html)
-		syncDisplay() // the cell's program may exit right after; without this the output can be lost
+		plotting.Show(plotting.Bundle{HTML: html, Text: text})
 		return
 	}
 	w := stdout

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/plotting"
 )
 
 type config struct {
@@ -26,12 +27,11 @@ type exited int
 func cell(t *testing.T, notebook bool, fs *flag.FlagSet, args []string, f func()) (out, errOut, html string, status int) {
 	t.Helper()
 	var o, e, h bytes.Buffer
-	oldOut, oldErr, oldExit, oldNB, oldDisplay := stdout, stderr, exit, isNotebook, displayHTML
-	t.Cleanup(func() { stdout, stderr, exit, isNotebook, displayHTML = oldOut, oldErr, oldExit, oldNB, oldDisplay })
+	oldOut, oldErr, oldExit := stdout, stderr, exit
+	t.Cleanup(func() { stdout, stderr, exit = oldOut, oldErr, oldExit })
+	t.Cleanup(plotting.Capture(notebook, func(b plotting.Bundle) { h.WriteString(b.HTML) }))
 	stdout, stderr = &o, &e
 	exit = func(code int) { panic(exited(code)) }
-	isNotebook = func() bool { return notebook }
-	displayHTML = func(s string) { h.WriteString(s) }
 	status = -1
 	func() {
 		defer func() {

@@ -3,49 +3,21 @@ package lab
 import (
 	"fmt"
 	"math"
-	"strings"
 
 	"github.com/hyperlab-go/hyperlab/plotting"
-	"github.com/janpfeifer/gonb/gonbui"
 )
 
-// syncDisplay waits until GoNB has what the cell displayed: the cell's
-// program may exit right after. Tests replace it.
-var syncDisplay = gonbui.Sync
-
-// show displays charts under the cell, one below the other, as one saved
-// output; outside a notebook it does nothing.
+// show displays each chart under the cell as one saved output (its
+// interactive HTML, its image and its title); outside a notebook it does
+// nothing.
 func show(charts ...*plotting.Chart) {
-	showHTML(fragments(charts, ""))
+	Check(plotting.Display(charts...))
 }
 
-// showSideBySide displays charts in a row that wraps on narrow pages.
+// showSideBySide displays charts in a row that wraps on narrow pages, as
+// one output.
 func showSideBySide(width string, charts ...*plotting.Chart) {
-	showHTML(`<div style="display:flex;flex-wrap:wrap;gap:8px">` + fragments(charts, width) + `</div>`)
-}
-
-func fragments(charts []*plotting.Chart, width string) string {
-	if !isNotebook() {
-		return ""
-	}
-	var b strings.Builder
-	for _, c := range charts {
-		if width != "" {
-			c.Width = width
-		}
-		f, err := c.Fragment()
-		Check(err)
-		b.WriteString(f)
-	}
-	return b.String()
-}
-
-func showHTML(s string) {
-	if !isNotebook() || s == "" {
-		return
-	}
-	displayHTML(s)
-	syncDisplay()
+	Check(plotting.DisplayRow(width, charts...))
 }
 
 // ShowLoss shows the training and validation loss per epoch of one run,

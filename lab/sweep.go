@@ -12,7 +12,6 @@ import (
 	"github.com/hyperlab-go/hyperlab/hparams"
 	"github.com/hyperlab-go/hyperlab/plotting"
 	"github.com/hyperlab-go/hyperlab/training"
-	"github.com/janpfeifer/gonb/gonbui"
 )
 
 // SweepResult is a finished sweep: training's table of trials (embedded:
@@ -54,11 +53,11 @@ func sweep(base hparams.Values, dataset string, trials []hparams.Values) *SweepR
 			return
 		}
 		done++
-		gonbui.UpdateHTML(progress, fmt.Sprintf("<p>trial %d of %d done</p>", done, len(trials)))
+		plotting.Show(plotting.Bundle{HTML: fmt.Sprintf("<p>trial %d of %d done</p>", done, len(trials)), DisplayID: progress})
 	}
 	res, err := SweepErr(ctx, base, dataset, trials, onTrial)
 	if isNotebook() {
-		gonbui.UpdateHTML(progress, "")
+		plotting.Show(plotting.Bundle{DisplayID: progress}) // the progress line goes away
 	}
 	Check(err)
 	res.ShowTable()

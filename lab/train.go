@@ -197,7 +197,9 @@ func (r *Run) Summary() string {
 	if r.Reused {
 		return s + "; read back from the run store."
 	}
-	return s + "; trained." // no wall-clock time: a re-executed notebook would differ in every summary
+	// No wall-clock time: it would change the saved notebook at every run
+	// (r.Seconds holds it for the cells that are about time).
+	return s + "; trained in this cell."
 }
 
 // changedText names the values of v that differ from their defaults

@@ -71,7 +71,7 @@ func TestTrainShowsSummaryInNotebook(t *testing.T) {
 	// defaults; no wall-clock time (a re-executed notebook diffs cleanly).
 	changed := "fnn_num_hidden_layers=1, fnn_num_hidden_nodes=4, epochs=3"
 	if !strings.Contains(html, `<p class="hyperlab-run">moons, `+changed+`: finished after 3 epochs of 3 steps: training loss `) ||
-		!strings.Contains(html, "; trained.") || strings.Contains(html, " s.</p>") {
+		!strings.Contains(html, "; trained in this cell.") || strings.Contains(html, " s.</p>") {
 		t.Errorf("summary line missing or wrong:\n%s", html)
 	}
 	if got := changedText(v); got != changed {

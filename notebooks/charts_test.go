@@ -72,3 +72,24 @@ func expectedCharts(path string) ([]browsertest.Chart, error) {
 	}
 	return want, nil
 }
+
+// checkImages opens the HTML exports of an executed notebook with
+// JavaScript off (the plain export, and the sanitized one): every chart the
+// notebook displayed must show as its image, a real picture, as on GitHub,
+// in an untrusted notebook or in VS Code.
+func checkImages(t *testing.T, executed string, pages ...string) {
+	t.Helper()
+	nb, err := ReadNotebook(executed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	displayed := Charts(nb)
+	if displayed == 0 {
+		return
+	}
+	b := browsertest.StartWith(t, browsertest.Options{NoScripts: true})
+	for _, page := range pages {
+		p := b.Static(t, page)
+		browsertest.CheckStatic(t, filepath.Base(page)+" without scripts", p, displayed)
+	}
+}

@@ -168,3 +168,24 @@ func LostOutputs(committed, executed *Notebook) []Problem {
 	}
 	return problems
 }
+
+// ChartBundles reports the outputs that show a hyperlab chart without the
+// rest of its bundle: the interactive HTML must come with an image/png of
+// the chart, for viewers that choose by MIME type, and a text/plain line.
+func ChartBundles(nb *Notebook) []Problem {
+	var problems []Problem
+	for i, c := range nb.Cells {
+		for _, o := range c.Outputs {
+			if !strings.Contains(string(o.Data["text/html"]), chartDiv) {
+				continue
+			}
+			for _, mime := range []string{"image/png", "text/plain"} {
+				if _, ok := o.Data[mime]; !ok {
+					problems = append(problems, Problem{Cell: i + 1, FirstLine: c.FirstLine(),
+						Msg: "shows a chart without its " + mime})
+				}
+			}
+		}
+	}
+	return problems
+}

@@ -11,8 +11,16 @@
 // "raises-exception" must fail with one sentence and no Go stack trace. Leaks
 // fails a notebook whose outputs show the clone's absolute path or $HOME
 // (a committed notebook is shared); TestCommittedNotebooksLeakNoLocalPaths
-// checks the committed notebooks the same way, without Jupyter. The test
-// also exports each executed notebook to HTML for the browser checks.
+// checks the committed notebooks the same way, without Jupyter.
+//
+// Normalize strips the execution timestamps from each executed notebook, so
+// that re-executing one with nothing changed gives no diff; each must weigh
+// at most MaxBytes with its chart images, and ChartBundles requires every
+// chart output to carry its image/png and text/plain beside its HTML. The
+// test exports each executed notebook to HTML, plain and sanitized
+// (--HTMLExporter.sanitize_html=True), and opens them in Chromium: with
+// scripts on every chart is drawn (checkCharts); with scripts off, both
+// exports show one real image (decoded, not blank) per chart (checkImages).
 //
 // Without Jupyter or the GoNB kernel the test skips and names
 // scripts/setup-notebooks.sh; with CI=true a skip is a failure.

@@ -62,6 +62,7 @@ func TestNotebooks(t *testing.T) {
 			}
 			page := exportHTML(t, executed, htmlDir)
 			checkCharts(t, executed, page)
+			checkImages(t, executed, page, exportSanitized(t, executed, t.TempDir()))
 			if *update && !t.Failed() {
 				if err := copyFile(executed, f); err != nil {
 					t.Fatal(err)
@@ -93,11 +94,22 @@ func execute(t *testing.T, f, dir string) string {
 		return ""
 	}
 	t.Logf("%s executed in %v", f, time.Since(start).Round(100*time.Millisecond))
+	if err := Normalize(executed); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(executed); err != nil {
+		t.Fatal(err)
+	} else if t.Logf("%s: %d bytes", f, fi.Size()); fi.Size() > MaxBytes {
+		t.Errorf("%s weighs %d bytes executed, more than %d: store its outputs more compactly", f, fi.Size(), MaxBytes)
+	}
 	nb, err := ReadNotebook(executed)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, p := range Check(nb) {
+		t.Errorf("%s %s", f, p)
+	}
+	for _, p := range ChartBundles(nb) {
 		t.Errorf("%s %s", f, p)
 	}
 	for _, p := range Leaks(nb, LocalPaths("..")) {
@@ -131,6 +143,19 @@ func exportHTML(t *testing.T, executed, dir string) string {
 	out, err := exec.Command("jupyter", "nbconvert", "--to", "html", "--output-dir", dir, executed).CombinedOutput()
 	if err != nil {
 		t.Errorf("jupyter nbconvert --to html %s: %v\n%s", executed, err, tail(string(out)))
+	}
+	return filepath.Join(dir, strings.TrimSuffix(filepath.Base(executed), ".ipynb")+".html")
+}
+
+// exportSanitized writes the HTML export of an executed notebook made with
+// nbconvert's sanitizer (scripts and unsafe markup removed, as for an
+// untrusted notebook) into dir.
+func exportSanitized(t *testing.T, executed, dir string) string {
+	t.Helper()
+	out, err := exec.Command("jupyter", "nbconvert", "--to", "html", "--HTMLExporter.sanitize_html=True",
+		"--output-dir", dir, executed).CombinedOutput()
+	if err != nil {
+		t.Errorf("jupyter nbconvert --to html --HTMLExporter.sanitize_html=True %s: %v\n%s", executed, err, tail(string(out)))
 	}
 	return filepath.Join(dir, strings.TrimSuffix(filepath.Base(executed), ".ipynb")+".html")
 }

@@ -3,6 +3,7 @@ package plotting
 import (
 	"bytes"
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -16,9 +17,10 @@ import (
 // looks on the page. Chart constructors in this package fill Option; the
 // zero ID, Width and Height take defaults when rendered.
 type Chart struct {
-	// ID is the id of the chart's div. Empty means a fresh random id at every
-	// rendering, so that a cell run twice on one page draws two charts; set it
-	// for deterministic output (tests, golden files).
+	// ID is the id of the chart's div. Empty means an id made from the
+	// chart's content (its option and title), so that re-running a notebook
+	// gives the same output; two equal charts on one page share it, and each
+	// is drawn into its own div all the same.
 	ID string
 	// Width and Height are CSS lengths ("100%", "420px"); empty means 100%
 	// and 400px.
@@ -97,11 +99,12 @@ var (
 	cssPattern = regexp.MustCompile(`^[0-9]{1,5}(\.[0-9]{1,3})?(px|%|em|rem|vh|vw)$`)
 )
 
-// box returns the chart's id, width and height, checked or defaulted.
-func (c *Chart) box() (id, width, height string, err error) {
+// box returns the chart's id, width and height, checked or defaulted;
+// option is the chart's option JSON, which the default id is made from.
+func (c *Chart) box(option []byte) (id, width, height string, err error) {
 	id, width, height = c.ID, c.Width, c.Height
 	if id == "" {
-		id = NewID()
+		id = contentID(c.Title(), option)
 	} else if !idPattern.MatchString(id) {
 		return "", "", "", fmt.Errorf("plotting: chart ID %q is not a letter followed by up to 63 letters, digits, '-' or '_'", id)
 	}
@@ -117,6 +120,17 @@ func (c *Chart) box() (id, width, height string, err error) {
 		}
 	}
 	return id, width, height, nil
+}
+
+// contentID is "hyperlab-" and 16 hex digits of the SHA-256 of the chart's
+// title and option: equal charts get equal ids, so re-executing a notebook
+// with nothing changed changes none of its outputs.
+func contentID(title string, option []byte) string {
+	h := sha256.New()
+	h.Write([]byte(title))
+	h.Write([]byte{0})
+	h.Write(option)
+	return "hyperlab-" + hex.EncodeToString(h.Sum(nil)[:8])
 }
 
 // NewID returns a fresh random chart ID ("hyperlab-" and 16 hex digits).

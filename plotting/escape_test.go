@@ -30,7 +30,10 @@ func TestEscaping(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, out := range map[string]string{"fragment": f, "page": page} {
-		for _, bad := range []string{"<img", `<script>alert`, "</script><script>", "onerror=alert(1)>"} {
+		if n := strings.Count(out, `<img src="data:image/png;base64,`); n != strings.Count(out, "<img") || n != 1 {
+			t.Errorf("the %s holds %d chart images and %d img elements, want one of each", name, n, strings.Count(out, "<img"))
+		}
+		for _, bad := range []string{"<img src=x", `<script>alert`, "</script><script>", "onerror=alert(1)>"} {
 			if strings.Contains(out, bad) {
 				t.Errorf("the %s holds %q unescaped", name, bad)
 			}
@@ -53,8 +56,12 @@ func TestChartBox(t *testing.T) {
 	c := Loss(nil, LossOptions{})
 	a, _ := c.Fragment()
 	b, _ := c.Fragment()
-	if a == b {
-		t.Error("two renderings of a chart without ID share a div id")
+	if a != b || !strings.Contains(a, `id="hyperlab-`) {
+		t.Error("two renderings of a chart without ID differ: its id is not made from its content")
+	}
+	other, _ := Loss(nil, LossOptions{Title: "other"}).Fragment()
+	if other[:40] == a[:40] {
+		t.Error("charts of different content share a div id")
 	}
 	if _, err := InlineScript([]byte("x='</SCRIPT>'")); err == nil {
 		t.Error("InlineScript accepts a script holding </script")

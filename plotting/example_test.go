@@ -1,7 +1,9 @@
 package plotting_test
 
 import (
+	"bytes"
 	"fmt"
+	"image/png"
 	"math"
 	"strings"
 
@@ -108,4 +110,25 @@ func ExampleLive() {
 	fmt.Println(live.Done(nil))
 	// Output:
 	// <nil>
+}
+
+// Every chart has a static image, drawn in Go from the same option: it
+// shows where the interactive chart cannot (no JavaScript, offline).
+func ExampleChart_PNG() {
+	c := plotting.Loss(nil, plotting.LossOptions{})
+	b, err := c.PNG()
+	cfg, _ := png.DecodeConfig(bytes.NewReader(b))
+	fmt.Println(err, cfg.Width, cfg.Height)
+	// Output: <nil> 800 450
+}
+
+// Capture receives what Display would send to the notebook: one bundle per
+// chart, with its interactive HTML, its image and its title.
+func ExampleCapture() {
+	restore := plotting.Capture(true, func(b plotting.Bundle) {
+		fmt.Println(b.Text, len(b.PNG) > 0, strings.Contains(b.HTML, "<img src=\"data:image/png;base64,"))
+	})
+	defer restore()
+	_ = plotting.Display(plotting.Loss(nil, plotting.LossOptions{}))
+	// Output: Chart: Loss per epoch true true
 }

@@ -1,11 +1,12 @@
 package plotting
 
 import (
+	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/hyperlab-go/hyperlab/history"
-	"github.com/janpfeifer/gonb/gonbui"
 )
 
 // LiveOptions tunes a Live chart. The zero value draws Loss with default
@@ -33,12 +34,13 @@ type LiveOptions struct {
 // In GoNB the chart lives in one output block with a display id
 // (gonbui.UpdateHTML): the first Update creates the block (a display_data
 // message), later ones and Done replace its content in place
-// (update_display_data). Every content is the chart's fragment with the same
+// (update_display_data). Every update is the chart's fragment with the same
 // div id; the loader then moves the chart already drawn into the new div
 // and gives it the new option, so the chart does not flicker. Done writes
-// the final chart into that same block, so the saved notebook (and
-// nbconvert's export) holds exactly one output for the run: the final chart,
-// with no empty block before it. Outside a notebook Update does nothing and
+// the final chart, with its static image and a content-made id (so that
+// re-running the notebook changes nothing), into that same block, so the
+// saved notebook (and nbconvert's export) holds exactly one output for the
+// run: the final chart, with no empty block before it. Outside a notebook Update does nothing and
 // Done writes File if set.
 //
 // A Live is safe for use by several goroutines. A nil *Live does nothing:
@@ -63,8 +65,15 @@ func NewLive(opts LiveOptions) *Live {
 		lo := opts.Loss
 		opts.Draw = func(h *history.History) *Chart { return Loss(h, lo) }
 	}
-	return &Live{opts: opts, id: NewID(), block: NewID()}
+	// The div id of the frames is a count, not random: the final frame
+	// names it (it takes over the chart the frames drew), and the saved
+	// notebook must not change when it re-executes. Each cell is a fresh
+	// process, and the final frame's own id is made from its content.
+	return &Live{opts: opts, id: fmt.Sprintf("hyperlab-live-%d", lives.Add(1)), block: NewID()}
 }
+
+// lives counts the Live charts of the process.
+var lives atomic.Int64
 
 // Epoch appends e to the Live's own history and updates the chart: a ready
 // callback for training's OnEpoch option.
@@ -96,11 +105,13 @@ func (l *Live) Update(h *history.History) error {
 	l.last = time.Now()
 	c := l.chart(h)
 	c.ID = l.id
-	f, err := c.Fragment()
+	// Frames in between carry no image: the next one replaces them, and
+	// drawing it would slow training down.
+	f, err := c.fragment(true, nil, "")
 	if err != nil {
 		return err
 	}
-	gonbui.UpdateHTML(l.block, f)
+	Show(Bundle{HTML: f, Text: c.text(), DisplayID: l.block})
 	l.shown = true
 	return nil
 }
@@ -128,22 +139,28 @@ func (l *Live) Done(h *history.History) error {
 		p.Chart(c)
 		return p.WriteFile(l.opts.File)
 	}
-	c.ID = l.id
-	f, err := c.Fragment()
+	// The final frame is a saved output like Display's, with its image and
+	// an id made from its content; the loader moves the chart that the
+	// earlier frames drew (under l.id) into it.
+	img, err := c.PNG()
 	if err != nil {
 		return err
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	from := ""
 	if l.shown {
-		// The live block becomes the final chart, in place.
-		gonbui.UpdateHTML(l.block, f)
-	} else {
-		gonbui.DisplayHTML(f)
+		from = l.id
 	}
-	// The cell's program may exit right after Done; Sync waits until GoNB
-	// has the final output, which would otherwise be lost.
-	gonbui.Sync()
+	f, err := c.fragment(true, img, from)
+	if err != nil {
+		return err
+	}
+	b := Bundle{HTML: f, PNG: img, Text: c.text()}
+	if l.shown {
+		b.DisplayID = l.block // the live block becomes the final chart, in place
+	}
+	Show(b) // waits until GoNB has it: the cell's program may exit right after Done
 	return nil
 }
 

@@ -5,13 +5,21 @@
 var L = w.__hyperlab = w.__hyperlab || {queue: [], loading: false};
 L.charts = L.charts || {}; // id -> {chart, resize} of the charts drawn
 function gone(e) { return !d.documentElement.contains(e.chart.getDom()); }
+// target is the div to draw into: the first with this id not drawn yet
+// (two equal charts on a page share their id, made from their content),
+// else the first.
+function target(ec) {
+  var els = d.querySelectorAll('div[id="' + id + '"]');
+  for (var i = 0; i < els.length; i++) { if (!ec.getInstanceByDom(els[i])) { return els[i]; } }
+  return els[0];
+}
 function draw(ec) {
-  var el = d.getElementById(id);
+  var el = target(ec);
   if (!el) { return; }
   for (var k in L.charts) {
     // Forget charts whose output was removed (a re-run cell), except this
     // id's: a live chart's output is replaced by one with the same id.
-    if (k !== id && gone(L.charts[k])) {
+    if (k !== id && k !== from && gone(L.charts[k])) {
       w.removeEventListener('resize', L.charts[k].resize);
       L.charts[k].chart.dispose();
       delete L.charts[k];
@@ -19,25 +27,33 @@ function draw(ec) {
   }
   var c = ec.getInstanceByDom(el);
   var old = L.charts[id];
+  if (!old && from && L.charts[from]) {
+    // A live chart's last frame, whose id is made from its content, takes
+    // over the chart its earlier frames drew.
+    old = L.charts[id] = L.charts[from];
+    delete L.charts[from];
+  }
   if (!c && old && gone(old) && !old.chart.isDisposed()) {
     // A live update replaced the output: move the drawn chart into it, so
     // that it is redrawn rather than drawn anew (no flicker).
     el.parentNode.replaceChild(old.chart.getDom(), el);
+    old.chart.getDom().id = id;
     c = old.chart;
   }
   if (!c) {
-    el.textContent = '';
+    el.textContent = ''; // the static image, which the chart replaces
     c = ec.init(el);
     var e = {chart: c, resize: function () { c.resize(); }};
     w.addEventListener('resize', e.resize);
-    if (old) { w.removeEventListener('resize', old.resize); if (!old.chart.isDisposed()) { old.chart.dispose(); } }
+    if (old && gone(old)) { w.removeEventListener('resize', old.resize); if (!old.chart.isDisposed()) { old.chart.dispose(); } }
     L.charts[id] = e;
   }
   c.setOption(option, true);
 }
 function fail(err) {
+  // The static image stays; the reason goes under it, in its title.
   var el = d.getElementById(id);
-  if (el) { el.textContent = 'hyperlab: ECharts could not be loaded from ' + src + ' (' + err + ').'; }
+  if (el) { el.title = 'hyperlab: ECharts could not be loaded from ' + src + ' (' + err + '); this is the static image.'; }
 }
 if (w.echarts && w.echarts.init) { draw(w.echarts); return; }
 if (typeof w.define === 'function' && w.define.amd && typeof w.require === 'function') {

@@ -2,6 +2,7 @@ package plotting
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -30,7 +31,7 @@ type LossData struct {
 	Title    string
 	LogY     bool
 	Epochs   []history.Epoch
-	Metrics  []Metric // metrics with at least one finite value
+	Metrics  []Metric // metrics with at least one finite value, wall-clock seconds excepted
 	Best     *Marker
 	Diverged *Marker
 	Notice   string // set when there is nothing to draw
@@ -48,7 +49,9 @@ func LossInfo(h *history.History, opts LossOptions) LossData {
 	}
 	epochs, cut := untilDivergence(h.Epochs)
 	d.Epochs = epochs
-	d.Metrics = present(epochs)
+	// Not the seconds an epoch took: they differ at every run, and a saved
+	// chart must not change when a notebook re-executes with nothing changed.
+	d.Metrics = slices.DeleteFunc(present(epochs), func(m Metric) bool { return m == Seconds })
 	if len(epochs) == 0 {
 		d.Notice = "The run diverged in its first epoch: " + divergence(h)
 		return d

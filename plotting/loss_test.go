@@ -21,11 +21,11 @@ func TestLossInfo(t *testing.T) {
 		{name: "nil", h: nil, notice: "No epochs yet."},
 		{name: "finished", h: sampleHistory(), epochs: 4,
 			best:        &Marker{Label: "best", Epoch: 3, Value: 0.45, Metric: ValLoss},
-			wantMetrics: []Metric{TrainLoss, ValLoss, TrainAccuracy, ValAccuracy, LearningRate, Seconds}},
+			wantMetrics: []Metric{TrainLoss, ValLoss, TrainAccuracy, ValAccuracy, LearningRate}},
 		{name: "diverged", h: divergedHistory(), epochs: 2,
 			best:        &Marker{Label: "best", Epoch: 1, Value: 3, Metric: ValLoss},
 			diverged:    &Marker{Label: "diverged", Epoch: 2, Value: 40, Metric: TrainLoss},
-			wantMetrics: []Metric{TrainLoss, ValLoss, TrainAccuracy, ValAccuracy, LearningRate, Seconds}},
+			wantMetrics: []Metric{TrainLoss, ValLoss, TrainAccuracy, ValAccuracy, LearningRate}},
 		{name: "diverged at once", h: &history.History{Status: history.Diverged, Err: "loss is NaN",
 			Epochs: []history.Epoch{{Epoch: 1, TrainLoss: math.NaN()}}}, notice: "The run diverged in its first epoch: loss is NaN"},
 	} {

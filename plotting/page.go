@@ -41,8 +41,9 @@ const pageStyle = `body{font-family:system-ui,sans-serif;max-width:1000px;margin
 table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}
 caption{font-weight:bold;text-align:left;padding:4px 0}.hyperlab-chart{margin:1em 0}`
 
-// HTML renders the page. Charts keep their IDs when set; the others get
-// fresh random IDs.
+// HTML renders the page. Charts keep their IDs when set; the others get ids
+// made from their content. Each chart's div holds its static image, which
+// shows when the page is opened offline or with scripts blocked.
 func (p *Page) HTML() (string, error) {
 	var b strings.Builder
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -65,7 +66,11 @@ func (p *Page) HTML() (string, error) {
 		}
 		c := *bl.chart
 		c.Source = p.Source
-		f, err := c.fragment(false)
+		var f string
+		img, err := c.PNG()
+		if err == nil {
+			f, err = c.fragment(false, img, "")
+		}
 		if err != nil {
 			return "", fmt.Errorf("plotting: chart %d of page %q: %w", i+1, p.Title, err)
 		}

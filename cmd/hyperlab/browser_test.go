@@ -53,3 +53,22 @@ func points(series ...browsertest.Series) int {
 	}
 	return n
 }
+
+// checkReportStatic opens the report at page with JavaScript off, and with
+// scripts on but offline (the CDN unreachable): every chart must show as
+// its image, a real picture.
+func checkReportStatic(t *testing.T, page string) {
+	t.Helper()
+	for _, o := range []browsertest.Options{{NoScripts: true}, {Offline: true}} {
+		b := browsertest.StartWith(t, o)
+		p := b.Static(t, page)
+		what := "the report without scripts"
+		if o.Offline {
+			what = "the report offline"
+		}
+		if p.Charts == 0 || p.Drawn != 0 {
+			t.Errorf("%s: %d of %d charts drawn, want none of at least one", what, p.Drawn, p.Charts)
+		}
+		browsertest.CheckStatic(t, what, p, p.Charts)
+	}
+}

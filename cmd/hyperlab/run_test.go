@@ -183,6 +183,7 @@ func TestDemo(t *testing.T) {
 		}
 	}
 	checkReportInBrowser(t, out, runs)
+	checkReportStatic(t, out)
 }
 
 func TestLRFindCommand(t *testing.T) {

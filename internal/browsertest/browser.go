@@ -38,11 +38,25 @@ type Browser struct {
 	Env       Env
 	artifacts string
 	ctx       context.Context
+	opts      Options
+}
+
+// Options change how the browser runs.
+type Options struct {
+	// NoScripts starts Chromium with JavaScript disabled
+	// (--blink-settings=scriptEnabled=false), as a host that strips scripts.
+	NoScripts bool
+	// Offline answers every request to another host than 127.0.0.1 with a
+	// failure, ECharts' CDN included, as a machine without network.
+	Offline bool
 }
 
 // Start starts Chromium for t and stops it when t ends. It skips t when the
 // browser or the npm copies are missing (fails with CI=true).
-func Start(t testing.TB) *Browser {
+func Start(t testing.TB) *Browser { return StartWith(t, Options{}) }
+
+// StartWith is Start with options.
+func StartWith(t testing.TB, o Options) *Browser {
 	t.Helper()
 	env, err := Locate()
 	if err != nil {
@@ -67,6 +81,9 @@ func Start(t testing.TB) *Browser {
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1100, 900),
 	)
+	if o.NoScripts {
+		opts = append(opts, chromedp.Flag("blink-settings", "scriptEnabled=false"))
+	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
 	if err := chromedp.Do(ctx); err != nil { // start the browser now
@@ -75,7 +92,7 @@ func Start(t testing.TB) *Browser {
 		t.Fatalf("browsertest: starting %s: %v", env.Chromium, err)
 	}
 	t.Cleanup(func() { cancel(); cancelAlloc() })
-	return &Browser{Env: env, artifacts: art, ctx: ctx}
+	return &Browser{Env: env, artifacts: art, ctx: ctx, opts: o}
 }
 
 // Page is what a loaded page showed.
@@ -189,7 +206,7 @@ func (b *Browser) intercept(ctx context.Context, mu *sync.Mutex, p *Page) {
 				continue
 			}
 			local := ""
-			if u != nil {
+			if u != nil && !b.opts.Offline {
 				switch base := path.Base(u.Path); {
 				case strings.HasPrefix(base, "echarts") && strings.HasSuffix(base, ".js"):
 					local = b.Env.ECharts
