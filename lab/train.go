@@ -8,6 +8,8 @@ import (
 	"os/signal"
 	"time"
 
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
+
 	"github.com/hyperlab-go/hyperlab/datasets"
 	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/hparams"
@@ -176,24 +178,24 @@ func TrainErr(ctx context.Context, v hparams.Values, dataset string, opts ...Opt
 // losses and accuracy, and where it came from.
 func (r *Run) Summary() string {
 	if r == nil || r.History == nil {
-		return "no run"
+		return i18n.T("no run")
 	}
 	last, ok := r.Last()
 	if !ok {
-		return fmt.Sprintf("%s: %s before the first epoch ended. %s", r.Dataset, r.Status, r.Err)
+		return i18n.Tf("%s: %s before the first epoch ended. %s", r.Dataset, i18n.T(string(r.Status)), r.Err)
 	}
-	s := fmt.Sprintf("%s, %s after %d epochs of %d steps: training loss %s, validation loss %s",
-		r.Dataset, r.Status, last.Epoch, last.Steps, num(last.TrainLoss), num(last.ValLoss))
+	s := i18n.Tf("%s, %s after %d epochs of %d steps: training loss %s, validation loss %s",
+		r.Dataset, i18n.T(string(r.Status)), last.Epoch, last.Steps, num(last.TrainLoss), num(last.ValLoss))
 	if finite(last.ValAccuracy) {
-		s += fmt.Sprintf(", validation accuracy %.1f%%", 100*last.ValAccuracy)
+		s += i18n.Tf(", validation accuracy %.1f%%", 100*last.ValAccuracy)
 	}
 	if r.Status == history.Diverged {
 		s += " (" + r.Err + ")"
 	}
 	if r.Reused {
-		return s + "; read back from the run store."
+		return s + i18n.T("; read back from the run store.")
 	}
-	return s + fmt.Sprintf("; trained in %.1f s.", r.Seconds)
+	return s + i18n.Tf("; trained in %.1f s.", r.Seconds)
 }
 
 // plottingRun is the run as the charts of several runs see it.

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
+
 	"github.com/hyperlab-go/hyperlab/hparams"
 )
 
@@ -43,7 +45,7 @@ func explainFlagErrors(fs *flag.FlagSet, spec *hparams.Spec) {
 		fs.SetOutput(u)
 		fs.Usage = func() {
 			mistake := strings.TrimSpace(u.last) != "" // empty for -help
-			fmt.Fprintln(errWriter(), u.explain())
+			fmt.Fprintln(errWriter(), i18n.Sentence(u.explain()))
 			// The flag package would exit with status 2 next; a mistake
 			// in a cell ends with status 1, as Check does, whichever
 			// way it was made.
@@ -64,7 +66,7 @@ func (u *usage) explain() string {
 	}
 	if msg == "" { // -help or -h
 		var b strings.Builder
-		b.WriteString("Hyperparameters (set them as cell arguments: %% --name=value or %% --set=\"name=value;name=value\"):\n")
+		b.WriteString(i18n.T("Hyperparameters (set them as cell arguments: %% --name=value or %% --set=\"name=value;name=value\"):") + "\n")
 		for _, s := range u.specs {
 			b.WriteString(s.Defaults().Table().Text())
 		}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"html"
 	"strings"
+
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
 )
 
 //go:embed loader.js
@@ -99,7 +101,7 @@ func writeInlineLibrary(b *strings.Builder, s Source) {
 
 func fallbackText(title string) string {
 	if title == "" {
-		return "Chart (ECharts) — it needs JavaScript to show."
+		return i18n.T("Chart (ECharts) — it needs JavaScript to show.")
 	}
-	return "Chart: " + title + " — it needs JavaScript to show."
+	return i18n.Tf("Chart: %s — it needs JavaScript to show.", title)
 }
