@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/hparams"
 	"github.com/hyperlab-go/hyperlab/internal/i18n"
 )
 
@@ -64,10 +65,25 @@ func TestStatusesAndMetricsTranslated(t *testing.T) {
 			t.Errorf("the status %q has no zh translation (internal/i18n/zh.go)", s)
 		}
 	}
+	for _, h := range hparams.DefaultHeader {
+		if !i18n.Has(i18n.Chinese, h) {
+			t.Errorf("the hyperparameter table's column %q has no zh translation (internal/i18n/zh.go)", h)
+		}
+	}
 	for _, m := range history.Metrics {
 		if !i18n.Has(i18n.Chinese, m.Label()) {
 			t.Errorf("the metric label %q has no zh translation (internal/i18n/zh.go)", m.Label())
 		}
+	}
+}
+
+func TestShowInChinese(t *testing.T) {
+	withLanguage(t, "zh")
+	fs := newFlagSet()
+	hp := DeclareOn(fs, config{})
+	out, _, _, _ := cell(t, false, fs, []string{"--epochs=3"}, func() { hp.Show() })
+	if !strings.HasPrefix(strings.Join(strings.Fields(out)[:5], " "), "名称 取值 默认值 允许范围 说明") || !strings.Contains(out, "* epochs") {
+		t.Errorf("the Chinese table:\n%s", out)
 	}
 }
 

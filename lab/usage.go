@@ -68,7 +68,9 @@ func (u *usage) explain() string {
 		var b strings.Builder
 		b.WriteString(i18n.T("Hyperparameters (set them as cell arguments: %% --name=value or %% --set=\"name=value;name=value\"):") + "\n")
 		for _, s := range u.specs {
-			b.WriteString(s.Defaults().Table().Text())
+			t := s.Defaults().Table()
+			t.Header = i18n.Ts(hparams.DefaultHeader...)
+			b.WriteString(t.Text())
 		}
 		return strings.TrimSpace(b.String())
 	}

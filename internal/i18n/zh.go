@@ -60,6 +60,13 @@ var zh = map[string]string{
 	"Chart (ECharts) — it needs JavaScript to show.": "图表（ECharts）——需要 JavaScript 才能显示。",
 	"Chart: %s — it needs JavaScript to show.":       "图表：%s——需要 JavaScript 才能显示。",
 
+	// the hyperparameter table's columns (hparams.DefaultHeader)
+	"name":    "名称",
+	"value":   "取值",
+	"default": "默认值",
+	"allowed": "允许范围",
+	"help":    "说明",
+
 	// table headers and captions (lab)
 	"run":                                 "训练",
 	"status":                              "状态",
