@@ -86,6 +86,12 @@ func expectedCharts(path string) ([]browsertest.Chart, error) {
 // in every language.
 var labelsOnly = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*=\S*(, [A-Za-z_][A-Za-z0-9_]*=\S*)*$`)
 
+// chineseTitle reports whether a chart title of the Chinese edition is
+// Chinese or made of hyperparameter labels.
+func chineseTitle(title string) bool {
+	return strings.ContainsFunc(title, func(r rune) bool { return unicode.Is(unicode.Han, r) }) || labelsOnly.MatchString(title)
+}
+
 // checkChinese checks that every chart of a Chinese notebook has a Chinese
 // title (or one made of hyperparameter labels), and that its Chinese
 // characters are drawn with a font that has them: no tofu boxes.
@@ -93,7 +99,7 @@ func checkChinese(t *testing.T, b *browsertest.Browser, name string, p *browsert
 	t.Helper()
 	var titles strings.Builder
 	for i, c := range p.Charts {
-		if !strings.ContainsFunc(c.Title, func(r rune) bool { return unicode.Is(unicode.Han, r) }) && !labelsOnly.MatchString(c.Title) {
+		if !chineseTitle(c.Title) {
 			t.Errorf("zh/%s: chart %d is titled %q, not in Chinese (is the text missing from internal/i18n/zh.go, or does the notebook set its own title?)",
 				name, i+1, c.Title)
 		}
@@ -102,5 +108,16 @@ func checkChinese(t *testing.T, b *browsertest.Browser, name string, p *browsert
 	if tofu := browsertest.Tofu(t, b, titles.String(), browsertest.TitleFont); tofu != "" {
 		t.Errorf("zh/%s: the chart titles draw %q as empty boxes (no CJK font: scripts/setup-tests.sh installs one); screenshot %s",
 			name, tofu, p.Screenshot)
+	}
+}
+
+func TestChineseTitle(t *testing.T) {
+	for title, want := range map[string]bool{
+		"每轮损失": true, "每轮训练损失": true, "hidden_layers=4": true, "learning_rate=0.1, optimizer=adam": true,
+		"Loss per epoch": false, "": false, "Decision boundary": false, "hidden_layers=4 after training": false,
+	} {
+		if got := chineseTitle(title); got != want {
+			t.Errorf("chineseTitle(%q) = %v, want %v", title, got, want)
+		}
 	}
 }
