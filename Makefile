@@ -9,7 +9,7 @@ endif
 
 GO_FILES = $(shell find . -name '*.go' -not -path './.git/*' -not -path '*/testdata/*' -not -path './.cache/*')
 
-.PHONY: test setup vet fmt-check race unit notebooks demo
+.PHONY: test setup vet fmt-check race unit notebooks notebook-sources demo
 
 ## test: everything CI runs (.ci/run calls exactly this)
 test: setup vet fmt-check race
@@ -34,11 +34,16 @@ race:
 unit:
 	$(GO) test ./...
 
-## notebooks: re-execute every notebook in place (committed with outputs) and export HTML to notebooks/html/
+## notebooks: re-execute every notebook of both editions in place (committed with outputs) and export HTML to notebooks/html/ (zh: notebooks/html/zh/)
 notebooks:
 	bash scripts/setup-notebooks.sh
 	$(GO) test ./notebooks -run TestNotebooks -count=1 -v -timeout 60m -update
-	bash scripts/trust-notebooks.sh notebooks/*.ipynb
+	bash scripts/trust-notebooks.sh notebooks/*.ipynb notebooks/zh/*.ipynb
+
+## notebook-sources: rebuild notebooks/NAME.ipynb and notebooks/zh/NAME.ipynb from notebooks/tools/src/NAME.txt
+## (code cells that did not change keep their outputs; MKNB_FLAGS=-clean drops them all)
+notebook-sources:
+	$(GO) run ./notebooks/tools/mknb -out notebooks $(MKNB_FLAGS) notebooks/tools/src/*.txt
 
 ## demo: the main job (train a small model, print the loss per epoch, write a report)
 demo:

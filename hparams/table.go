@@ -11,6 +11,20 @@ import (
 // hyperparameter in declaration order. Text and HTML render it.
 type Table struct {
 	Rows []Row
+	// Header names the five columns; nil means name, value, default,
+	// allowed, help (lab puts them in the reader's language).
+	Header []string
+}
+
+// DefaultHeader is the header of a Table without one.
+var DefaultHeader = []string{"name", "value", "default", "allowed", "help"}
+
+// Head returns the table's five column names.
+func (t Table) Head() []string {
+	if len(t.Header) == len(DefaultHeader) {
+		return t.Header
+	}
+	return DefaultHeader
 }
 
 // Row is one hyperparameter in a Table. Values are formatted as a user
@@ -44,7 +58,7 @@ func (v Values) Table() Table {
 func (t Table) Text() string {
 	var b bytes.Buffer
 	w := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
-	w.Write([]byte("  name\tvalue\tdefault\tallowed\thelp\n"))
+	w.Write([]byte("  " + strings.Join(t.Head(), "\t") + "\n"))
 	for _, r := range t.Rows {
 		mark := "  "
 		if r.Changed {
@@ -68,7 +82,7 @@ func (t Table) Text() string {
 // tableHTML escapes every cell (html/template: the template is trusted, the
 // data is not). A changed row has class "hp-changed" and a bold value.
 var tableHTML = template.Must(template.New("table").Parse(`<table class="hparams">
-<thead><tr><th>name</th><th>value</th><th>default</th><th>allowed</th><th>help</th></tr></thead>
+<thead><tr>{{range .Head}}<th>{{.}}</th>{{end}}</tr></thead>
 <tbody>
 {{- range .Rows}}
 {{if .Changed}}<tr class="hp-changed"><td>{{.Name}}</td><td><b>{{.Value}}</b></td>{{else}}<tr><td>{{.Name}}</td><td>{{.Value}}</td>{{end}}<td>{{.Default}}</td><td>{{.Allowed}}</td><td>{{.Help}}</td></tr>

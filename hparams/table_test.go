@@ -68,3 +68,24 @@ func TestTableText(t *testing.T) {
 	}
 	testutil.Golden(t, "table_hostile.txt", text)
 }
+
+func TestTableHeader(t *testing.T) {
+	v := hparams.MustSpecOf(struct {
+		Epochs int `hp:"epochs" default:"3"`
+	}{}).Defaults()
+	tab := v.Table()
+	if !strings.HasPrefix(tab.Text(), "  name") || !strings.Contains(tab.HTML(), "<th>name</th><th>value</th>") {
+		t.Errorf("default header:\n%s\n%s", tab.Text(), tab.HTML())
+	}
+	tab.Header = []string{"名称", "取值", "默认值", "允许范围", "<b>"}
+	if !strings.HasPrefix(tab.Text(), "  名称\t") && !strings.HasPrefix(tab.Text(), "  名称 ") {
+		t.Errorf("own header, text:\n%s", tab.Text())
+	}
+	if !strings.Contains(tab.HTML(), "<th>名称</th>") || !strings.Contains(tab.HTML(), "<th>&lt;b&gt;</th>") {
+		t.Errorf("own header, HTML (escaped):\n%s", tab.HTML())
+	}
+	tab.Header = []string{"too", "few"}
+	if !strings.HasPrefix(tab.Text(), "  name") {
+		t.Errorf("a header of the wrong length is not used:\n%s", tab.Text())
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
+
 	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/plotting"
 	"github.com/hyperlab-go/hyperlab/training"
@@ -65,12 +67,12 @@ func plottingRuns(runs []*Run) []plotting.Run {
 func Summary(runs ...*Run) Table {
 	pr := plottingRuns(runs)
 	labels := plotting.Labels(pr)
-	t := Table{Header: []string{"run", "status", "epochs", "steps/epoch", "s/epoch", // not a hyperparameter name: column headers
-		"train loss", "val loss", "gap (val−train)", "best epoch", "best val loss", "val accuracy", "epochs the val loss rose"}}
+	t := Table{Header: i18n.Ts("run", "status", "epochs", "steps/epoch", "s/epoch", // not a hyperparameter name: column headers
+		"train loss", "val loss", "gap (val−train)", "best epoch", "best val loss", "val accuracy", "epochs the val loss rose")}
 	timed := differIn(pr, training.ParamBatchSize)
 	for i, p := range pr {
 		h := p.History
-		row := []string{labels[i], string(h.Status), fmt.Sprint(len(h.Epochs)), "–", "–", "–", "–", "–", "–", "–", "–", fmt.Sprint(rises(h))}
+		row := []string{labels[i], i18n.T(string(h.Status)), fmt.Sprint(len(h.Epochs)), "–", "–", "–", "–", "–", "–", "–", "–", fmt.Sprint(rises(h))}
 		if last, ok := h.Last(); ok {
 			row[3] = fmt.Sprint(last.Steps)
 			if timed {

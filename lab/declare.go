@@ -5,6 +5,7 @@ import (
 	"flag"
 
 	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
 )
 
 // Hyperparameters is a declared set of hyperparameters bound to a FlagSet:
@@ -87,6 +88,7 @@ func (h *Hyperparameters) Decode(cfgPtr any) {
 func (h *Hyperparameters) Show() hparams.Values {
 	v := h.Values()
 	t := v.Table()
+	t.Header = i18n.Ts(hparams.DefaultHeader...)
 	Display(t.HTML(), t.Text())
 	return v
 }

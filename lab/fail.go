@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
+
 	"github.com/janpfeifer/gonb/gonbui"
 )
 
@@ -28,7 +30,7 @@ func Check(err error) {
 		return
 	}
 	gonbui.Sync() // what the cell displayed so far stays visible
-	fmt.Fprintln(errWriter(), strings.TrimSpace(err.Error()))
+	fmt.Fprintln(errWriter(), i18n.Sentence(strings.TrimSpace(err.Error())))
 	exit(1)
 }
 

@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/signal"
 
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
+
 	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/hparams"
 	"github.com/hyperlab-go/hyperlab/plotting"
@@ -105,20 +107,20 @@ func (g *Group) Final(m history.Metric) history.Stat {
 // mean ± s.d., and the best epoch of the mean.
 func (g *Group) Summary() string {
 	if g == nil || len(g.Runs) == 0 {
-		return "no runs"
+		return i18n.T("no runs")
 	}
-	s := fmt.Sprintf("%s, %d seeds: training loss %s, validation loss %s", g.Dataset, len(g.Runs),
+	s := i18n.Tf("%s, %d seeds: training loss %s, validation loss %s", g.Dataset, len(g.Runs),
 		training.MeanSD(g.Final(history.TrainLoss)), training.MeanSD(g.Final(history.ValLoss)))
 	if acc := g.Final(history.ValAccuracy); acc.N > 0 {
-		s += ", validation accuracy " + training.MeanSD(acc)
+		s += i18n.Tf(", validation accuracy %s", training.MeanSD(acc))
 	}
 	if e, best, ok := g.Best(); ok {
-		s += fmt.Sprintf("; best epoch of the mean %d (validation loss %s)", e, training.MeanSD(best))
+		s += i18n.Tf("; best epoch of the mean %d (validation loss %s)", e, training.MeanSD(best))
 	}
 	if n := g.diverged(); n > 0 {
-		s += fmt.Sprintf("; %d of %d seeds diverged", n, len(g.Runs))
+		s += i18n.Tf("; %d of %d seeds diverged", n, len(g.Runs))
 	}
-	return s + "."
+	return s + i18n.T(".")
 }
 
 func (g *Group) diverged() int {
@@ -202,8 +204,8 @@ func BandChart(o plotting.BandOptions, groups ...*Group) (*plotting.Chart, error
 // how many seeds diverged.
 func GroupSummary(groups ...*Group) Table {
 	labels := groupLabels(groups)
-	t := Table{Caption: "mean ± s.d. over seeds", Header: []string{"group", "seeds", "train loss", "val loss", "gap (val−train)",
-		"best epoch of the mean", "val loss there", "val accuracy", "diverged"}}
+	t := Table{Caption: i18n.T("mean ± s.d. over seeds"), Header: i18n.Ts("group", "seeds", "train loss", "val loss", "gap (val−train)",
+		"best epoch of the mean", "val loss there", "val accuracy", "diverged")}
 	for i, g := range groups {
 		gap := make([]float64, len(g.Runs))
 		for k, r := range g.Runs {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
+
 	"github.com/hyperlab-go/hyperlab/plotting"
 )
 
@@ -43,7 +45,7 @@ func ShowSteps(window int, runs ...*Run) {
 // instead of down.
 func StepNoise(runs ...*Run) Table {
 	labels := plotting.Labels(plottingRuns(runs))
-	t := Table{Header: []string{"run", "steps", "steps measured", "mean loss", "std of loss", "mean |step change|", "steps that went up"}}
+	t := Table{Header: i18n.Ts("run", "steps", "steps measured", "mean loss", "std of loss", "mean |step change|", "steps that went up")}
 	for i, r := range runs {
 		if r == nil || r.History == nil {
 			continue

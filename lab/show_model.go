@@ -6,6 +6,8 @@ import (
 	"math"
 	"strings"
 
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
+
 	"github.com/hyperlab-go/hyperlab/datasets"
 	"github.com/hyperlab-go/hyperlab/hparams"
 	"github.com/hyperlab-go/hyperlab/plotting"
@@ -17,7 +19,7 @@ import (
 // weights W and biases B, and their total. They are what training learns;
 // the Values are what the developer chose.
 func Params(dataset string, values ...hparams.Values) (Table, error) {
-	t := Table{Header: []string{"model", "layer sizes", "weights W", "biases B", "parameters W+B"}}
+	t := Table{Header: i18n.Ts("model", "layer sizes", "weights W", "biases B", "parameters W+B")}
 	labels := valueLabels(values)
 	for i, v := range values {
 		cfg, err := training.ConfigOf(v)
@@ -55,7 +57,7 @@ func ShowParams(dataset string, values ...hparams.Values) {
 // them, as chart legends do.
 func valueLabels(values []hparams.Values) []string {
 	if len(values) == 1 {
-		return []string{"this model"}
+		return []string{i18n.T("this model")}
 	}
 	runs := make([]plotting.Run, len(values))
 	for i, v := range values {
@@ -74,9 +76,9 @@ func ShowWeights(r *Run) {
 		Check(fmt.Errorf("lab: ShowWeights needs a run trained with lab.Weights(); add it to Train's options"))
 	}
 	before, after := flatten(r.Weights.Before), flatten(r.Weights.After)
-	show(plotting.Histogram([]plotting.Sample{{Name: "before training", Values: before}, {Name: "after training", Values: after}},
-		plotting.HistogramOptions{Title: "Weights W before and after training", XName: "weight value", Bins: 30}))
-	t := Table{Header: []string{"layer", "W", "B", "mean |w| before", "mean |w| after", "mean |change|"}}
+	show(plotting.Histogram([]plotting.Sample{{Name: i18n.T("before training"), Values: before}, {Name: i18n.T("after training"), Values: after}},
+		plotting.HistogramOptions{Title: i18n.T("Weights W before and after training"), XName: i18n.T("weight value"), Bins: 30}))
+	t := Table{Header: i18n.Ts("layer", "W", "B", "mean |w| before", "mean |w| after", "mean |change|")}
 	for i, l := range r.Weights.After {
 		b := r.Weights.Before[i]
 		t.Rows = append(t.Rows, []string{l.Name, fmt.Sprintf("%d×%d", l.Inputs, l.Outputs), fmt.Sprint(len(l.B)),
@@ -88,7 +90,7 @@ func ShowWeights(r *Run) {
 			changed++
 		}
 	}
-	msg := fmt.Sprintf("Training changed %d of the %d weights W. It changed none of the %d hyperparameters: they are the values the run was given.",
+	msg := i18n.Tf("Training changed %d of the %d weights W. It changed none of the %d hyperparameters: they are the values the run was given.",
 		changed, len(before), len(r.Values.Map()))
 	Display(t.HTML()+"<p>"+html.EscapeString(msg)+"</p>", t.Text()+msg+"\n")
 }
@@ -137,11 +139,11 @@ func ShowBoundaries(runs ...*Run) {
 		}
 		title := labels[i]
 		if len(runs) == 1 && r.Label == "" {
-			title = "Decision boundary"
+			title = i18n.T("Decision boundary")
 		}
 		bo := plotting.BoundaryOptions{Title: title, ClassNames: tr.ClassNames}
 		if last, ok := r.Last(); ok {
-			bo.Subtitle = fmt.Sprintf("train loss %s · val loss %s", num(last.TrainLoss), num(last.ValLoss))
+			bo.Subtitle = i18n.Tf("train loss %s · val loss %s", num(last.TrainLoss), num(last.ValLoss))
 		}
 		c, err := plotting.Boundary(plotting.Grid{Xs: r.Boundary.Xs, Ys: r.Boundary.Ys, Class: r.Boundary.Class}, pts, bo)
 		Check(err)

@@ -8,6 +8,8 @@ import (
 	"os/signal"
 	"strings"
 
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
+
 	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/hparams"
 	"github.com/hyperlab-go/hyperlab/plotting"
@@ -95,7 +97,7 @@ func (s *SweepResult) ShowTable() {
 func (s *SweepResult) BestSummary() string {
 	best, ok := s.Best()
 	if !ok {
-		return fmt.Sprintf("None of the %d trials finished with a finite loss.", len(s.Rows))
+		return i18n.Tf("None of the %d trials finished with a finite loss.", len(s.Rows))
 	}
 	var parts []string
 	for _, name := range s.Names {
@@ -103,9 +105,9 @@ func (s *SweepResult) BestSummary() string {
 	}
 	acc := ""
 	if finite(best.ValAccuracy) {
-		acc = fmt.Sprintf(", validation accuracy %.1f%%", 100*best.ValAccuracy)
+		acc = i18n.Tf(", validation accuracy %.1f%%", 100*best.ValAccuracy)
 	}
-	return fmt.Sprintf("Best of %d trials: %s (best validation loss %s at epoch %d%s).",
+	return i18n.Tf("Best of %d trials: %s (best validation loss %s at epoch %d%s).",
 		len(s.Rows), strings.Join(parts, ", "), num(best.BestLoss), best.BestEpoch, acc)
 }
 
@@ -124,7 +126,7 @@ func (s *SweepResult) trials() ([]plotting.Trial, plotting.SweepOptions) {
 		}
 		out[i] = plotting.Trial{Values: varied, Value: v}
 	}
-	opts := plotting.SweepOptions{Metric: "best validation loss"}
+	opts := plotting.SweepOptions{Metric: i18n.T("best validation loss")}
 	if s.Spec != nil {
 		for _, p := range s.Spec.Params() {
 			if p.Log {

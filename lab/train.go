@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
+
 	"github.com/hyperlab-go/hyperlab/datasets"
 	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/hparams"
@@ -148,7 +150,7 @@ func TrainErr(ctx context.Context, v hparams.Values, dataset string, opts ...Opt
 	var live *plotting.Live
 	lossOpts := plotting.LossOptions{Title: s.title, LogY: s.logY}
 	if lossOpts.Title == "" { // two single-run charts must say which run each is
-		lossOpts.Title = "Loss per epoch · " + changedText(v)
+		lossOpts.Title = i18n.T("Loss per epoch") + " · " + changedText(v)
 	}
 	if !s.quiet && isNotebook() {
 		live = plotting.NewLive(plotting.LiveOptions{Loss: lossOpts})
@@ -180,26 +182,26 @@ func TrainErr(ctx context.Context, v hparams.Values, dataset string, opts ...Opt
 // losses and accuracy, and where it came from.
 func (r *Run) Summary() string {
 	if r == nil || r.History == nil {
-		return "no run"
+		return i18n.T("no run")
 	}
 	last, ok := r.Last()
 	if !ok {
-		return fmt.Sprintf("%s: %s before the first epoch ended. %s", r.Dataset, r.Status, r.Err)
+		return i18n.Tf("%s: %s before the first epoch ended. %s", r.Dataset, i18n.T(string(r.Status)), r.Err)
 	}
-	s := fmt.Sprintf("%s, %s: %s after %d epochs of %d steps: training loss %s, validation loss %s",
-		r.Dataset, changedText(r.Values), r.Status, last.Epoch, last.Steps, num(last.TrainLoss), num(last.ValLoss))
+	s := i18n.Tf("%s, %s: %s after %d epochs of %d steps: training loss %s, validation loss %s",
+		r.Dataset, changedText(r.Values), i18n.T(string(r.Status)), last.Epoch, last.Steps, num(last.TrainLoss), num(last.ValLoss))
 	if finite(last.ValAccuracy) {
-		s += fmt.Sprintf(", validation accuracy %.1f%%", 100*last.ValAccuracy)
+		s += i18n.Tf(", validation accuracy %.1f%%", 100*last.ValAccuracy)
 	}
 	if r.Status == history.Diverged {
 		s += " (" + r.Err + ")"
 	}
 	if r.Reused {
-		return s + "; read back from the run store."
+		return s + i18n.T("; read back from the run store.")
 	}
 	// No wall-clock time: it would change the saved notebook at every run
 	// (r.Seconds holds it for the cells that are about time).
-	return s + "; trained in this cell."
+	return s + i18n.T("; trained in this cell.")
 }
 
 // changedText names the values of v that differ from their defaults
@@ -207,7 +209,7 @@ func (r *Run) Summary() string {
 func changedText(v hparams.Values) string {
 	names := v.Changed()
 	if len(names) == 0 {
-		return "defaults"
+		return i18n.T("defaults")
 	}
 	parts := make([]string, len(names))
 	for i, n := range names {

@@ -2,10 +2,11 @@ package lab
 
 import (
 	"context"
-	"fmt"
 	"html"
 	"os"
 	"os/signal"
+
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
 
 	"github.com/hyperlab-go/hyperlab/hparams"
 	"github.com/hyperlab-go/hyperlab/plotting"
@@ -52,5 +53,5 @@ func LRRangeChart(res *training.LRFind) *plotting.Chart {
 // stopped. res.Stopped is a clause of its own ("the smoothed loss exceeded
 // …", "reached the last rate …"), so it follows a colon.
 func LRSummary(res *training.LRFind) string {
-	return fmt.Sprintf("Suggested learning rate %.3g (%s). The test stopped: %s.", res.Suggested, res.Rule, res.Stopped)
+	return i18n.Tf("Suggested learning rate %.3g (%s). The test stopped: %s.", res.Suggested, res.Rule, res.Stopped)
 }

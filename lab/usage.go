@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
+
 	"github.com/hyperlab-go/hyperlab/hparams"
 	"github.com/hyperlab-go/hyperlab/training"
 )
@@ -48,7 +50,7 @@ func explainFlagErrors(fs *flag.FlagSet, spec *hparams.Spec) {
 				u.help()
 				return
 			}
-			fmt.Fprintln(errWriter(), u.explain())
+			fmt.Fprintln(errWriter(), i18n.Sentence(u.explain()))
 			// The flag package would exit with status 2 next; a mistake
 			// in a cell ends with status 1, as Check does, whichever
 			// way it was made.
@@ -79,15 +81,18 @@ const helpIntro = "Hyperparameters (set them as cell arguments: %% --name=value 
 func (u *usage) help() {
 	u.last = ""
 	var h, t strings.Builder
-	h.WriteString("<p>" + html.EscapeString(helpIntro) + "</p>")
-	t.WriteString(helpIntro + "\n")
+	intro := i18n.T(helpIntro)
+	h.WriteString("<p>" + html.EscapeString(intro) + "</p>")
+	t.WriteString(intro + "\n")
 	for _, s := range u.specs {
 		tab := s.Defaults().Table()
+		tab.Header = i18n.Ts(hparams.DefaultHeader...)
 		h.WriteString(tab.HTML())
 		t.WriteString(tab.Text())
 	}
-	h.WriteString("<p>" + html.EscapeString(training.ReferenceHint) + "</p>")
-	t.WriteString(training.ReferenceHint + "\n")
+	hint := i18n.T(training.ReferenceHint)
+	h.WriteString("<p>" + html.EscapeString(hint) + "</p>")
+	t.WriteString(hint + "\n")
 	Display(h.String(), t.String())
 }
 

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
+
 	"github.com/hyperlab-go/hyperlab/evidence"
 	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/hparams"
@@ -63,7 +65,7 @@ func (s *SweepResult) ShowGroups() {
 	var b strings.Builder
 	Check(s.WriteGroupsText(&b))
 	groups := s.Evidence()
-	t := Table{Caption: "mean ± s.d. over seeds", Header: []string{"group", "seeds", "train loss", "val loss", "best val loss", "best epoch of the mean", "val accuracy"}}
+	t := Table{Caption: i18n.T("mean ± s.d. over seeds"), Header: i18n.Ts("group", "seeds", "train loss", "val loss", "best val loss", "best epoch of the mean", "val accuracy")}
 	for i, g := range s.Groups() {
 		t.Rows = append(t.Rows, []string{groups[i].Label, fmt.Sprint(len(g.Rows)), training.MeanSD(g.TrainLoss), training.MeanSD(g.ValLoss),
 			training.MeanSD(g.BestLoss), fmt.Sprint(g.BestEpoch), training.MeanSD(g.ValAccuracy)})

@@ -6,21 +6,23 @@ import (
 	"testing"
 
 	"github.com/hyperlab-go/hyperlab/internal/browsertest"
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
 )
 
 // claims are what a tutorial promises its reader's browser draws, checked
-// on the charts of its HTML export (as ECharts reports them).
+// on the charts of its HTML export (as ECharts reports them), in either
+// edition: the words a chart shows are looked up in the notebook's language.
 var claims = map[string][]claim{
 	"04-learning-rate": {{
 		"all four learning-rate regimes on one chart, the divergent one marked",
-		func(c browsertest.Chart) bool {
-			return len(distinctValues(c, "learning_rate=")) >= 4 && hasMark(c, "diverged")
+		func(c browsertest.Chart, lang string) bool {
+			return len(distinctValues(c, "learning_rate=")) >= 4 && hasMark(c, i18n.In(lang, "diverged"))
 		},
 	}},
 	"02-epochs": {{
 		"the best epoch marked on the loss-per-epoch chart",
-		func(c browsertest.Chart) bool {
-			return strings.Contains(c.Title, "Loss per epoch") && hasMark(c, "best")
+		func(c browsertest.Chart, lang string) bool {
+			return strings.Contains(c.Title, i18n.In(lang, "Loss per epoch")) && hasMark(c, i18n.In(lang, "best"))
 		},
 	}},
 }
@@ -28,16 +30,16 @@ var claims = map[string][]claim{
 // A claim holds when at least one chart of the notebook satisfies it.
 type claim struct {
 	what  string
-	holds func(browsertest.Chart) bool
+	holds func(c browsertest.Chart, lang string) bool
 }
 
 // checkClaims reports every claim of the notebook name that no chart of
-// its export satisfies.
-func checkClaims(t *testing.T, name string, charts []browsertest.Chart) {
+// its export (in lang) satisfies.
+func checkClaims(t *testing.T, name, lang string, charts []browsertest.Chart) {
 	t.Helper()
 	for _, c := range claims[name] {
-		if !slices.ContainsFunc(charts, c.holds) {
-			t.Errorf("%s: no chart of its HTML export shows %s", name, c.what)
+		if !slices.ContainsFunc(charts, func(ch browsertest.Chart) bool { return c.holds(ch, lang) }) {
+			t.Errorf("%s (%s): no chart of its HTML export shows %s", name, lang, c.what)
 		}
 	}
 }
@@ -71,26 +73,34 @@ func TestClaims(t *testing.T) {
 	unmarked.Series = slices.Clone(four.Series)
 	unmarked.Series[3].Marks = nil
 	best := browsertest.Chart{Title: "Loss per epoch", Series: []browsertest.Series{{Name: "train loss", Points: 9, Marks: []string{"best"}}}}
+	fourZh := four
+	fourZh.Series = slices.Clone(four.Series)
+	fourZh.Series[3].Marks = []string{"已发散"}
+	bestZh := browsertest.Chart{Title: "每轮损失", Series: []browsertest.Series{{Name: "训练损失", Points: 9, Marks: []string{"最佳"}}}}
 	tests := []struct {
-		notebook string
-		charts   []browsertest.Chart
-		holds    bool
+		notebook, lang string
+		charts         []browsertest.Chart
+		holds          bool
 	}{
-		{"04-learning-rate", []browsertest.Chart{best, four}, true},
-		{"04-learning-rate", []browsertest.Chart{unmarked}, false},
-		{"04-learning-rate", []browsertest.Chart{{Series: four.Series[:3]}}, false},
-		{"02-epochs", []browsertest.Chart{best}, true},
-		{"02-epochs", []browsertest.Chart{{Title: "Loss per epoch", Series: []browsertest.Series{{Name: "train loss", Points: 9}}}}, false},
+		{"04-learning-rate", "en", []browsertest.Chart{best, four}, true},
+		{"04-learning-rate", "en", []browsertest.Chart{unmarked}, false},
+		{"04-learning-rate", "en", []browsertest.Chart{{Series: four.Series[:3]}}, false},
+		{"02-epochs", "en", []browsertest.Chart{best}, true},
+		{"02-epochs", "en", []browsertest.Chart{{Title: "Loss per epoch", Series: []browsertest.Series{{Name: "train loss", Points: 9}}}}, false},
+		{"04-learning-rate", "zh", []browsertest.Chart{bestZh, fourZh}, true},
+		{"04-learning-rate", "zh", []browsertest.Chart{four}, false}, // English marks in the Chinese edition
+		{"02-epochs", "zh", []browsertest.Chart{bestZh}, true},
+		{"02-epochs", "zh", []browsertest.Chart{best}, false},
 	}
 	for _, tt := range tests {
 		ok := true
 		for _, c := range claims[tt.notebook] {
-			if !slices.ContainsFunc(tt.charts, c.holds) {
+			if !slices.ContainsFunc(tt.charts, func(ch browsertest.Chart) bool { return c.holds(ch, tt.lang) }) {
 				ok = false
 			}
 		}
 		if ok != tt.holds {
-			t.Errorf("%s on %+v: claims hold = %v, want %v", tt.notebook, tt.charts, ok, tt.holds)
+			t.Errorf("%s (%s) on %+v: claims hold = %v, want %v", tt.notebook, tt.lang, tt.charts, ok, tt.holds)
 		}
 	}
 }

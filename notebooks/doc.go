@@ -1,7 +1,10 @@
 // Package notebooks holds the hyperlab tutorials (*.ipynb, GoNB kernel) and
-// the test that executes them with real Jupyter.
+// the test that executes them with real Jupyter. There are two editions,
+// built by tools/mknb from one bilingual source each (tools/src/NAME.txt):
+// English in NAME.ipynb and Chinese in zh/NAME.ipynb, whose first code cell
+// sets HYPERLAB_LANG=zh so that lab draws and writes in Chinese.
 //
-// TestNotebooks runs every notebooks/*.ipynb with
+// TestNotebooks runs every notebooks/*.ipynb and notebooks/zh/*.ipynb with
 //
 //	jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=gonb
 //
@@ -21,6 +24,9 @@
 // (--HTMLExporter.sanitize_html=True), and opens them in Chromium: with
 // scripts on every chart is drawn (checkCharts); with scripts off, both
 // exports show one real image (decoded, not blank) per chart (checkImages).
+// In the Chinese edition every chart must have a Chinese title (or one made
+// of hyperparameter labels) drawn without tofu boxes; -notebook=zh/ runs the
+// Chinese edition only.
 //
 // Without Jupyter or the GoNB kernel the test skips and names
 // scripts/setup-notebooks.sh; with CI=true a skip is a failure.
@@ -28,5 +34,6 @@
 //	go test ./notebooks -update
 //
 // (or `make notebooks`) writes the executed notebooks back in place, so they
-// are committed with their outputs, and their HTML exports to notebooks/html/.
+// are committed with their outputs, and their HTML exports to notebooks/html/
+// (notebooks/html/zh/ for the Chinese edition).
 package notebooks

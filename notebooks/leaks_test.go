@@ -58,9 +58,9 @@ func TestLocalPaths(t *testing.T) {
 // TestCommittedNotebooksLeakNoLocalPaths runs without Jupyter: the notebooks
 // as committed must not show the path of the clone or $HOME that executed them.
 func TestCommittedNotebooksLeakNoLocalPaths(t *testing.T) {
-	files, err := filepath.Glob("*.ipynb")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no notebooks found in notebooks/ (%v)", err)
+	files, err := editions()
+	if err != nil {
+		t.Fatal(err)
 	}
 	paths := LocalPaths("..")
 	for _, f := range files {

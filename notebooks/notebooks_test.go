@@ -3,6 +3,7 @@ package notebooks
 import (
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
 	"github.com/hyperlab-go/hyperlab/lab"
 )
 
@@ -36,9 +38,9 @@ func TestNotebooks(t *testing.T) {
 		}
 		t.Skipf("%s; to execute the notebooks, %s", why, SetupHint)
 	}
-	files, err := filepath.Glob("*.ipynb")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no notebooks found in notebooks/ (%v)", err)
+	files, err := editions()
+	if err != nil {
+		t.Fatal(err)
 	}
 	outDir, htmlDir := t.TempDir(), t.TempDir()
 	if *update {
@@ -55,13 +57,21 @@ func TestNotebooks(t *testing.T) {
 			continue
 		}
 		ran++
-		t.Run(strings.TrimSuffix(f, ".ipynb"), func(t *testing.T) {
-			executed := execute(t, f, outDir)
+		lang := languageOf(f)
+		// zh/NAME runs as the subtest zh_NAME; -notebook=zh/ selects the Chinese edition.
+		t.Run(strings.ReplaceAll(strings.TrimSuffix(f, ".ipynb"), "/", "_"), func(t *testing.T) {
+			out, html := filepath.Join(outDir, filepath.Dir(f)), filepath.Join(htmlDir, filepath.Dir(f))
+			for _, d := range []string{out, html} {
+				if err := os.MkdirAll(d, 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
+			executed := execute(t, f, out)
 			if executed == "" {
 				return
 			}
-			page := exportHTML(t, executed, htmlDir)
-			checkCharts(t, executed, page)
+			page := exportHTML(t, executed, html)
+			checkCharts(t, executed, page, lang)
 			checkImages(t, executed, page, exportSanitized(t, executed, t.TempDir()))
 			if *update && !t.Failed() {
 				if err := copyFile(executed, f); err != nil {
@@ -72,8 +82,31 @@ func TestNotebooks(t *testing.T) {
 		})
 	}
 	if ran == 0 {
-		t.Errorf("no notebook in notebooks/ matches -notebook=%q", *only)
+		t.Errorf("no notebook in notebooks/ or notebooks/zh/ matches -notebook=%q", *only)
 	}
+}
+
+// editions lists the notebooks of both editions, relative to notebooks/:
+// NAME.ipynb (English) and zh/NAME.ipynb (Chinese), built from one source
+// each (notebooks/tools/mknb); both run with the same checks and budget.
+func editions() ([]string, error) {
+	en, err := filepath.Glob("*.ipynb")
+	if err != nil || len(en) == 0 {
+		return nil, fmt.Errorf("no notebooks found in notebooks/ (%v)", err)
+	}
+	zh, err := filepath.Glob(filepath.Join(i18n.Chinese, "*.ipynb"))
+	if err != nil || len(zh) != len(en) {
+		return nil, fmt.Errorf("notebooks/zh has %d notebooks for %d English ones (%v); run make notebook-sources", len(zh), len(en), err)
+	}
+	return append(en, zh...), nil
+}
+
+// languageOf is the language of the notebook at path (relative to notebooks/).
+func languageOf(path string) string {
+	if filepath.Dir(path) == i18n.Chinese {
+		return i18n.Chinese
+	}
+	return i18n.English
 }
 
 // execute runs notebook f with the GoNB kernel into dir and checks every cell.

@@ -3,6 +3,8 @@ package plotting
 import (
 	"fmt"
 
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
+
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/hyperlab-go/hyperlab/history"
@@ -108,19 +110,19 @@ func BandInfo(groups []Group, o BandOptions) (BandData, error) {
 		d.Lines = append(d.Lines, l)
 	}
 	if d.Title == "" {
-		d.Title = fmt.Sprintf("%s per epoch, mean of %d seeds (band: %s)", capitalize(m.Label()), seeds, band.words())
+		d.Title = i18n.Tf("%s per epoch, mean of %d seeds (band: %s)", capitalize(label(m)), seeds, band.words())
 	}
 	if len(d.Lines) == 0 {
-		d.Notice = "No groups with finished epochs to draw."
+		d.Notice = i18n.T("No groups with finished epochs to draw.")
 	}
 	return d, nil
 }
 
 func (b BandKind) words() string {
 	if b == SD {
-		return "±1 s.d."
+		return i18n.T("±1 s.d.")
 	}
-	return "min–max"
+	return i18n.T("min–max")
 }
 
 // groupRuns is the groups as runs, for Labels and anyFinite.
@@ -157,8 +159,8 @@ func (d BandData) Chart() *Chart {
 	}
 	l := charts.NewLine()
 	l.SetGlobalOptions(append(frame(d.Title), axisTrigger,
-		charts.WithXAxisOpts(xAxis("epoch", false, true)),
-		charts.WithYAxisOpts(yAxis(d.Metric.Label(), d.LogY)))...)
+		charts.WithXAxisOpts(xAxis(i18n.T("epoch"), false, true)),
+		charts.WithYAxisOpts(yAxis(label(d.Metric), d.LogY)))...)
 	var bands, means []int // series indices of band edges and of means
 	for i, ln := range d.Lines {
 		stack := fmt.Sprintf("band%d", i)

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
+
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/hyperlab-go/hyperlab/history"
@@ -46,7 +48,7 @@ type BoundaryData struct {
 func BoundaryInfo(g Grid, points []Point, opts BoundaryOptions) (BoundaryData, error) {
 	d := BoundaryData{Title: opts.Title, Subtitle: opts.Subtitle, Grid: g}
 	if d.Title == "" {
-		d.Title = "Decision boundary"
+		d.Title = i18n.T("Decision boundary")
 	}
 	if len(g.Class) != len(g.Xs)*len(g.Ys) {
 		return d, fmt.Errorf("plotting: the grid has %d×%d cells but %d classes; give one class per cell",
@@ -77,7 +79,7 @@ func BoundaryInfo(g Grid, points []Point, opts BoundaryOptions) (BoundaryData, e
 		d.Points[p.Class] = append(d.Points[p.Class], p)
 	}
 	if len(g.Class) == 0 && len(points) == 0 {
-		d.Notice = "No grid and no points to draw."
+		d.Notice = i18n.T("No grid and no points to draw.")
 	}
 	return d, nil
 }
@@ -143,7 +145,7 @@ func (d BoundaryData) Chart() *Chart {
 				cells = append(cells, opts.HeatMapData{Value: []any{i, j, g.Class[j*len(g.Xs)+i]}})
 			}
 		}
-		h.AddSeries("predicted class", cells, charts.WithItemStyleOpts(opts.ItemStyle{Opacity: opts.Float(0.35)}))
+		h.AddSeries(i18n.T("predicted class"), cells, charts.WithItemStyleOpts(opts.ItemStyle{Opacity: opts.Float(0.35)}))
 	}
 	s := charts.NewScatter()
 	for k, pts := range d.Points {

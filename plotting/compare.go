@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
+
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/hyperlab-go/hyperlab/history"
@@ -57,7 +59,7 @@ func CompareInfo(runs []Run, opts CompareOptions) (CompareData, error) {
 	}
 	d := CompareData{Title: opts.Title, Metric: m, LogY: opts.LogY}
 	if d.Title == "" {
-		d.Title = capitalize(m.Label()) + " per epoch"
+		d.Title = i18n.Tf("%s per epoch", capitalize(label(m)))
 	}
 	labels := Labels(runs)
 	colours := colourBy(runs, opts.ColorBy)
@@ -78,7 +80,7 @@ func CompareInfo(runs []Run, opts CompareOptions) (CompareData, error) {
 		d.Lines = append(d.Lines, l)
 	}
 	if len(d.Lines) == 0 {
-		d.Notice = "No runs with finished epochs to compare."
+		d.Notice = i18n.T("No runs with finished epochs to compare.")
 	}
 	return d, nil
 }
@@ -100,8 +102,8 @@ func (d CompareData) Chart() *Chart {
 	}
 	l := charts.NewLine()
 	l.SetGlobalOptions(append(frame(d.Title), axisTrigger,
-		charts.WithXAxisOpts(xAxis("epoch", false, true)),
-		charts.WithYAxisOpts(yAxis(d.Metric.Label(), d.LogY)))...)
+		charts.WithXAxisOpts(xAxis(i18n.T("epoch"), false, true)),
+		charts.WithYAxisOpts(yAxis(label(d.Metric), d.LogY)))...)
 	for _, ln := range d.Lines {
 		data := make([]opts.LineData, len(ln.Epochs))
 		for i := range ln.Epochs {

@@ -8,6 +8,8 @@ import (
 	"html"
 	"strconv"
 	"strings"
+
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
 )
 
 // errNilChart is what rendering a nil *Chart returns.
@@ -142,7 +144,7 @@ func writeInlineLibrary(b *strings.Builder, s Source) {
 
 func fallbackText(title string) string {
 	if title == "" {
-		return "Chart (ECharts) — it needs JavaScript to show."
+		return i18n.T("Chart (ECharts) — it needs JavaScript to show.")
 	}
-	return "Chart: " + title + " — it needs JavaScript to show."
+	return i18n.Tf("Chart: %s — it needs JavaScript to show.", title)
 }

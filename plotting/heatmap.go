@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
+
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/hyperlab-go/hyperlab/history"
@@ -35,7 +37,7 @@ func HeatmapInfo(trials []Trial, xParam, yParam string, opts SweepOptions) Heatm
 		}
 	}
 	if len(kept) == 0 {
-		d.Notice = "No finished trials with " + xParam + " and " + yParam + " to show."
+		d.Notice = i18n.Tf("No finished trials with %s and %s to show.", xParam, yParam)
 		return d
 	}
 	d.XValues, _ = axisValues(kept, xParam)
@@ -99,7 +101,7 @@ func (d HeatmapData) Chart() *Chart {
 			Orient: "horizontal", Left: "center", Bottom: "5",
 			InRange: &opts.VisualMapInRange{Color: []string{"#313695", "#74add1", "#fee090", "#f46d43", "#a50026"}}}))...)
 	// A fixed ECharts template: the cell's value (data column 2).
-	h.AddSeries(d.Metric, data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{@[2]}"}))
+	h.AddSeries(i18n.T(d.Metric), data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{@[2]}"}))
 	return FromECharts(h).extend(withPrecision).extend(drawAtOnce)
 }
 

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
+
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/hyperlab-go/hyperlab/history"
@@ -38,7 +40,7 @@ type HistogramData struct {
 func HistogramInfo(samples []Sample, o HistogramOptions) HistogramData {
 	d := HistogramData{Title: o.Title, XName: o.XName}
 	if d.Title == "" {
-		d.Title = "Histogram"
+		d.Title = i18n.T("Histogram")
 	}
 	if d.XName == "" {
 		d.XName = "value"
@@ -56,7 +58,7 @@ func HistogramInfo(samples []Sample, o HistogramOptions) HistogramData {
 		}
 	}
 	if lo > hi {
-		d.Notice = "No finite values to count."
+		d.Notice = i18n.T("No finite values to count.")
 		return d
 	}
 	width := (hi - lo) / float64(bins)
@@ -99,7 +101,7 @@ func (d HistogramData) Chart() *Chart {
 	b := charts.NewBar()
 	b.SetGlobalOptions(append(frame(d.Title), axisTrigger,
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: d.XName, NameLocation: "middle", NameGap: 30}),
-		charts.WithYAxisOpts(yAxis("count", false)))...)
+		charts.WithYAxisOpts(yAxis(i18n.T("count"), false)))...)
 	b.SetXAxis(cats)
 	for i, counts := range d.Counts {
 		data := make([]opts.BarData, len(counts))

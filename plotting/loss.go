@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
+
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/hyperlab-go/hyperlab/history"
@@ -41,10 +43,10 @@ type LossData struct {
 func LossInfo(h *history.History, opts LossOptions) LossData {
 	d := LossData{Title: opts.Title, LogY: opts.LogY}
 	if d.Title == "" {
-		d.Title = "Loss per epoch"
+		d.Title = i18n.T("Loss per epoch")
 	}
 	if h == nil || len(h.Epochs) == 0 {
-		d.Notice = "No epochs yet."
+		d.Notice = i18n.T("No epochs yet.")
 		return d
 	}
 	epochs, cut := untilDivergence(h.Epochs)
@@ -53,7 +55,7 @@ func LossInfo(h *history.History, opts LossOptions) LossData {
 	// chart must not change when a notebook re-executes with nothing changed.
 	d.Metrics = slices.DeleteFunc(present(epochs), func(m Metric) bool { return m == Seconds })
 	if len(epochs) == 0 {
-		d.Notice = "The run diverged in its first epoch: " + divergence(h)
+		d.Notice = i18n.Tf("The run diverged in its first epoch: %s", divergence(h))
 		return d
 	}
 	if h.Status == history.Diverged || cut {
@@ -74,7 +76,7 @@ func divergence(h *history.History) string {
 	if h.Err != "" {
 		return h.Err
 	}
-	return "the training loss is not a number."
+	return i18n.T("the training loss is not a number.")
 }
 
 // Loss draws the training and validation loss per epoch of one run, with a
@@ -88,9 +90,9 @@ func (d LossData) Chart() *Chart {
 	if d.Notice != "" {
 		return empty(d.Title, d.Notice)
 	}
-	dims := []string{"epoch"}
+	dims := []string{i18n.T("epoch")}
 	for _, m := range d.Metrics {
-		dims = append(dims, m.Label())
+		dims = append(dims, label(m))
 	}
 	rows := make([]opts.LineData, len(d.Epochs))
 	for i, e := range d.Epochs {
@@ -102,8 +104,8 @@ func (d LossData) Chart() *Chart {
 	}
 	l := charts.NewLine()
 	l.SetGlobalOptions(append(frame(d.Title), axisTrigger,
-		charts.WithXAxisOpts(xAxis("epoch", false, true)),
-		charts.WithYAxisOpts(yAxis("loss", d.LogY)))...)
+		charts.WithXAxisOpts(xAxis(i18n.T("epoch"), false, true)),
+		charts.WithYAxisOpts(yAxis(i18n.T("loss"), d.LogY)))...)
 	drawn := 0
 	// The losses are data losses; a regularized run's penalty is drawn as
 	// its own dashed series, not added to them.
@@ -129,7 +131,7 @@ func (d LossData) Chart() *Chart {
 				options = append(options, charts.WithMarkPointNameCoordItemOpts(markPoint(mk)))
 			}
 		}
-		l.AddSeries(m.Label(), rows, options...)
+		l.AddSeries(label(m), rows, options...)
 		drawn++
 	}
 	return FromECharts(l).extend(func(o map[string]any) {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
+
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/hyperlab-go/hyperlab/history"
@@ -29,7 +31,7 @@ type LRRangeData struct {
 // raw losses of the last, exploding steps would squash the curve flat, so
 // the y axis stops a little above the highest smoothed loss.
 func LRRangeInfo(points []LRPoint, suggested float64) LRRangeData {
-	d := LRRangeData{Title: "Learning-rate range test", Suggested: suggested}
+	d := LRRangeData{Title: i18n.T("Learning-rate range test"), Suggested: suggested}
 	top := 0.0
 	for _, p := range points {
 		if p.LearningRate > 0 {
@@ -43,7 +45,7 @@ func LRRangeInfo(points []LRPoint, suggested float64) LRRangeData {
 		d.YMax = math.Ceil(top*1.2*100) / 100
 	}
 	if len(d.Points) == 0 {
-		d.Notice = "The range test recorded no steps."
+		d.Notice = i18n.T("The range test recorded no steps.")
 	}
 	return d
 }
@@ -60,13 +62,13 @@ func (d LRRangeData) Chart() *Chart {
 	if d.Notice != "" {
 		return empty(d.Title, d.Notice)
 	}
-	y := yAxis("training loss", true)
+	y := yAxis(i18n.T("training loss"), true)
 	if d.YMax > 0 {
 		y.Max = d.YMax
 	}
 	l := charts.NewLine()
 	l.SetGlobalOptions(append(frame(d.Title), axisTrigger,
-		charts.WithXAxisOpts(xAxis("learning rate", true, false)),
+		charts.WithXAxisOpts(xAxis(i18n.T("learning rate"), true, false)),
 		charts.WithYAxisOpts(y))...)
 	raw := make([]opts.LineData, len(d.Points))
 	smooth := make([]opts.LineData, len(d.Points))
@@ -74,7 +76,7 @@ func (d LRRangeData) Chart() *Chart {
 		raw[i] = opts.LineData{Value: []any{num(p.LearningRate), axisValue(p.Loss, true)}}
 		smooth[i] = opts.LineData{Value: []any{num(p.LearningRate), axisValue(p.Smoothed, true)}}
 	}
-	l.AddSeries("loss of the step", raw, showSymbols(len(raw)), withColor(colour(0)),
+	l.AddSeries(i18n.T("loss of the step"), raw, showSymbols(len(raw)), withColor(colour(0)),
 		charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed"}))
 	smoothOpts := []charts.SeriesOpts{showSymbols(len(smooth)), withColor(colour(1))}
 	if history.Finite(d.Suggested) && d.Suggested > 0 {
@@ -84,6 +86,6 @@ func (d LRRangeData) Chart() *Chart {
 			charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"},
 				Label: &opts.Label{Show: opts.Bool(true), Formatter: "{b}"}, LineStyle: &opts.LineStyle{Color: colour(3)}}))
 	}
-	l.AddSeries("smoothed loss", smooth, smoothOpts...)
+	l.AddSeries(i18n.T("smoothed loss"), smooth, smoothOpts...)
 	return FromECharts(l)
 }

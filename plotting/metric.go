@@ -3,6 +3,8 @@ package plotting
 import (
 	"fmt"
 
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
+
 	"github.com/hyperlab-go/hyperlab/history"
 )
 
@@ -61,3 +63,6 @@ func untilDivergence(epochs []history.Epoch) ([]history.Epoch, bool) {
 }
 
 func isPenalty(m Metric) bool { return m == TrainPenalty || m == ValPenalty }
+
+// label is the name of m as a reader sees it, in the language in effect.
+func label(m Metric) string { return i18n.T(m.Label()) }

@@ -3,6 +3,7 @@ package plotting
 import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
 )
 
 // Palette is the colour of the n-th series or class, in order. It is
@@ -88,8 +89,8 @@ func withColor(c string) charts.SeriesOpts {
 // the left of it lies inside the plot (the x axis starts at 0, the first
 // epoch or step at 1).
 func markPoint(mk *Marker) opts.MarkPointNameCoordItem {
-	p := opts.MarkPointNameCoordItem{Name: mk.Label, Coordinate: []any{mk.Epoch, num(mk.Value)},
-		Value: mk.Label, SymbolSize: 56}
+	p := opts.MarkPointNameCoordItem{Name: i18n.T(mk.Label), Coordinate: []any{mk.Epoch, num(mk.Value)},
+		Value: i18n.T(mk.Label), SymbolSize: 56}
 	if mk.Label == "diverged" {
 		p.Symbol, p.SymbolSize = "circle", 12
 		p.ItemStyle = &opts.ItemStyle{Color: "#d62728"}

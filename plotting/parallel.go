@@ -3,6 +3,8 @@ package plotting
 import (
 	"math"
 
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
+
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/hyperlab-go/hyperlab/history"
@@ -32,7 +34,7 @@ type ParallelData struct {
 func ParallelInfo(trials []Trial, opts SweepOptions) ParallelData {
 	d := ParallelData{Title: opts.Title}
 	if d.Title == "" {
-		d.Title = "Hyperparameters and " + opts.metric()
+		d.Title = i18n.Tf("Hyperparameters and %s", i18n.T(opts.metric()))
 	}
 	var kept []Trial
 	for _, t := range trials {
@@ -41,7 +43,7 @@ func ParallelInfo(trials []Trial, opts SweepOptions) ParallelData {
 		}
 	}
 	if len(kept) == 0 {
-		d.Notice = "No finished trials to show."
+		d.Notice = i18n.T("No finished trials to show.")
 		return d
 	}
 	names := paramNames(kept)
@@ -113,7 +115,7 @@ func (d ParallelData) Chart() *Chart {
 		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Min: min, Max: max, Show: opts.Bool(true),
 			Calculable: opts.Bool(true), Orient: "vertical", Right: "0", Bottom: "20",
 			InRange: &opts.VisualMapInRange{Color: []string{"#313695", "#fee090", "#a50026"}}}))...)
-	p.AddSeries("trials", data, charts.WithLineStyleOpts(opts.LineStyle{Width: 2, Opacity: opts.Float(0.7)}))
+	p.AddSeries(i18n.T("trials"), data, charts.WithLineStyleOpts(opts.LineStyle{Width: 2, Opacity: opts.Float(0.7)}))
 	return FromECharts(p).extend(func(o map[string]any) {
 		fixParallelAxes(o)
 		withPrecision(o)

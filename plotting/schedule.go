@@ -3,6 +3,7 @@ package plotting
 import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
 )
 
 // Curve is a named list of y values at x = 1, 2, 3, ... (or at X when set).
@@ -36,13 +37,13 @@ type ScheduleData struct {
 func ScheduleInfo(curves []Curve, opts ScheduleOptions) ScheduleData {
 	d := ScheduleData{Title: opts.Title, Unit: opts.Unit, LogX: opts.LogX, LogY: opts.LogY, YName: opts.YName}
 	if d.Title == "" {
-		d.Title = "Learning rate schedule"
+		d.Title = i18n.T("Learning rate schedule")
 	}
 	if d.YName == "" {
-		d.YName = "learning rate"
+		d.YName = i18n.T("learning rate")
 	}
 	if d.Unit == "" {
-		d.Unit = "epoch"
+		d.Unit = i18n.T("epoch")
 	}
 	for _, c := range curves {
 		if len(c.Y) > 0 {
@@ -50,7 +51,7 @@ func ScheduleInfo(curves []Curve, opts ScheduleOptions) ScheduleData {
 		}
 	}
 	if len(d.Curves) == 0 {
-		d.Notice = "No learning rates to show."
+		d.Notice = i18n.T("No learning rates to show.")
 	}
 	return d
 }

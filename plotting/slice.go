@@ -4,6 +4,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
 )
 
 // SlicePoint is one trial in a Slice chart.
@@ -37,7 +38,7 @@ func SliceInfo(trials []Trial, param string, opts SweepOptions) SliceData {
 		}
 	}
 	if len(kept) == 0 {
-		d.Notice = "No finished trials with " + param + " to show."
+		d.Notice = i18n.Tf("No finished trials with %s to show.", param)
 		return d
 	}
 	cats, numeric := axisValues(kept, param)
@@ -82,7 +83,7 @@ func (d SliceData) Chart() *Chart {
 		s.SetXAxis(d.Categories)
 	}
 	s.SetGlobalOptions(append(frame(d.Title), noLegend, itemTrigger,
-		charts.WithXAxisOpts(x), charts.WithYAxisOpts(yAxis(d.Metric, false)))...)
-	s.AddSeries("trials", data, charts.WithScatterChartOpts(opts.ScatterChart{SymbolSize: 10}))
+		charts.WithXAxisOpts(x), charts.WithYAxisOpts(yAxis(i18n.T(d.Metric), false)))...)
+	s.AddSeries(i18n.T("trials"), data, charts.WithScatterChartOpts(opts.ScatterChart{SymbolSize: 10}))
 	return FromECharts(s)
 }

@@ -1,7 +1,7 @@
 package plotting
 
 import (
-	"fmt"
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -37,7 +37,7 @@ type StepData struct {
 func StepInfo(runs []Run, opts StepOptions) StepData {
 	d := StepData{Title: opts.Title, LogY: opts.LogY, Window: opts.Window}
 	if d.Title == "" {
-		d.Title = "Loss per step"
+		d.Title = i18n.T("Loss per step")
 	}
 	if d.Window <= 0 {
 		d.Window = 10
@@ -60,7 +60,7 @@ func StepInfo(runs []Run, opts StepOptions) StepData {
 			Average: MovingAverage(loss, d.Window), Diverged: n < len(r.History.StepLoss)})
 	}
 	if len(d.Runs) == 0 {
-		d.Notice = "No per-step losses recorded."
+		d.Notice = i18n.T("No per-step losses recorded.")
 	}
 	return d
 }
@@ -95,8 +95,8 @@ func (d StepData) Chart() *Chart {
 	}
 	l := charts.NewLine()
 	l.SetGlobalOptions(append(frame(d.Title), axisTrigger,
-		charts.WithXAxisOpts(xAxis("step", false, true)),
-		charts.WithYAxisOpts(yAxis("loss", d.LogY)))...)
+		charts.WithXAxisOpts(xAxis(i18n.T("step"), false, true)),
+		charts.WithYAxisOpts(yAxis(i18n.T("loss"), d.LogY)))...)
 	noSymbols := charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)})
 	for i, r := range d.Runs {
 		l.AddSeries(r.Label, points(r.Loss, d.LogY), noSymbols, withColor(colour(i)),
@@ -107,7 +107,7 @@ func (d StepData) Chart() *Chart {
 			mk := markPoint(&Marker{Label: "diverged", Epoch: n, Value: r.Average[n-1]})
 			avg = append(avg, charts.WithMarkPointNameCoordItemOpts(mk))
 		}
-		l.AddSeries(fmt.Sprintf("%s (mean of %d)", r.Label, d.Window), points(r.Average, d.LogY), avg...)
+		l.AddSeries(i18n.Tf("%s (mean of %d)", r.Label, d.Window), points(r.Average, d.LogY), avg...)
 	}
 	return FromECharts(l)
 }

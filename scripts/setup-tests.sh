@@ -2,7 +2,8 @@
 # setup-tests.sh installs everything `make test` needs on a Debian/Ubuntu
 # machine that has Go: Jupyter and the GoNB kernel (setup-notebooks.sh), and
 # Chromium with local ECharts/RequireJS copies for the browser tests
-# (install-browser.sh, which needs npm). Idempotent and quiet when done already.
+# (install-browser.sh, which needs npm), and a CJK font for the Chinese
+# charts. Idempotent and quiet when done already.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,6 +29,14 @@ if [[ -f scripts/install-browser.sh ]]; then
 	command -v npm >/dev/null || missing+=(npm)
 	((${#missing[@]} == 0)) || apt_install "${missing[@]}"
 	"${sudo[@]}" sh scripts/install-browser.sh
+fi
+
+# A font with Chinese glyphs: without one, the Chinese charts of notebooks/zh
+# show empty boxes (tofu) in the browser checks, and the static chart images
+# have nothing to embed (internal/cjkfont finds it). WenQuanYi Micro Hei is
+# one small file; fonts-noto-cjk works too.
+if ! ls /usr/share/fonts/truetype/wqy/wqy-microhei.ttc /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc >/dev/null 2>&1; then
+	apt_install fonts-wqy-microhei fontconfig
 fi
 
 # Slurm and munge for the Slurm tests (cmd/hyperlab TestSlurm*); the test

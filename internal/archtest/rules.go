@@ -47,6 +47,8 @@ var Rules = []Rule{
 	{Package: "bench", Never: xla, Why: "benchmarks may import everything"},
 	{Package: "notebooks", Never: xla, Why: "the notebook harness"},
 	{Package: "internal/typo", Only: stdlib, Why: "the shared \"did you mean\" of error messages, a leaf every package may use"},
+	{Package: "internal/i18n", Only: stdlib, Why: "the one message catalog (English and Chinese) and the language setting; a leaf plotting and lab use"},
+	{Package: "internal/cjkfont", Only: stdlib, Why: "where an installed font with Chinese glyphs is, for drawn text and the tofu checks"},
 	{Package: "internal/testutil", Only: stdlib, Why: "helpers shared by _test.go files (golden files, hostile input, panics); a leaf the tests of every package may use"},
 	{Package: "internal/fileread", Only: stdlib, Why: "bounded reads of regular files only, a leaf every package that reads a user's file uses"},
 	{Package: "internal", Never: xla, Why: "test helpers and shared leaves"},

@@ -12,4 +12,27 @@
 //	-- code
 //	%%
 //	fmt.Println("hello")
+//
+// # Two languages in one source
+//
+// The tutorials exist in English and in Chinese, built from one source so
+// that an experiment is changed once. A prose cell is written in English
+// under "-- md"; its translation follows immediately under "-- md zh":
+//
+//	-- md
+//	## Batch size
+//
+//	-- md zh
+//	## 批次大小
+//
+//	-- code
+//	%%
+//	lab.Sweep(...)
+//
+// Code cells are shared by every edition. A "-- md zh" cell must follow an
+// English "-- md" cell (Parse refuses anything else). Edition picks the
+// cells of one language: the English edition drops the translations, the
+// Chinese one puts each translation in place of its original and keeps the
+// English text where a block has none (Untranslated lists those, so that a
+// test can refuse them).
 package ipynb

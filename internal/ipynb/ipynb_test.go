@@ -19,6 +19,15 @@ func TestParse(t *testing.T) {
 				{Type: "code", Tags: []string{}, Source: []string{"%%\n", "fmt.Println(1)"}},
 				{Type: "code", Tags: []string{"raises-exception"}, Source: []string{"%% --x=-1"}},
 			}, ""},
+		{"a translation and a tag", "-- md\nHello\n-- md zh\n你好\n-- code zh\nx\n",
+			[]Cell{
+				{Type: "markdown", Tags: []string{}, Source: []string{"Hello"}},
+				{Type: "markdown", Tags: []string{}, Lang: "zh", Source: []string{"你好"}},
+				{Type: "code", Tags: []string{"zh"}, Source: []string{"x"}}, // a code cell's words are tags
+			}, ""},
+		{"a translation first", "-- md zh\n你好\n", nil, "must follow the English"},
+		{"a translation after code", "-- code\nx\n-- md zh\n你好\n", nil, "must follow the English"},
+		{"two translations", "-- md\nHi\n-- md zh\n你好\n-- md zh\n您好\n", nil, "must follow the English"},
 		{"text before the first marker", "hello\n-- md\n", nil, "text before the first cell marker"},
 		{"unknown type", "-- raw\nx\n", nil, `unknown cell type "raw"`},
 		{"marker without type", "-- \nx\n", nil, "needs a type"},

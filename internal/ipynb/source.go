@@ -11,6 +11,7 @@ import (
 type Cell struct {
 	Type   string   // "markdown" or "code"
 	Tags   []string // cell tags, e.g. "raises-exception"
+	Lang   string   // "" for code and English prose, "zh" for a translation
 	Source []string // the lines, each but the last ending in "\n", as nbformat stores them
 }
 
@@ -60,6 +61,12 @@ func Parse(r io.Reader, name string) ([]Cell, error) {
 		switch fields[0] {
 		case "md":
 			c.Type = "markdown"
+			if len(c.Tags) > 0 && isTranslation(c.Tags[0]) {
+				c.Lang, c.Tags = c.Tags[0], c.Tags[1:]
+				if len(cells) == 0 || cells[len(cells)-1].Type != "markdown" || cells[len(cells)-1].Lang != "" {
+					return nil, fmt.Errorf("ipynb: %s:%d: a \"-- md %s\" translation must follow the English \"-- md\" cell it translates", name, n, c.Lang)
+				}
+			}
 		case "code":
 			c.Type = "code"
 		default:

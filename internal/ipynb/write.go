@@ -40,7 +40,12 @@ func Marshal(cells []Cell) ([]byte, error) {
 		"nbformat":       4,
 		"nbformat_minor": 4,
 	}
-	// Written as Jupyter writes: one-space indent, "&" and "<" left as they are.
+	return Encode(nb)
+}
+
+// Encode writes a notebook as Jupyter writes it: one-space indent, keys
+// sorted, "&" and "<" left as they are.
+func Encode(nb map[string]any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
