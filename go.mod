@@ -3,6 +3,7 @@ module github.com/hyperlab-go/hyperlab
 go 1.26
 
 require (
+	github.com/c-bata/goptuna v0.9.0
 	github.com/chromedp/cdproto v0.159.0
 	github.com/chromedp/chromedp v0.23.0
 	github.com/go-echarts/go-echarts/v2 v2.6.7
@@ -22,5 +23,6 @@ require (
 	github.com/pkg/errors v0.9.1 // indirect
 	github.com/x448/float16 v0.8.4 // indirect
 	golang.org/x/exp v0.0.0-20250819193227-8b4c13bb791b // indirect
+	gonum.org/v1/gonum v0.16.0 // indirect
 	k8s.io/klog/v2 v2.130.1 // indirect
 )
