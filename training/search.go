@@ -107,6 +107,13 @@ func ParseDim(s string) (Dim, error) {
 	return d, nil
 }
 
+// CheckSearch reports the first problem of a search (its space against
+// the Spec, its sampler, pruner and number of trials) without running it.
+func CheckSearch(sr *Search) error {
+	_, err := sr.resolve()
+	return err
+}
+
 // dim is a Dim resolved against the Spec.
 type dim struct {
 	name      string
