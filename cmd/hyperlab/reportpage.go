@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/lab"
 	"github.com/hyperlab-go/hyperlab/plotting"
 	"github.com/hyperlab-go/hyperlab/training"
 )
@@ -46,6 +47,12 @@ func reportPage(title string, res *training.Results, notes []string, source plot
 		page.Chart(cmp)
 		if err := sweepViews(page, runs, names); err != nil {
 			return nil, err
+		}
+		// Which hyperparameters mattered, when enough trials finished to say.
+		if imp, err := res.Importance(training.Spec, 1); err == nil && len(names) > 0 {
+			page.Heading("Which hyperparameters mattered")
+			page.Chart(lab.ImportanceChart(imp))
+			page.Text(lab.ImportanceSummary(imp))
 		}
 	}
 	page.Heading("Results")
