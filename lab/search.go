@@ -91,3 +91,28 @@ func ImportanceSummary(imp []training.Importance) string {
 	return "Share of the variance of the best validation loss each hyperparameter explains on its own: " +
 		strings.Join(parts, ", ") + " (" + training.ImportanceMethod + ")."
 }
+
+// ShowLinked shows the sweep's views linked: every trial's loss curves,
+// parallel coordinates, a heatmap over the first two varied
+// hyperparameters and the table (plotting.LinkedSweep). Brushing an axis
+// or clicking heatmap cells picks trials, whose curves and rows then stand
+// out; hovering a trial highlights it everywhere.
+func (s *SweepResult) ShowLinked() {
+	var runs []plotting.Run
+	header, cells := s.Cells()
+	var rows [][]string
+	for i, r := range s.Rows {
+		if r.History != nil {
+			runs = append(runs, plotting.Run{Values: r.Values, History: r.History})
+			rows = append(rows, cells[i])
+		}
+	}
+	_, o := s.trials()
+	l, err := plotting.LinkedSweep(runs, plotting.Table{Header: header, Rows: rows}, s.Names, o)
+	Check(err)
+	f, err := l.Fragment()
+	Check(err)
+	var t strings.Builder
+	Check(s.WriteText(&t))
+	Display(f, t.String())
+}

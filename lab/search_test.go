@@ -15,11 +15,12 @@ func TestSearchShowsTrialsAndImportance(t *testing.T) {
 	_, errOut, html, status := cell(t, true, nil, nil, func() {
 		res := Search(v, "moons", training.Search{Space: space, Trials: 10, Seed: 1})
 		res.ShowImportance()
+		res.ShowLinked()
 	})
 	if status != -1 {
 		t.Fatalf("exit %d: %s", status, errOut)
 	}
-	for _, want := range []string{`<table class="hyperlab-results">`, "Best of 10 trials", "Hyperparameter importance", "fANOVA", "learning_rate "} {
+	for _, want := range []string{`<table class="hyperlab-results">`, "Best of 10 trials", "Hyperparameter importance", "fANOVA", "learning_rate ", `class="hyperlab-linked"`, "axisareaselected"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("search output lacks %q", want)
 		}
