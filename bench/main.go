@@ -287,5 +287,5 @@ func keptSection(path string) []byte {
 	if i < 0 || j < i {
 		return nil
 	}
-	return append([]byte("\n"), old[i:j+len(end)+1]...)
+	return append(append([]byte("\n"), old[i:j+len(end)]...), '\n')
 }

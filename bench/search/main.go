@@ -51,7 +51,7 @@ type result struct {
 func main() {
 	trials := flag.Int("trials", 40, "trials per search")
 	seeds := flag.Int("seeds", 5, "seeds of the whole search (1..n)")
-	epochs := flag.Int("epochs", 20, "epochs of each trial (at most)")
+	epochs := flag.Int("epochs", 20, "epochs of each trial (at most)") // not a hyperparameter name: the flag
 	parallel := flag.Int("parallel", 2, "trials trained at once")
 	out := flag.String("out", "docs/benchmarks.md", "Markdown file whose bench/search section to rewrite (empty: print only)")
 	flag.Parse()
@@ -66,7 +66,7 @@ func space() []training.Dim {
 		{Name: training.ParamLearningRate, Low: 1e-4, High: 1},
 		{Name: training.ParamHiddenNodes, Low: 2, High: 64},
 		{Name: training.ParamDropoutRate, Low: 0, High: 0.5},
-		{Name: training.ParamOptimizer, Choices: []string{"sgd", "momentum", "adam", "rmsprop"}},
+		{Name: training.ParamOptimizer, Choices: []string{"sgd", "momentum", "adam", "rmsprop"}}, // not a hyperparameter name: optimizer choices
 	}
 }
 
