@@ -90,4 +90,26 @@ func TestLinkedBrushHighlightsCurves(t *testing.T) {
 			t.Errorf("hovering row A: curve %q has opacity %g", name, op)
 		}
 	}
+	// Leave the row, clear the brush, and click the heatmap cell of
+	// learning_rate=0.1, batch_size=16: only that trial stands out.
+	browsertest.Eval[bool](t, b, `(function () {
+  document.querySelectorAll('#sweep-table tr')[1].dispatchEvent(new MouseEvent('mouseleave'));
+  var par = echarts.getInstanceByDom(document.getElementById('sweep-parallel'));
+  var axis = par.getModel().getComponent('parallelAxis', 1);
+  par.dispatchAction({type: 'axisAreaSelect', parallelAxisId: axis.id, intervals: []});
+  var heat = echarts.getInstanceByDom(document.getElementById('sweep-heatmap'));
+  var xs = heat.getOption().xAxis[0].data, ys = heat.getOption().yAxis[0].data;
+  var pt = heat.convertToPixel({seriesIndex: 0}, [xs.indexOf('0.1'), ys.indexOf('16')]);
+  var dom = heat.getZr().painter.getViewportRoot(), r = dom.getBoundingClientRect();
+  ['mousemove', 'mousedown', 'mouseup', 'click'].forEach(function (type) {
+    dom.dispatchEvent(new MouseEvent(type, {clientX: r.left + pt[0], clientY: r.top + pt[1], bubbles: true}));
+  });
+  return true;
+})()`)
+	got = browsertest.Eval[view](t, b, state)
+	for name, op := range got.Curves {
+		if on := name == "batch_size=16, learning_rate=0.1"; on != (op == 1) {
+			t.Errorf("after clicking the cell (0.1, 16): curve %q has opacity %g", name, op)
+		}
+	}
 }
