@@ -151,6 +151,7 @@ func run(args []string) error {
 		}
 		var buf bytes.Buffer
 		rep.WriteMarkdown(&buf)
+		buf.Write(keptSection(o.out))
 		return writeFileAtomic(o.out, buf.Bytes())
 	}
 	for _, it := range []struct {
@@ -271,4 +272,20 @@ func writeFileAtomic(path string, data []byte) error {
 		return fmt.Errorf("bench: writing %s: %w", path, err)
 	}
 	return nil
+}
+
+// keptSection is the part of the old results file that `go run
+// ./bench/search` wrote (between its markers), kept when this program
+// rewrites the file; nothing when there is none.
+func keptSection(path string) []byte {
+	old, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	const begin, end = "<!-- bench/search: begin -->", "<!-- bench/search: end -->"
+	i, j := bytes.Index(old, []byte(begin)), bytes.Index(old, []byte(end))
+	if i < 0 || j < i {
+		return nil
+	}
+	return append(append([]byte("\n"), old[i:j+len(end)]...), '\n')
 }

@@ -10,19 +10,24 @@ import (
 type Status string
 
 // The statuses a run can have. A run is Running until it reaches one of the
-// other four, which are final.
+// others, which are final.
 const (
 	Running   Status = "running"
 	Finished  Status = "finished"
 	Diverged  Status = "diverged"  // a loss became NaN or Inf
 	Cancelled Status = "cancelled" // the context was cancelled (an interrupted cell, Ctrl-C)
 	Failed    Status = "failed"    // an error; History.Err says which
+	// Pruned: a search's pruner stopped the run early because its
+	// intermediate losses were worse than other trials' (training.Search).
+	// Its epochs are the ones it trained. Stores written before this
+	// status existed load as before; they simply have no pruned runs.
+	Pruned Status = "pruned"
 )
 
 // Final reports whether s is an end state.
 func (s Status) Final() bool {
 	switch s {
-	case Finished, Diverged, Cancelled, Failed:
+	case Finished, Diverged, Cancelled, Failed, Pruned:
 		return true
 	}
 	return false

@@ -2,13 +2,13 @@ package lab
 
 import (
 	"context"
-	"fmt"
 	"html"
 	"os"
 	"os/signal"
 	"strings"
 
 	"github.com/hyperlab-go/hyperlab/internal/i18n"
+	"github.com/janpfeifer/gonb/gonbui"
 
 	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/hparams"
@@ -46,18 +46,26 @@ func RandomSearch(base hparams.Values, dataset string, n int, seed int64, names 
 }
 
 func sweep(base hparams.Values, dataset string, trials []hparams.Values) *SweepResult {
+	return runShown(len(trials), func(ctx context.Context, onTrial func(training.TrialEvent)) (*SweepResult, error) {
+		return SweepErr(ctx, base, dataset, trials, onTrial)
+	})
+}
+
+// runShown runs a sweep or a search under Ctrl-C, with one line under the
+// cell updated in place (training.Progress: trials done of total, best
+// loss so far, time left), then shows the table.
+func runShown(total int, run func(ctx context.Context, onTrial func(training.TrialEvent)) (*SweepResult, error)) *SweepResult {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	progress := plotting.NewID()
-	done := 0
+	p := &training.Progress{Total: total}
 	onTrial := func(ev training.TrialEvent) {
-		if !ev.Done || !isNotebook() {
-			return
+		p.Add(ev)
+		if ev.Done && isNotebook() {
+			gonbui.UpdateHTML(progress, "<p>"+html.EscapeString(p.String())+"</p>")
 		}
-		done++
-		plotting.Show(plotting.Bundle{HTML: fmt.Sprintf("<p>trial %d of %d done</p>", done, len(trials)), DisplayID: progress})
 	}
-	res, err := SweepErr(ctx, base, dataset, trials, onTrial)
+	res, err := run(ctx, onTrial)
 	if isNotebook() {
 		plotting.Show(plotting.Bundle{DisplayID: progress}) // the progress line goes away
 	}

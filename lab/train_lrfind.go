@@ -2,9 +2,11 @@ package lab
 
 import (
 	"context"
+	"fmt"
 	"html"
 	"os"
 	"os/signal"
+	"strings"
 
 	"github.com/hyperlab-go/hyperlab/internal/i18n"
 
@@ -39,19 +41,41 @@ func FindLRErr(ctx context.Context, v hparams.Values, dataset string, opts train
 	return training.FindLR(ctx, v, split, opts)
 }
 
-// LRRangeChart is the chart of a learning-rate range test (plotting.LRRange),
+// LRRangeChart is the chart of a learning-rate range test with fastai's
+// four suggestions marked and the one used named (plotting.LRRangeMarks),
 // as FindLR and `hyperlab lr-find` draw it.
 func LRRangeChart(res *training.LRFind) *plotting.Chart {
 	pts := make([]plotting.LRPoint, len(res.Points))
 	for i, p := range res.Points {
 		pts[i] = plotting.LRPoint{LearningRate: p.LearningRate, Loss: p.Loss, Smoothed: p.Smoothed}
 	}
-	return plotting.LRRange(pts, res.Suggested)
+	var marks []plotting.LRMark
+	for _, s := range res.Suggestions() {
+		marks = append(marks, plotting.LRMark{Rule: s.Rule, LearningRate: s.LearningRate, Used: s.Used})
+	}
+	return plotting.LRRangeMarks(pts, marks)
 }
 
 // LRSummary says in two sentences what a range test suggests and why it
 // stopped. res.Stopped is a clause of its own ("the smoothed loss exceeded
 // …", "reached the last rate …"), so it follows a colon.
 func LRSummary(res *training.LRFind) string {
-	return i18n.Tf("Suggested learning rate %.3g (%s). The test stopped: %s.", res.Suggested, res.Rule, res.Stopped)
+	return i18n.Tf("Suggested learning rate %.3g (%s). The test stopped: %s.", res.Suggested, res.Rule, res.Stopped) + otherRules(res)
+}
+
+// otherRules lists fastai's four suggestions (" fastai's rules: valley
+// 0.003 (used), slide …"), or nothing when there are none.
+func otherRules(res *training.LRFind) string {
+	var parts []string
+	for _, s := range res.Suggestions() {
+		p := fmt.Sprintf("%s %.3g", s.Rule, s.LearningRate)
+		if s.Used {
+			p += " (used)"
+		}
+		parts = append(parts, p)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " fastai's four rules: " + strings.Join(parts, ", ") + "."
 }

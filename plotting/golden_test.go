@@ -41,6 +41,8 @@ func sampleCharts(t *testing.T) []namedChart {
 		{"slice_category", Slice(trials, "optimizer", SweepOptions{})},
 		{"heatmap", Heatmap(trials, "learning_rate", "optimizer", SweepOptions{})},
 		{"parallel", Parallel(trials, SweepOptions{LogParams: []string{"learning_rate"}})},
+		{"importance", Importance([]ImportanceBar{{"learning_rate", 0.81}, {"dropout_rate", 0.12}, {"batch_size", 0.004}}, "fANOVA main effects (Hutter et al. 2014) of a random forest")},
+		{"importance_empty", Importance(nil, "fANOVA")},
 		{"boundary", must(Boundary(grid, pts, BoundaryOptions{ClassNames: []string{"red", "blue"}}))},
 	}
 }

@@ -423,6 +423,9 @@ func seriesPoints(s map[string]any, xa, ya *imageAxis) []point {
 		if !isRow {
 			row = []any{float64(i), it}
 			ex, ey = 0, 1
+			if ya.kind == "category" && xa.kind != "category" { // horizontal bars: the value runs along x
+				row = []any{it, float64(i)}
+			}
 		}
 		var p point
 		p.row = row

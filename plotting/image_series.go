@@ -213,6 +213,18 @@ func imageBar(ic *imageCtx, i int, s map[string]any) error {
 		}
 	}
 	pts := seriesPoints(s, xa, ya)
+	if ya.kind == "category" && xa.kind != "category" { // horizontal bars (importance)
+		var cells []cell
+		w := 0.8 / float64(nBars)
+		for _, p := range pts {
+			if p.ok {
+				y0 := p.y - 0.4 + float64(k)*w
+				cells = append(cells, cell{x0: math.Min(0, p.x), x1: math.Max(0, p.x), y0: y0, y1: y0 + w, color: col})
+			}
+		}
+		ic.p.Add(&cellPlot{cells: cells})
+		return nil
+	}
 	width := 0.8
 	if xa.kind != "category" {
 		width = minGap(pts) * 0.8

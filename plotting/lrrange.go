@@ -24,7 +24,32 @@ type LRRangeData struct {
 	Points    []LRPoint // points with a positive rate
 	Suggested float64   // NaN or ≤ 0: no suggestion to mark
 	YMax      float64   // the y axis' top, a little above the highest smoothed loss; 0: automatic
-	Notice    string
+	// Marks, when set, replace the one Suggested line: each rule's rate
+	// as its own line with a legend entry, the one used named under the
+	// title (LRRangeMarks).
+	Marks  []LRMark
+	Notice string
+}
+
+// LRMark is one rule's suggested rate on a range-test chart.
+type LRMark struct {
+	Rule         string // valley, slide, steep, minimum
+	LearningRate float64
+	Used         bool // the rate the caller goes on with
+}
+
+// LRRangeMarks draws a range test with every rule's suggestion marked
+// (fastai's four: valley, slide, steep, minimum), each a vertical line
+// with its own legend entry; the subtitle says which one is used.
+// Non-finite or non-positive rates are left out.
+func LRRangeMarks(points []LRPoint, marks []LRMark) *Chart {
+	d := LRRangeInfo(points, math.NaN())
+	for _, m := range marks {
+		if history.Finite(m.LearningRate) && m.LearningRate > 0 {
+			d.Marks = append(d.Marks, m)
+		}
+	}
+	return d.Chart()
 }
 
 // LRRangeInfo collects the data of a learning-rate range test chart. The
@@ -67,7 +92,20 @@ func (d LRRangeData) Chart() *Chart {
 		y.Max = d.YMax
 	}
 	l := charts.NewLine()
-	l.SetGlobalOptions(append(frame(d.Title), axisTrigger,
+	var sub []charts.GlobalOpts
+	for _, m := range d.Marks {
+		if m.Used {
+			sub = append(sub, charts.WithTitleOpts(opts.Title{Title: d.Title, Left: "10",
+				Subtitle: fmt.Sprintf("used: %s, %.3g", m.Rule, m.LearningRate)}),
+				charts.WithLegendOpts(opts.Legend{Type: "scroll", Top: "46"}))
+		}
+	}
+	box := opts.Grid{Top: "80", Left: "60", Right: "40", Bottom: "50", ContainLabel: opts.Bool(true)}
+	grids := []opts.Grid{}
+	if len(sub) > 0 {
+		grids = append(grids, box)
+	}
+	l.SetGlobalOptions(append(append(frame(d.Title, grids...), sub...), axisTrigger,
 		charts.WithXAxisOpts(xAxis(i18n.T("learning rate"), true, false)),
 		charts.WithYAxisOpts(y))...)
 	raw := make([]opts.LineData, len(d.Points))
@@ -87,5 +125,22 @@ func (d LRRangeData) Chart() *Chart {
 				Label: &opts.Label{Show: opts.Bool(true), Formatter: "{b}"}, LineStyle: &opts.LineStyle{Color: colour(3)}}))
 	}
 	l.AddSeries(i18n.T("smoothed loss"), smooth, smoothOpts...)
+	for i, m := range d.Marks {
+		// A series of its own per rule, holding only its line, so the
+		// legend names it and can hide it.
+		name := fmt.Sprintf("%s %.3g", m.Rule, m.LearningRate)
+		if m.Used {
+			name += " (used)"
+		}
+		width := 1.5
+		if m.Used {
+			width = 3
+		}
+		c := colour(3 + i)
+		l.AddSeries(name, []opts.LineData{}, withColor(c),
+			charts.WithMarkLineNameXAxisItemOpts(opts.MarkLineNameXAxisItem{Name: name, XAxis: num(m.LearningRate)}),
+			charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"},
+				Label: &opts.Label{Show: opts.Bool(false)}, LineStyle: &opts.LineStyle{Color: c, Width: float32(width)}}))
+	}
 	return FromECharts(l)
 }

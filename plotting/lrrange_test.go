@@ -29,6 +29,8 @@ func TestLRRangeInfo(t *testing.T) {
 
 func TestLRRangeGolden(t *testing.T) {
 	optionGolden(t, "lr_range", LRRange(sampleLRPoints(), 0.01))
+	optionGolden(t, "lr_range_marks", LRRangeMarks(sampleLRPoints(), []LRMark{{"valley", 0.003, true}, {"slide", 0.02, false},
+		{"steep", 0.01, false}, {"minimum", 0.005, false}, {"none", math.NaN(), false}}))
 	b, err := LRRange(sampleLRPoints(), math.NaN()).OptionJSON()
 	if err != nil || strings.Contains(string(b), "markLine") {
 		t.Errorf("no suggestion must draw no marker line (err %v)", err)

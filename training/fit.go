@@ -148,6 +148,12 @@ func (l *loop) endEpoch(epoch int, s epochSums) (stop bool, err error) {
 		l.h.Err = fmt.Sprintf("validation loss is %v after epoch %d; try a smaller %s than %g", e.ValLoss, epoch, ParamLearningRate, l.cfg.LearningRate)
 		return true, nil
 	}
+	for _, prune := range l.o.prune {
+		if prune(e) {
+			l.h.Status = history.Pruned
+			return true, nil
+		}
+	}
 	if l.cfg.EarlyStoppingPatience == 0 {
 		return false, nil
 	}

@@ -85,8 +85,12 @@ type LRFind struct {
 	// the longest stretch of falling smoothed loss; Minimum is the
 	// rate of the lowest smoothed loss divided by 10. NaN when the test had
 	// too few points.
+	// Slide is fastai's interval slide rule (see slide). All four are
+	// fastai's lr_find suggest_funcs (fastai PR #3377); Suggestions lists
+	// them in that order.
 	Steepest float64 `json:"steepest"`
 	Valley   float64 `json:"valley"`
+	Slide    float64 `json:"slide"`
 	Minimum  float64 `json:"minimum"`
 	// Stopped says why the test ended.
 	Stopped string `json:"stopped"`
@@ -140,7 +144,7 @@ func (r *lrRecorder) result() *LRFind {
 // average is still warming up) and, when the test ran its full length, the
 // last 5 (where the loss shoots up).
 func suggest(res *LRFind) {
-	res.Steepest, res.Valley, res.Minimum, res.Suggested = math.NaN(), math.NaN(), math.NaN(), math.NaN()
+	res.Steepest, res.Valley, res.Slide, res.Minimum, res.Suggested = math.NaN(), math.NaN(), math.NaN(), math.NaN(), math.NaN()
 	pts := res.Points
 	skipStart := len(pts) / 10
 	skipEnd := 0
@@ -157,56 +161,17 @@ func suggest(res *LRFind) {
 	for i, p := range pts {
 		lrs[i], loss[i] = p.LearningRate, p.Smoothed
 	}
-	// Steepest: the most negative slope d(loss)/d(log lr) between neighbours.
-	steep, slope := 0, math.Inf(1)
-	minI := 0
-	for i := range loss {
-		if loss[i] < loss[minI] {
-			minI = i
-		}
-		if i == 0 {
-			continue
-		}
-		if g := (loss[i] - loss[i-1]) / (math.Log(lrs[i]) - math.Log(lrs[i-1])); g < slope {
-			steep, slope = i-1, g
-		}
-	}
-	res.Steepest = lrs[steep]
-	res.Minimum = lrs[minI] / 10
-	// Valley: the longest decreasing subsequence of the smoothed loss, and
-	// the point half-way along it (fastai: a third plus half a third).
-	start, end := longestValley(loss)
-	sections := float64(end-start) / 3
-	v := start + int(sections) + int(sections/2)
+	var slope float64
+	res.Steepest, slope = steep(lrs, loss)
+	res.Minimum = minimum(lrs, loss)
+	res.Slide = slide(lrs, loss)
+	v, start, end := valley(lrs, loss)
 	res.Valley = lrs[v]
 	if end > start && slope < 0 {
 		res.Suggested = res.Valley
-		res.Rule = fmt.Sprintf("valley: the longest stretch of falling smoothed loss runs from %.3g to %.3g; the suggestion is half-way along it", lrs[start], lrs[end])
+		res.Rule = fmt.Sprintf("valley: the longest stretch of falling smoothed loss runs from %.3g to %.3g; the suggestion is half-way along it", lrs[max(start, 0)], lrs[end])
 		return
 	}
 	res.Suggested = res.Steepest
 	res.Rule = fmt.Sprintf("steepest descent: the smoothed loss falls fastest (slope %.3g per unit of log rate) at %.3g", slope, res.Steepest)
-}
-
-// longestValley returns where the longest decreasing subsequence of loss
-// starts and ends (fastai's valley heuristic, O(n²)).
-func longestValley(loss []float64) (start, end int) {
-	n := len(loss)
-	lds := make([]int, n)
-	for i := range lds {
-		lds[i] = 1
-	}
-	maxEnd, maxStart := 0, 0
-	for i := 1; i < n; i++ {
-		for j := 0; j < i; j++ {
-			if loss[i] < loss[j] && lds[i] < lds[j]+1 {
-				lds[i] = lds[j] + 1
-			}
-		}
-		if lds[maxEnd] < lds[i] {
-			maxEnd = i
-			maxStart = maxEnd - lds[maxEnd]
-		}
-	}
-	return max(maxStart, 0), maxEnd
 }

@@ -20,6 +20,14 @@ type options struct {
 	backend   backends.Backend
 	artifacts []artifact
 	reused    *bool
+	prune     []func(history.Epoch) bool
+}
+
+// PruneWhen stops the run after an epoch for which fn returns true, with
+// status history.Pruned (stored as such, with the epochs trained so far).
+// A search's pruner uses it; fn runs on Run's goroutine.
+func PruneWhen(fn func(history.Epoch) bool) Option {
+	return func(o *options) { o.prune = append(o.prune, fn) }
 }
 
 // OnEpoch calls fn after every finished epoch, on Run's goroutine.

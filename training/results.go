@@ -11,10 +11,11 @@ import (
 	"github.com/hyperlab-go/hyperlab/runstore"
 )
 
-// Pruned is the results-table status of a trial that successive halving
-// stopped at a lower rung. It is not a history.Status a run can have: the
-// run itself finished its (shorter) budget.
-const Pruned history.Status = "pruned"
+// Pruned is the status of a trial stopped early: by a search's pruner
+// (the run itself is stored as pruned, with the epochs it trained), or by
+// successive halving at a lower rung (there only the results table says
+// so: the run finished its shorter budget). It is history.Pruned.
+const Pruned = history.Pruned
 
 // Row is one trial of a sweep as plain data: its hyperparameters, the final
 // and best metrics, how far it got and how long it took. Metrics that do not

@@ -39,6 +39,9 @@ type Sweep struct {
 	// Halving, if set, runs successive halving instead of every trial to
 	// its full epochs. It cannot be combined with a Shard of more than one.
 	Halving *Halving
+	// Search, if set, asks a model-based search for its trials instead of
+	// taking Trials (which must then be empty); see Search.
+	Search *Search
 	// Options are passed to every training run (after the sweep's own).
 	Options []Option
 	// Train replaces Run; nil means Run.
@@ -113,6 +116,16 @@ func SampleTrials(trials []hparams.Values, n int, seed int64) []hparams.Values {
 func (s *Sweep) Run(ctx context.Context) (*Results, error) {
 	if err := s.Shard.Validate(); err != nil {
 		return nil, err
+	}
+	if s.Search != nil {
+		if len(s.Trials) > 0 || s.Halving != nil {
+			return nil, fmt.Errorf("training: a search chooses its own trials and prunes them itself; leave the sweep's Trials and Halving empty")
+		}
+		rows, err := s.runSearch(ctx)
+		if ctx.Err() != nil {
+			return NewResults(rows), fmt.Errorf("training: search interrupted: %w", ctx.Err())
+		}
+		return NewResults(rows), err
 	}
 	if len(s.Trials) == 0 {
 		return nil, fmt.Errorf("training: the sweep has no trials; give at least one value per axis")
@@ -196,11 +209,12 @@ func (s *Sweep) runAll(ctx context.Context, rung int, idx []int, vals []hparams.
 
 // runOne reads the trial back from the store when it is already done there,
 // and trains it otherwise. It never fails: failures are the row's status.
-func (s *Sweep) runOne(ctx context.Context, rung, trial, total int, v hparams.Values) Row {
+func (s *Sweep) runOne(ctx context.Context, rung, trial, total int, v hparams.Values, extra ...Option) Row {
 	id := RunID(v, s.Data)
 	ev := TrialEvent{Trial: trial, Total: total, Rung: rung, ID: id, Values: v}
 	if s.Store != nil {
-		if run, err := s.Store.Load(id); err == nil && run.Complete && reusable(run.History.Status) {
+		// A search reads its pruned runs back too: pruning was its decision.
+		if run, err := s.Store.Load(id); err == nil && run.Complete && (reusable(run.History.Status) || (s.Search != nil && run.History.Status == Pruned)) {
 			h := run.History
 			ev.Done, ev.Reused = true, true
 			ev.Row = NewRow(trial, id, v.Map(), &h, runSeconds(&h))
@@ -223,6 +237,7 @@ func (s *Sweep) runOne(ctx context.Context, rung, trial, total int, v hparams.Va
 			s.OnEpoch(trial, e)
 		}))
 	}
+	opts = append(opts, extra...)
 	opts = append(opts, s.Options...)
 	start := time.Now()
 	h := s.train(ctx, v, opts)

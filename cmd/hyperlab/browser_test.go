@@ -20,11 +20,16 @@ func checkReportInBrowser(t *testing.T, page, runsDir string) {
 	}
 	b := browsertest.Start(t)
 	charts := b.Charts(t, page)
-	// comparison + 2 slices + heatmap + parallel coordinates + one per run
-	if want := 5 + len(runs); len(charts) != want {
+	// the linked display (parallel coordinates, heatmap, comparison) + 2
+	// slices + the importance chart (from 8 finished runs) + one per run
+	importance := 0
+	if len(runs) >= 8 {
+		importance = 1
+	}
+	if want := 5 + importance + len(runs); len(charts) != want {
 		t.Fatalf("report drew %d charts, want %d (runs: %d)", len(charts), want, len(runs))
 	}
-	compare := charts[0]
+	compare := charts[2]
 	if len(compare.Series) != len(runs) {
 		t.Errorf("comparison chart has %d series, want one per run (%d)", len(compare.Series), len(runs))
 	}
@@ -32,13 +37,13 @@ func checkReportInBrowser(t *testing.T, page, runsDir string) {
 		t.Errorf("comparison chart has %d points, want one per stored epoch (%d)", got, epochs)
 	}
 	perRun := 0
-	for _, c := range charts[5:] {
+	for _, c := range charts[5+importance:] {
 		perRun += points(c.Series[:1]...)
 	}
 	if perRun != epochs {
 		t.Errorf("the per-run loss charts' training series hold %d points, want %d", perRun, epochs)
 	}
-	for _, c := range charts[1:5] {
+	for _, c := range []browsertest.Chart{charts[0], charts[1], charts[3], charts[4]} {
 		if points(c.Series...) == 0 {
 			t.Errorf("sweep view %q drew no points", c.Title)
 		}

@@ -53,7 +53,7 @@ func runLRFind(ctx context.Context, args []string, e *env) int {
 	tw.Flush()
 	fmt.Fprintf(e.stdout, "Stopped: %s.\n", res.Stopped)
 	fmt.Fprintf(e.stdout, "Suggested learning_rate: %.3g (%s).\n", res.Suggested, res.Rule)
-	fmt.Fprintf(e.stdout, "Other rules: steepest %.3g, valley %.3g, minimum/10 %.3g.\n", res.Steepest, res.Valley, res.Minimum)
+	fmt.Fprintf(e.stdout, "fastai's four rules: valley %.3g, slide %.3g, steep %.3g, minimum %.3g (a tenth of the lowest loss's rate).\n", res.Valley, res.Slide, res.Steepest, res.Minimum)
 	if c.out != "" {
 		page := &plotting.Page{Title: "hyperlab lr-find", Source: source}
 		page.Text(lab.LRSummary(res))

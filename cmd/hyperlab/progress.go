@@ -31,7 +31,8 @@ type progress struct {
 	total   int
 	done    int
 	labels  map[int]string
-	epochs  map[int]int // trial → its epochs
+	epochs  map[int]int       // trial → its epochs
+	tracker training.Progress // done/total, best so far, time left
 }
 
 func newProgress(w io.Writer) *progress {
@@ -75,6 +76,9 @@ func (p *progress) drawStatus() {
 	}
 	sort.Ints(ids)
 	parts := []string{fmt.Sprintf("[%d/%d done]", p.done, p.total)}
+	if p.tracker.Done() > 0 {
+		parts[0] = "[" + p.tracker.String() + "]"
+	}
 	for _, id := range ids {
 		parts = append(parts, p.running[id])
 	}
@@ -89,6 +93,10 @@ func (p *progress) drawStatus() {
 // trialEvent is the Sweep's OnTrial.
 func (p *progress) trialEvent(ev training.TrialEvent, label string) {
 	p.mu.Lock()
+	if p.tracker.Total == 0 {
+		p.tracker.Total = p.total
+	}
+	p.tracker.Add(ev)
 	p.labels[ev.Trial] = label
 	p.epochs[ev.Trial] = ev.Values.Int(training.ParamEpochs)
 	rung := ""
@@ -114,6 +122,9 @@ func (p *progress) trialEvent(ev training.TrialEvent, label string) {
 		how = " (stored, not retrained)"
 	}
 	p.println("trial %d%s: %s  %s%s", ev.Trial, rung, label, rowSummary(ev.Row), how)
+	if !p.tty && !p.one {
+		p.println("progress: %s", p.tracker.String())
+	}
 }
 
 // epoch is the Sweep's OnEpoch (and train's).

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/lab"
 	"github.com/hyperlab-go/hyperlab/plotting"
 	"github.com/hyperlab-go/hyperlab/training"
 )
@@ -23,37 +24,61 @@ func reportPage(title string, res *training.Results, notes []string, source plot
 	}
 	var runs []plotting.Run
 	var labels []string
-	for _, row := range res.Rows {
+	header, cells := res.Cells()
+	var runCells [][]string // the table rows of the runs with a history, for the linked display
+	for i, row := range res.Rows {
 		if row.History == nil {
 			continue
 		}
 		runs = append(runs, plotting.Run{Values: row.Values, History: row.History})
+		runCells = append(runCells, cells[i])
 	}
+	names := viewOrder(res.Names)
+	linked := len(runs) >= 2 && len(names) > 0 && len(runCells) == len(cells)
 	if len(runs) == 0 {
 		page.Text("No finished runs to show yet.")
 	} else {
 		labels = plotting.Labels(runs)
-		names := viewOrder(res.Names)
-		colorBy := ""
-		if len(names) > 0 {
-			colorBy = names[0]
-		}
 		page.Heading("All runs")
-		cmp, err := plotting.Compare(runs, plotting.CompareOptions{LogY: true, ColorBy: colorBy})
-		if err != nil {
+		if linked {
+			// Curves, parallel coordinates, heatmap and table in one
+			// display: brushing an axis or clicking cells picks trials.
+			page.Text("Brush a range on an axis of the parallel coordinates, or click heatmap cells, to pick trials: their curves and rows stand out. Hover a trial to find it everywhere.")
+			l, err := plotting.LinkedSweep(runs, plotting.Table{Header: header, Rows: runCells}, names, plotting.SweepOptions{LogParams: logParams(names)})
+			if err != nil {
+				return nil, err
+			}
+			if err := page.Linked(l); err != nil {
+				return nil, err
+			}
+		} else {
+			colorBy := ""
+			if len(names) > 0 {
+				colorBy = names[0]
+			}
+			cmp, err := plotting.Compare(runs, plotting.CompareOptions{LogY: true, ColorBy: colorBy})
+			if err != nil {
+				return nil, err
+			}
+			page.Chart(cmp)
+		}
+		if err := sweepViews(page, runs, names, !linked); err != nil {
 			return nil, err
 		}
-		page.Chart(cmp)
-		if err := sweepViews(page, runs, names); err != nil {
-			return nil, err
+		// Which hyperparameters mattered, when enough trials finished to say.
+		if imp, err := res.Importance(training.Spec, 1); err == nil && len(names) > 0 {
+			page.Heading("Which hyperparameters mattered")
+			page.Chart(lab.ImportanceChart(imp))
+			page.Text(lab.ImportanceSummary(imp))
 		}
 	}
 	page.Heading("Results")
 	if best, ok := res.Best(); ok {
 		page.Text(fmt.Sprintf("Best trial: %d (%s), best loss %s at epoch %d.", best.Trial, valuesText(best.Values, res.Names), short(best.BestLoss), best.BestEpoch))
 	}
-	header, rows := res.Cells()
-	page.Table(plotting.Table{Header: header, Rows: rows})
+	if !linked {
+		page.Table(plotting.Table{Header: header, Rows: cells})
+	}
 	if len(runs) > 0 {
 		page.Heading("Each run")
 		for i, r := range runs {
@@ -68,8 +93,9 @@ func reportPage(title string, res *training.Results, notes []string, source plot
 }
 
 // sweepViews adds the charts of a metric against the varying
-// hyperparameters, when there are any.
-func sweepViews(page *plotting.Page, runs []plotting.Run, names []string) error {
+// hyperparameters, when there are any; the heatmap and parallel
+// coordinates only when the linked display has not shown them.
+func sweepViews(page *plotting.Page, runs []plotting.Run, names []string, overTwo bool) error {
 	if len(runs) < 2 || len(names) == 0 {
 		return nil
 	}
@@ -94,7 +120,7 @@ func sweepViews(page *plotting.Page, runs []plotting.Run, names []string) error 
 			page.Chart(plotting.Slice(trials, n, opts))
 		}
 	}
-	if len(names) >= 2 {
+	if len(names) >= 2 && overTwo {
 		page.Chart(plotting.Heatmap(trials, names[0], names[1], opts))
 		page.Chart(plotting.Parallel(trials, opts))
 	}

@@ -46,6 +46,13 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"sweep", "--grid", "learning_rate=0.1", "--halving", "2", "--shard", "0/2"}, "--halving"},
 		{[]string{"sweep", "--grid", "learning_rate=0.1", "--table", "out.xls"}, "--table=out.xls"},
 		{[]string{"sweep", "--grid", "learning_rate=0.1", "--sort", "colour", "--runs", "RUNS"}, `"colour"`},
+		{[]string{"sweep", "--search", "tpe"}, "--search needs a space"},
+		{[]string{"sweep", "--search", "tpee", "--space", "learning_rate=1e-4:1"}, `did you mean "tpe"`},
+		{[]string{"sweep", "--search", "tpe", "--space", "learning_rate=1e-4:1", "--prune", "mediam"}, `did you mean "median"`},
+		{[]string{"sweep", "--search", "tpe", "--space", "learnin_rate=1e-4:1"}, `did you mean "learning_rate"`},
+		{[]string{"sweep", "--search", "tpe", "--space", "learning_rate=a:b"}, "low:high numbers"},
+		{[]string{"sweep", "--search", "tpe", "--space", "learning_rate", "--grid", "batch_size=16,32"}, "drop --grid"},
+		{[]string{"sweep", "--grid", "learning_rate=0.1", "--prune", "median"}, "go with --search"},
 		{[]string{"lr-find", "--start=1", "--end=0.1"}, "must grow"},
 		{[]string{"report", "--runs", "/nonexistent/runs"}, "not a run store directory"},
 		{[]string{"demo", "--parallel=-1"}, "--parallel=-1"},
@@ -192,7 +199,7 @@ func TestLRFindCommand(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"Suggested learning_rate", "Stopped:", "steepest", "valley", "Chart: " + out} {
+	for _, want := range []string{"Suggested learning_rate", "Stopped:", "fastai's four rules", "steep ", "slide ", "minimum ", "valley", "Chart: " + out} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("lr-find output lacks %q:\n%s", want, stdout)
 		}

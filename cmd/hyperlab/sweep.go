@@ -65,6 +65,24 @@ type sweepArgs struct {
 	sort       string
 	table      string
 	seeds      int
+	search     string   // --search: tpe or random (model-based search instead of a list of trials)
+	prune      string   // --prune: median or none
+	searchN    int      // --trials: the search's number of trials
+	space      dimsFlag // --space, repeated
+}
+
+// dimsFlag collects repeated --space dimensions (training.ParseDim).
+type dimsFlag []training.Dim
+
+func (d *dimsFlag) String() string { return "" }
+
+func (d *dimsFlag) Set(s string) error {
+	dim, err := training.ParseDim(s)
+	if err != nil {
+		return errors.New(strings.TrimPrefix(err.Error(), "training: "))
+	}
+	*d = append(*d, dim)
+	return nil
 }
 
 func sweepCLI() (*cli, *sweepArgs) {
@@ -81,6 +99,11 @@ func sweepCLI() (*cli, *sweepArgs) {
 	c.stringVar(&a.shard, "shard", "", "run only shard i of n (i/n, from 0/n): trial k belongs to shard k mod n")
 	c.intVar(&a.shards, "shards", 0, "number of shards, the index coming from $JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or $SLURM_ARRAY_TASK_ID (Slurm job array; there the array gives the count too, and --shards may be left out)")
 	c.stringVar(&a.sort, "sort", "best_loss", "sort the table by this column (-column for descending)")
+	c.stringVar(&a.search, "search", "", "search instead of listing trials: tpe (Tree-structured Parzen Estimator) or random, over --space, for --trials trials; --search-seed seeds it")
+	c.stringVar(&a.prune, "prune", "none", "with --search: median stops a trial whose validation loss after an epoch is worse than the median of earlier trials there; none trains every trial to the end")
+	c.intVar(&a.searchN, "trials", 20, "with --search: the number of trials in all (stored ones included)")
+	c.fs.Var(&a.space, "space", "with --search: a dimension, repeated: name (its declared range or choices), name=low:high, or name=a,b,c")
+	c.own["space"] = true
 	c.intVar(&a.seeds, "seeds", 1, "train every configuration over N seeds and add a table of mean ± s.d. per configuration")
 	c.stringVar(&a.table, "table", "", "also export the results table to this file: .csv, .json, .md or .html")
 	c.dataFlags("moons")
@@ -124,6 +147,12 @@ func (a *sweepArgs) build(c *cli, e *env) (*training.Sweep, error) {
 	shard, err := a.parseShard(e)
 	if err != nil {
 		return nil, err
+	}
+	if a.search != "" {
+		return a.buildSearch(shard)
+	}
+	if len(a.space) > 0 || a.prune != "none" {
+		return nil, usagef("--space and --prune go with --search tpe (or random)")
 	}
 	if err := a.checkSize(c.allowBig); err != nil {
 		return nil, err
@@ -244,6 +273,14 @@ func executeSweep(ctx context.Context, c *cli, a *sweepArgs, sw *training.Sweep,
 			owned = append(owned, v)
 		}
 	}
+	if sw.Search != nil { // the guard judges the base; the trials vary only within the space
+		for i := range sw.Search.Trials {
+			if sw.Shard.Owns(i) {
+				mine++
+			}
+		}
+		owned = []hparams.Values{a.base}
+	}
 	if mine == 0 {
 		fmt.Fprintf(e.stdout, "Shard %s has no trials: the sweep has only %d.\n", sw.Shard, len(sw.Trials))
 		return exitOK
@@ -260,13 +297,13 @@ func executeSweep(ctx context.Context, c *cli, a *sweepArgs, sw *training.Sweep,
 		return fail(e, c.name, err)
 	}
 	sw.Store = store
-	labels := trialLabels(sw.Trials)
+	label := trialLabeler(sw)
 	p := newProgress(e.stdout)
 	p.total = mine
-	sw.OnTrial = func(ev training.TrialEvent) { p.trialEvent(ev, labels[ev.Trial]) }
+	sw.OnTrial = func(ev training.TrialEvent) { p.trialEvent(ev, label(ev)) }
 	sw.OnEpoch = p.epoch
 	if !p.tty {
-		p.every = max(1, sw.Trials[0].Int(training.ParamEpochs)/5)
+		p.every = max(1, a.base.Int(training.ParamEpochs)/5)
 	}
 	shardNote := ""
 	if sw.Shard.Count > 1 {

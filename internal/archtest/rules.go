@@ -41,7 +41,7 @@ var Rules = []Rule{
 	{Package: "evidence", Only: []string{"history", "hparams", "internal/typo", "internal/fileread"}, Why: "verdicts are plain statistics over histories, testable without GoMLX or a store"},
 	{Package: "surface", Only: stdlib, Why: "gradient descent on 2-D loss surfaces, plain data"},
 	{Package: "plotting", Never: append([]string{"github.com/gomlx", "training", "lab", "cmd", "runstore", "datasets"}, xla...), Why: "charts from plain data, testable without GoMLX"},
-	{Package: "training", Never: append([]string{"plotting", "lab", "cmd", "github.com/go-echarts"}, xla...), Why: "the GoMLX bridge; charts reach it only through callbacks"},
+	{Package: "training", Never: append([]string{"plotting", "lab", "cmd", "github.com/go-echarts"}, xla...), Why: "the GoMLX bridge (and goptuna, the search); charts reach it only through callbacks"},
 	{Package: "lab", Never: append([]string{"cmd"}, xla...), Why: "the notebook facade may import everything"},
 	{Package: "cmd", Never: xla, Why: "the command line may import everything"},
 	{Package: "bench", Never: xla, Why: "benchmarks may import everything"},

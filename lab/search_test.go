@@ -1,0 +1,45 @@
+package lab
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/hyperlab-go/hyperlab/training"
+)
+
+func TestSearchShowsTrialsAndImportance(t *testing.T) {
+	t.Setenv("HYPERLAB_RUNS", t.TempDir())
+	v := quick(t)
+	space := []training.Dim{{Name: training.ParamLearningRate, Low: 1e-3, High: 0.3}, {Name: training.ParamHiddenNodes, Low: 2, High: 8}}
+	_, errOut, html, status := cell(t, true, nil, nil, func() {
+		res := Search(v, "moons", training.Search{Space: space, Trials: 10, Seed: 1})
+		res.ShowImportance()
+		res.ShowLinked()
+	})
+	if status != -1 {
+		t.Fatalf("exit %d: %s", status, errOut)
+	}
+	for _, want := range []string{`<table class="hyperlab-results">`, "Best of 10 trials", "Hyperparameter importance", "fANOVA", "learning_rate ", `class="hyperlab-linked"`, "axisareaselected"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("search output lacks %q", want)
+		}
+	}
+	// Run again: every trial is replayed from the store, none trained.
+	var events []training.TrialEvent
+	res, err := SearchErr(context.Background(), v, "moons", training.Search{Space: space, Trials: 10, Seed: 1}, func(ev training.TrialEvent) { events = append(events, ev) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ev := range events {
+		if !ev.Done || !ev.Reused {
+			t.Errorf("trial %d was trained again: %+v", ev.Trial, ev)
+		}
+	}
+	if len(res.Rows) != 10 {
+		t.Errorf("%d rows after the replay, want 10", len(res.Rows))
+	}
+	if !strings.Contains(ImportanceSummary([]training.Importance{{Name: "learning_rate", Share: 0.8}}), "learning_rate 80%") {
+		t.Error("ImportanceSummary does not give the share in percent")
+	}
+}

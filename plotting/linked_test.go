@@ -1,0 +1,60 @@
+package plotting
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hyperlab-go/hyperlab/history"
+)
+
+func linkedRuns(labels ...any) []Run {
+	var runs []Run
+	for i, v := range labels {
+		h := &history.History{Status: history.Finished, Epochs: []history.Epoch{{Epoch: 1, TrainLoss: 1, ValLoss: float64(i + 1)}}}
+		runs = append(runs, Run{Values: map[string]any{"optimizer": v, "learning_rate": 0.1 * float64(i+1)}, History: h})
+	}
+	return runs
+}
+
+func TestLinkedSweepEscapesAndChecks(t *testing.T) {
+	evil := `</script><script>alert(1)</script>`
+	runs := linkedRuns(evil, "adam")
+	table := Table{Header: []string{"optimizer"}, Rows: [][]string{{evil}, {"adam"}}}
+	l, err := LinkedSweep(runs, table, []string{"optimizer", "learning_rate"}, SweepOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.ID = "s1"
+	f, err := l.Fragment()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(f, "<script>alert(1)") {
+		t.Errorf("a label reached the page unescaped")
+	}
+	for _, want := range []string{`id="s1-parallel"`, `id="s1-heatmap"`, `id="s1-curves"`, `id="s1-table"`, `axisareaselected`, `"cells":[[`} {
+		if !strings.Contains(f, want) {
+			t.Errorf("linked fragment lacks %s", want)
+		}
+	}
+	if strings.Count(f, "axisareaselected") != 1 {
+		t.Error("the linked script should appear once")
+	}
+	if _, err := LinkedSweep(runs, Table{Rows: [][]string{{"one"}}}, []string{"optimizer"}, SweepOptions{}); err == nil {
+		t.Error("a table with fewer rows than runs was accepted")
+	}
+	bad := *l
+	bad.ID = "1 bad"
+	if _, err := bad.Fragment(); err == nil {
+		t.Error("a bad ID was accepted")
+	}
+}
+
+func TestHeatmapCells(t *testing.T) {
+	trials := []Trial{{Values: map[string]any{"a": 1, "b": "x"}, Value: 1}, {Values: map[string]any{"a": 2, "b": "y"}, Value: 2}}
+	d := HeatmapInfo(trials, "a", "b", SweepOptions{})
+	got := HeatmapCells(trials, d)
+	if got[0] != [2]int{0, 0} || got[1] != [2]int{1, 1} {
+		t.Errorf("HeatmapCells = %v", got)
+	}
+}

@@ -1,0 +1,59 @@
+package training
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/hyperlab-go/hyperlab/history"
+)
+
+// TestImportanceNoOpIsNearZero fits a synthetic objective that depends
+// strongly on learning_rate (log scale), less on dropout_rate and not at
+// all on batch_size: batch_size must get a share near 0, learning_rate the
+// largest.
+func TestImportanceNoOpIsNearZero(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	var rows []Row
+	for i := range 60 {
+		lr := math.Pow(10, -4+4*rng.Float64())
+		drop := 0.5 * rng.Float64()
+		batch := []int{16, 32, 64, 128}[rng.IntN(4)]
+		loss := math.Pow(math.Log10(lr)+2, 2) + 3*drop + 0.01*rng.NormFloat64()
+		rows = append(rows, Row{Trial: i, Status: history.Finished, BestLoss: loss,
+			Values: map[string]any{ParamLearningRate: lr, ParamDropoutRate: drop, ParamBatchSize: batch}})
+	}
+	res := NewResults(rows)
+	imp, err := res.Importance(Spec, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	share := map[string]float64{}
+	for _, i := range imp {
+		share[i.Name] = i.Share
+	}
+	if imp[0].Name != ParamLearningRate || share[ParamLearningRate] < 0.7 {
+		t.Errorf("learning_rate should explain most of the loss: %+v", imp)
+	}
+	if share[ParamBatchSize] > 0.02 {
+		t.Errorf("batch_size is a no-op but got share %.3f: %+v", share[ParamBatchSize], imp)
+	}
+	if !(share[ParamDropoutRate] > share[ParamBatchSize]) {
+		t.Errorf("dropout_rate (a small effect) should outrank the no-op batch_size: %+v", imp)
+	}
+	sum := 0.0
+	for _, i := range imp {
+		sum += i.Share
+	}
+	if sum > 1.0001 {
+		t.Errorf("shares sum to %.3f > 1", sum)
+	}
+}
+
+func TestImportanceNeedsFinishedTrials(t *testing.T) {
+	rows := []Row{{Status: history.Finished, BestLoss: 1, Values: map[string]any{ParamLearningRate: 0.1}},
+		{Status: history.Diverged, BestLoss: math.NaN(), Values: map[string]any{ParamLearningRate: 10.0}}}
+	if _, err := NewResults(rows).Importance(Spec, 1); err == nil {
+		t.Error("importance of one finished trial did not fail")
+	}
+}
