@@ -44,7 +44,7 @@ func argsLabel(r *Run) string {
 // its charts in place, the pinned runs beside it.
 func (g *playground) draw(failure error) error {
 	r := g.current
-	st := statePage{Args: cellArgs(r.Values), Summary: r.Summary(), ElapsedMS: time.Since(programStart).Milliseconds(),
+	st := statePage{Live: g.live, Args: cellArgs(r.Values), Summary: r.Summary(), ElapsedMS: time.Since(programStart).Milliseconds(),
 		RunID: training.RunID(r.Values, r.Data), Folder: DataKey(g.dataset, dataOptions(g.dataset, r.Values, trainSettings(g.s.train).data))}
 	if failure != nil {
 		st.Summary = failure.Error() + " The charts still show the run before."

@@ -111,6 +111,7 @@ type playground struct {
 	boundary int // grid steps of the decision boundary; 0 when the data is not 2-D
 	current  *Run
 	pins     []*Run
+	live     bool // the page answered: its controls work
 	// train trains v or reads its run from the store (trainRun); tests
 	// replace it.
 	train func(ctx context.Context, v hparams.Values) (*Run, error)
@@ -223,6 +224,8 @@ type trained struct {
 func (g *playground) loop(ctx context.Context, msgs <-chan string) string {
 	select {
 	case <-msgs: // any message shows that the page runs
+		g.live = true
+		_ = g.draw(nil)
 	case <-time.After(g.s.answer):
 		return "No notebook front-end answered, so this shows the starting point; run the cell in Jupyter to move the controls."
 	case <-ctx.Done():
