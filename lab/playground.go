@@ -111,7 +111,8 @@ type playground struct {
 	boundary int // grid steps of the decision boundary; 0 when the data is not 2-D
 	current  *Run
 	pins     []*Run
-	live     bool // the page answered: its controls work
+	live     bool      // the page answered: its controls work
+	asked    time.Time // when the page asked for the values training now, for the page's data-took-ms
 	// train trains v or reads its run from the store (trainRun); tests
 	// replace it.
 	train func(ctx context.Context, v hparams.Values) (*Run, error)
@@ -137,7 +138,7 @@ func newPlayground(v hparams.Values, dataset string, opts []PlayOption) (*playgr
 	}
 	g.train = g.trainRun
 	if tr := split.Train; tr.Task == datasets.Classification && tr.NumFeatures == 2 {
-		g.boundary = 60
+		g.boundary = 40 // 1600 cells: a redraw stays well under 100 kB
 	}
 	return g, nil
 }
@@ -268,6 +269,7 @@ func (g *playground) loop(ctx context.Context, msgs <-chan string) string {
 				_ = g.draw(nil)
 			case "set":
 				last = m.seq
+				g.asked = time.Now()
 				v, err := g.valuesAt(m.pos)
 				if err != nil {
 					_ = g.draw(err)

@@ -151,6 +151,7 @@ type playState struct {
 	Run      string      `json:"run"`
 	Folder   string      `json:"folder"`
 	Elapsed  int         `json:"elapsed"`
+	Took     int         `json:"took"` // ms from the move's arrival in the program to its drawing
 	Live     bool        `json:"live"`
 	Loss     [][]float64 `json:"loss"`     // the rows of the loss chart's last series: the current run
 	Classes  []float64   `json:"classes"`  // the boundary chart's predicted class per cell
@@ -170,7 +171,7 @@ const playStateJS = `(function () {
   function row(d) { return (d && d.value !== undefined ? d.value : d).map(Number); }
   var loss = opt('-loss'), bound = opt('-boundary');
   var sum = p.nextElementSibling;
-  return {args: p.textContent, summary: sum ? sum.textContent : '', title: loss ? loss.title[0].text : '', run: p.dataset.run, folder: p.dataset.folder, elapsed: Number(p.dataset.elapsedMs),
+  return {args: p.textContent, summary: sum ? sum.textContent : '', title: loss ? loss.title[0].text : '', run: p.dataset.run, folder: p.dataset.folder, elapsed: Number(p.dataset.elapsedMs), took: Number(p.dataset.tookMs),
     live: p.dataset.live === 'true',
     loss: loss ? loss.series[loss.series.length - 1].data.map(row) : [], lines: loss ? loss.series.length : 0,
     classes: bound ? bound.series[0].data.map(function (d) { return row(d)[2]; }) : [], boundary: !!bound};
@@ -247,6 +248,7 @@ func playground(t *testing.T, tab *browsertest.Tab, runs string) {
 		} else {
 			fresh = append(fresh, d)
 		}
+		t.Logf("%s: redrawn %v after the move, %d ms of it in the cell's program (stored: %v)", wantArgs, d.Round(time.Millisecond), s.Took, wasStored(s))
 		checkAgainstStore(t, runs, s, want)
 		return s
 	}
@@ -300,10 +302,10 @@ func checkAgainstStore(t *testing.T, runs string, s playState, want map[string]a
 	if len(s.Loss) != len(r.History.Epochs) {
 		t.Fatalf("the loss chart has %d epochs; run %s has %d", len(s.Loss), s.Run, len(r.History.Epochs))
 	}
-	close := func(a, b float64) bool { return math.Abs(a-b) <= 1e-5*math.Max(1, math.Abs(b)) }
+	near := func(a, b float64) bool { return math.Abs(a-b) <= 1e-5*math.Max(1, math.Abs(b)) }
 	has := func(row []float64, x float64) bool {
 		for _, y := range row {
-			if close(y, x) {
+			if near(y, x) {
 				return true
 			}
 		}
