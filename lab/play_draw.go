@@ -47,7 +47,7 @@ func (g *playground) draw(failure error) error {
 	st := statePage{Live: g.live, Args: cellArgs(r.Values), Summary: r.Summary(), ElapsedMS: time.Since(programStart).Milliseconds(),
 		RunID: training.RunID(r.Values, r.Data), Folder: DataKey(g.dataset, dataOptions(g.dataset, r.Values, trainSettings(g.s.train).data))}
 	if !g.asked.IsZero() {
-		st.TookMS = time.Since(g.asked).Milliseconds()
+		st.AskedAt, st.DrawnAt = g.asked.UnixMilli(), time.Now().UnixMilli()
 	}
 	if failure != nil {
 		st.Summary = failure.Error() + " The charts still show the run before."

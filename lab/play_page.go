@@ -87,7 +87,7 @@ func (p controlsPage) html() (string, error) {
 // stateTemplate is the line above the charts: the cell arguments that
 // reproduce what the charts show, and the run they show (its run-store
 // folder and ID, which the real-UI test reads back).
-var stateTemplate = template.Must(template.New("state").Parse(`<p class="hyperlab-play-args" data-run="{{.RunID}}" data-folder="{{.Folder}}" data-elapsed-ms="{{.ElapsedMS}}" data-live="{{.Live}}" data-took-ms="{{.TookMS}}" style="font-family:monospace;font-size:13px;margin:4px 0">{{.Args}}</p>
+var stateTemplate = template.Must(template.New("state").Parse(`<p class="hyperlab-play-args" data-run="{{.RunID}}" data-folder="{{.Folder}}" data-elapsed-ms="{{.ElapsedMS}}" data-live="{{.Live}}" data-asked-at="{{.AskedAt}}" data-drawn-at="{{.DrawnAt}}" style="font-family:monospace;font-size:13px;margin:4px 0">{{.Args}}</p>
 <p class="hyperlab-run" style="font-size:12px;margin:2px 0">{{.Summary}}</p>
 {{- if .Pins}}<p style="font-size:12px;margin:2px 0;color:#555">pinned: {{range $i, $p := .Pins}}{{if $i}}; {{end}}<code>{{$p}}</code>{{end}}</p>{{end}}`))
 
@@ -97,8 +97,11 @@ type statePage struct {
 	RunID, Folder string
 	ElapsedMS     int64 // since the cell's program started, when this was drawn
 	Pins          []string
-	Live          bool  // the page answered; tests wait for it before moving a control
-	TookMS        int64 // from the page's last move to this drawing, in the cell's program
+	Live          bool // the page answered; tests wait for it before moving a control
+	// AskedAt is when the program got the page's last move and DrawnAt
+	// when it sent this drawing, in Unix milliseconds: on one machine a
+	// test splits a redraw's latency with them.
+	AskedAt, DrawnAt int64
 }
 
 func (s statePage) html() (string, error) {

@@ -112,7 +112,7 @@ type playground struct {
 	current  *Run
 	pins     []*Run
 	live     bool      // the page answered: its controls work
-	asked    time.Time // when the page asked for the values training now, for the page's data-took-ms
+	asked    time.Time // when the page asked for the values training now, written on the page
 	// train trains v or reads its run from the store (trainRun); tests
 	// replace it.
 	train func(ctx context.Context, v hparams.Values) (*Run, error)

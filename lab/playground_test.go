@@ -180,13 +180,14 @@ func TestPlaygroundCoalescesMovesToTheLatest(t *testing.T) {
 	}
 	var mu sync.Mutex
 	var trainedLR []float64
-	release := make(chan struct{})
+	release, started := make(chan struct{}), make(chan struct{})
 	g.train = func(ctx context.Context, v hparams.Values) (*Run, error) {
 		mu.Lock()
 		trainedLR = append(trainedLR, v.Float("learning_rate"))
 		first := len(trainedLR) == 1
 		mu.Unlock()
 		if first {
+			close(started)
 			<-release // the first move trains while the next ones arrive
 		}
 		return fakeRunOf(v), nil
@@ -196,11 +197,14 @@ func TestPlaygroundCoalescesMovesToTheLatest(t *testing.T) {
 	go func() { done <- g.loop(context.Background(), p.msgs) }()
 	p.msgs <- "1 hello"
 	p.msgs <- "2 set 0,0" // 0.001, trains (blocked)
-	time.Sleep(50 * time.Millisecond)
+	<-started
 	p.msgs <- "4 set 2,1" // 0.005
 	p.msgs <- "3 set 1,1" // older than 4: dropped
 	p.msgs <- "5 set 9,0" // 1 and sgd: replaces 4 in the queue
-	time.Sleep(50 * time.Millisecond)
+	for len(p.msgs) > 0 {
+		time.Sleep(time.Millisecond)
+	}
+	time.Sleep(50 * time.Millisecond) // the loop handles the last message it took
 	close(release)
 	deadline := time.Now().Add(5 * time.Second)
 	for !strings.Contains(p.block("-charts"), "--learning_rate=1 --optimizer=sgd") {

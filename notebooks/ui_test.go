@@ -151,7 +151,8 @@ type playState struct {
 	Run      string      `json:"run"`
 	Folder   string      `json:"folder"`
 	Elapsed  int         `json:"elapsed"`
-	Took     int         `json:"took"` // ms from the move's arrival in the program to its drawing
+	AskedAt  int64       `json:"askedAt"` // Unix ms: the move reached the cell's program
+	DrawnAt  int64       `json:"drawnAt"` // Unix ms: the program sent the redraw
 	Live     bool        `json:"live"`
 	Loss     [][]float64 `json:"loss"`     // the rows of the loss chart's last series: the current run
 	Classes  []float64   `json:"classes"`  // the boundary chart's predicted class per cell
@@ -171,7 +172,7 @@ const playStateJS = `(function () {
   function row(d) { return (d && d.value !== undefined ? d.value : d).map(Number); }
   var loss = opt('-loss'), bound = opt('-boundary');
   var sum = p.nextElementSibling;
-  return {args: p.textContent, summary: sum ? sum.textContent : '', title: loss ? loss.title[0].text : '', run: p.dataset.run, folder: p.dataset.folder, elapsed: Number(p.dataset.elapsedMs), took: Number(p.dataset.tookMs),
+  return {args: p.textContent, summary: sum ? sum.textContent : '', title: loss ? loss.title[0].text : '', run: p.dataset.run, folder: p.dataset.folder, elapsed: Number(p.dataset.elapsedMs), askedAt: Number(p.dataset.askedAt), drawnAt: Number(p.dataset.drawnAt),
     live: p.dataset.live === 'true',
     loss: loss ? loss.series[loss.series.length - 1].data.map(row) : [], lines: loss ? loss.series.length : 0,
     classes: bound ? bound.series[0].data.map(function (d) { return row(d)[2]; }) : [], boundary: !!bound};
@@ -186,6 +187,33 @@ func moveJS(name string, pos int) string {
   el.dispatchEvent(new Event(el.tagName === 'SELECT' ? 'change' : 'input', {bubbles: true}));
   return true;
 })()`, name, pos)
+}
+
+// moveAndWaitJS moves a control as moveJS does, then waits in the page
+// until the cell arguments read wantArgs and the loss chart holds other
+// data than before; it returns [milliseconds waited (-1 after 2 minutes),
+// Date.now() at the move].
+func moveAndWaitJS(name string, pos int, wantArgs string) string {
+	return fmt.Sprintf(`new Promise(function (resolve) {
+  var root = document.querySelector('.hyperlab-playground');
+  function lossData() {
+    var d = document.getElementById(root.id + '-loss'), c = d && echarts.getInstanceByDom(d);
+    if (!c) { return ''; }
+    var series = c.getOption().series;
+    return JSON.stringify(series[series.length - 1].data);
+  }
+  var before = lossData(), t0 = performance.now(), at = Date.now();
+  %s;
+  (function poll() {
+    var p = document.querySelector('.hyperlab-play-args');
+    if (p && p.textContent === %q) {
+      var now = lossData();
+      if (now !== '' && now !== before) { resolve([performance.now() - t0, at]); return; }
+    }
+    if (performance.now() - t0 > 120000) { resolve([-1, at]); return; }
+    setTimeout(poll, 5);
+  })();
+})`, moveJS(name, pos), wantArgs)
 }
 
 // positionJS finds the position of a value's label on a control.
@@ -227,28 +255,22 @@ func playground(t *testing.T, tab *browsertest.Tab, runs string) {
 	lrPos := map[string]int{"0.001": 0, "0.01": 3, "0.1": 6, "0.5": 8, "1": 9, "2": 10}
 	var fresh, stored []time.Duration
 	move := func(name string, pos int, wantArgs string, want map[string]any) playState {
-		before := browsertest.EvalIn[playState](t, tab, playStateJS)
-		t0 := time.Now()
-		_ = browsertest.EvalIn[bool](t, tab, moveJS(name, pos))
-		var s playState
-		deadline := t0.Add(2 * time.Minute)
-		for {
-			s = browsertest.EvalIn[playState](t, tab, playStateJS)
-			if s.Args == wantArgs && len(s.Loss) > 0 && fmt.Sprint(s.Loss) != fmt.Sprint(before.Loss) {
-				break
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("moving %s to position %d: the page still shows %q, want %q (screenshot %s)", name, pos, s.Args, wantArgs, tab.Screenshot(t, "move"))
-			}
-			time.Sleep(10 * time.Millisecond)
+		// The page moves the control and waits for the redraw itself, so the
+		// latency holds no round trip of the test's own.
+		res := browsertest.EvalIn[[]float64](t, tab, moveAndWaitJS(name, pos, wantArgs))
+		s := browsertest.EvalIn[playState](t, tab, playStateJS)
+		if res[0] < 0 || s.Args != wantArgs {
+			t.Fatalf("moving %s to position %d: the page still shows %q, want %q (screenshot %s)", name, pos, s.Args, wantArgs, tab.Screenshot(t, "move"))
 		}
-		d := time.Since(t0)
+		d := time.Duration(res[0] * float64(time.Millisecond))
 		if wasStored(s) {
-			stored = append(stored, d)
+			stored = append(stored, d.Round(time.Millisecond))
 		} else {
-			fresh = append(fresh, d)
+			fresh = append(fresh, d.Round(time.Millisecond))
 		}
-		t.Logf("%s: redrawn %v after the move, %d ms of it in the cell's program (stored: %v)", wantArgs, d.Round(time.Millisecond), s.Took, wasStored(s))
+		t0 := int64(res[1])
+		t.Logf("%s: redrawn %v after the move (stored: %v): page to program %d ms, program %d ms, program to drawn chart %d ms",
+			wantArgs, d.Round(time.Millisecond), wasStored(s), s.AskedAt-t0, s.DrawnAt-s.AskedAt, t0+int64(res[0])-s.DrawnAt)
 		checkAgainstStore(t, runs, s, want)
 		return s
 	}
