@@ -192,7 +192,8 @@ func moveJS(name string, pos int) string {
 // moveAndWaitJS moves a control as moveJS does, then waits in the page
 // until the cell arguments read wantArgs and the loss chart holds other
 // data than before; it returns [milliseconds waited (-1 after 2 minutes),
-// Date.now() at the move].
+// Date.now() at the move, milliseconds until the new cell arguments were
+// on the page].
 func moveAndWaitJS(name string, pos int, wantArgs string) string {
 	return fmt.Sprintf(`new Promise(function (resolve) {
   var root = document.querySelector('.hyperlab-playground');
@@ -202,15 +203,16 @@ func moveAndWaitJS(name string, pos int, wantArgs string) string {
     var series = c.getOption().series;
     return JSON.stringify(series[series.length - 1].data);
   }
-  var before = lossData(), t0 = performance.now(), at = Date.now();
+  var before = lossData(), t0 = performance.now(), at = Date.now(), shown = -1;
   %s;
   (function poll() {
     var p = document.querySelector('.hyperlab-play-args');
     if (p && p.textContent === %q) {
+      if (shown < 0) { shown = performance.now() - t0; }
       var now = lossData();
-      if (now !== '' && now !== before) { resolve([performance.now() - t0, at]); return; }
+      if (now !== '' && now !== before) { resolve([performance.now() - t0, at, shown]); return; }
     }
-    if (performance.now() - t0 > 120000) { resolve([-1, at]); return; }
+    if (performance.now() - t0 > 120000) { resolve([-1, at, shown]); return; }
     setTimeout(poll, 5);
   })();
 })`, moveJS(name, pos), wantArgs)
@@ -269,8 +271,8 @@ func playground(t *testing.T, tab *browsertest.Tab, runs string) {
 			fresh = append(fresh, d.Round(time.Millisecond))
 		}
 		t0 := int64(res[1])
-		t.Logf("%s: redrawn %v after the move (stored: %v): page to program %d ms, program %d ms, program to drawn chart %d ms",
-			wantArgs, d.Round(time.Millisecond), wasStored(s), s.AskedAt-t0, s.DrawnAt-s.AskedAt, t0+int64(res[0])-s.DrawnAt)
+		t.Logf("%s: redrawn %v after the move (stored: %v): page to program %d ms, program %d ms, program to new HTML on the page %d ms, HTML to redrawn chart %d ms",
+			wantArgs, d.Round(time.Millisecond), wasStored(s), s.AskedAt-t0, s.DrawnAt-s.AskedAt, t0+int64(res[2])-s.DrawnAt, int64(res[0]-res[2]))
 		checkAgainstStore(t, runs, s, want)
 		return s
 	}
