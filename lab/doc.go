@@ -41,6 +41,15 @@
 // the hyperparameters that differ, and their Summary table below;
 // CompareBy and Overlay take plotting.CompareOptions.
 //
+// # Playground
+//
+// Playground(v, "moons", Only(...), Range(...)) shows one control per
+// hyperparameter (sliders, selects, checkboxes, built from the
+// declaration) above the loss per epoch and the decision boundary; a move
+// retrains, or reads the run from the store, and redraws in place. It ends
+// on Done or IdleAfter and saves what it shows; without a front-end it
+// shows the starting point and returns.
+//
 // # Show helpers
 //
 // ShowLoss (one run), ShowSteps and StepNoise (per-step loss), ShowFit (a run

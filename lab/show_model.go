@@ -132,22 +132,12 @@ func ShowBoundaries(runs ...*Run) {
 		if r.Boundary == nil || len(r.Boundary.Class) == 0 {
 			Check(fmt.Errorf("lab: ShowBoundaries needs runs trained with lab.Boundary(steps); run %q has no boundary", labels[i]))
 		}
-		tr := r.Data.Train
-		pts := make([]plotting.Point, tr.Len())
-		for k := range pts {
-			pts[k] = plotting.Point{X: float64(tr.X[2*k]), Y: float64(tr.X[2*k+1]), Class: int(tr.Labels[k])}
-		}
 		title := labels[i]
 		if len(runs) == 1 && r.Label == "" {
 			title = i18n.T("Decision boundary")
 		}
-		bo := plotting.BoundaryOptions{Title: title, ClassNames: tr.ClassNames}
-		if last, ok := r.Last(); ok {
-			bo.Subtitle = i18n.Tf("train loss %s · val loss %s", num(last.TrainLoss), num(last.ValLoss))
-		}
-		c, err := plotting.Boundary(plotting.Grid{Xs: r.Boundary.Xs, Ys: r.Boundary.Ys, Class: r.Boundary.Class}, pts, bo)
+		c, err := boundaryChart(r, title)
 		Check(err)
-		c.Height = "380px"
 		charts = append(charts, c)
 	}
 	width := "100%"
@@ -155,4 +145,25 @@ func ShowBoundaries(runs ...*Run) {
 		width = "32%"
 	}
 	showSideBySide(width, charts...)
+}
+
+// boundaryChart draws the decision boundary of r, trained with the
+// Boundary option, with its training points, titled title and subtitled
+// with its final losses: the one drawing of ShowBoundaries and Playground.
+func boundaryChart(r *Run, title string) (*plotting.Chart, error) {
+	tr := r.Data.Train
+	pts := make([]plotting.Point, tr.Len())
+	for k := range pts {
+		pts[k] = plotting.Point{X: float64(tr.X[2*k]), Y: float64(tr.X[2*k+1]), Class: int(tr.Labels[k])}
+	}
+	bo := plotting.BoundaryOptions{Title: title, ClassNames: tr.ClassNames}
+	if last, ok := r.Last(); ok {
+		bo.Subtitle = i18n.Tf("train loss %s · val loss %s", num(last.TrainLoss), num(last.ValLoss))
+	}
+	c, err := plotting.Boundary(plotting.Grid{Xs: r.Boundary.Xs, Ys: r.Boundary.Ys, Class: r.Boundary.Class}, pts, bo)
+	if err != nil {
+		return nil, err
+	}
+	c.Height = "380px"
+	return c, nil
 }

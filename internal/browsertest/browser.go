@@ -38,6 +38,7 @@ type Browser struct {
 	Env       Env
 	artifacts string
 	ctx       context.Context
+	tab       *Tab // the notebook tab OpenNotebook opened last
 	opts      Options
 }
 

@@ -22,6 +22,7 @@ var zh = map[string]string{
 	"best":                "最佳",
 
 	// chart titles, axes, legends, notices (plotting)
+	"Validation loss per epoch, pinned curves and now": "每轮验证损失：固定的曲线与当前曲线",
 	"Loss per epoch": "每轮损失",
 	"Loss per step":  "每步损失",
 	"%s per epoch":   "每轮%s",
