@@ -26,16 +26,46 @@ func FitGroup(g *Group) (Table, string) {
 	}
 	train, acc := g.Curve(history.TrainLoss), g.Curve(history.ValAccuracy)
 	gap := gapCurve(g.Histories())
-	last := len(val.Epochs) - 1
 	for _, m := range []struct {
 		name string
 		i    int
-	}{{"first epoch", 0}, {"best epoch of the mean", best}, {"last epoch", last}} {
+	}{{"first epoch", 0}, {"best epoch of the mean", best}} {
 		t.Rows = append(t.Rows, []string{m.name, fmt.Sprint(val.Epochs[m.i]), training.MeanSD(train.Stats[m.i]),
 			training.MeanSD(val.Stats[m.i]), training.MeanSD(gap[m.i]), training.MeanSD(acc.Stats[m.i])})
 	}
-	s := fmt.Sprintf("The mean validation loss over the seeds is lowest at epoch %d of %d.", val.Epochs[best], val.Epochs[last])
+	// The last row is each seed's own last epoch: seeds stopped early end
+	// at different epochs.
+	lastEpochs := history.Summarize(lastEpochs(g.Histories()))
+	epoch := fmt.Sprint(lastEpochs.Max)
+	if lastEpochs.Min != lastEpochs.Max {
+		epoch = fmt.Sprintf("%g–%g", lastEpochs.Min, lastEpochs.Max)
+	}
+	t.Rows = append(t.Rows, []string{"last epoch", epoch, training.MeanSD(g.Final(history.TrainLoss)), training.MeanSD(g.Final(history.ValLoss)),
+		training.MeanSD(finalGap(g.Histories())), training.MeanSD(g.Final(history.ValAccuracy))})
+	s := fmt.Sprintf("The mean validation loss over the seeds is lowest at epoch %d; the runs end at epoch %s.", val.Epochs[best], epoch)
 	return t, s
+}
+
+// finalGap is the validation minus training loss at each run's last epoch.
+func finalGap(runs []*history.History) history.Stat {
+	var xs []float64
+	for _, h := range runs {
+		if e, ok := h.Last(); ok {
+			xs = append(xs, e.ValLoss-e.TrainLoss)
+		}
+	}
+	return history.Summarize(xs)
+}
+
+// lastEpochs is the number of each run's last epoch.
+func lastEpochs(runs []*history.History) []float64 {
+	var out []float64
+	for _, h := range runs {
+		if e, ok := h.Last(); ok {
+			out = append(out, float64(e.Epoch))
+		}
+	}
+	return out
 }
 
 // gapCurve is the validation minus training loss per epoch over runs.

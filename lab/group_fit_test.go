@@ -26,8 +26,14 @@ func TestFitGroupBestOfMean(t *testing.T) {
 	if tab.Rows[1][4] != "0.2167 ± 0.029" {
 		t.Errorf("gap at the best epoch %q; want 0.2167 ± 0.029", tab.Rows[1][4])
 	}
-	if !strings.Contains(s, "epoch 2 of 4") {
+	if !strings.Contains(s, "lowest at epoch 2; the runs end at epoch 4.") {
 		t.Errorf("sentence %q", s)
+	}
+	// A seed stopped early: the last row takes each seed's own last epoch.
+	g.Runs[2] = run(0.5, 0.30, 0.40)
+	tab, s = FitGroup(g)
+	if tab.Rows[2][1] != "3–4" || tab.Rows[2][3] != "0.3667 ± 0.15" || !strings.Contains(s, "end at epoch 3–4") {
+		t.Errorf("last row %v, sentence %q; want epochs 3–4 and the final val losses 0.5, 0.2, 0.4", tab.Rows[2], s)
 	}
 }
 
