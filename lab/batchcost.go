@@ -69,7 +69,8 @@ func (b BatchCosts) Table() Table {
 }
 
 // Groups returns the epoch times as evidence groups, one per batch size,
-// one "seed" per repetition (its history one epoch of that many seconds),
+// one "seed" per repetition (its history one epoch of that many seconds,
+// rounded to two significant digits: the rest is timing noise),
 // for claims such as evidence.LowerThanNeighbours. They point to no run
 // store: judge them with ShowMeasured, not Verdict, since wall-clock
 // times measured on another machine would not reproduce them.
@@ -78,7 +79,7 @@ func (b BatchCosts) Groups() []evidence.Group {
 	for i, size := range b.Sizes {
 		var hs []*history.History
 		for _, s := range b.EpochSeconds(i) {
-			hs = append(hs, &history.History{Status: history.Finished, Epochs: []history.Epoch{{Epoch: 1, Seconds: s, Steps: b.Reps[0][i].StepsPerEpoch}}})
+			hs = append(hs, &history.History{Status: history.Finished, Epochs: []history.Epoch{{Epoch: 1, Seconds: round2(s), Steps: b.Reps[0][i].StepsPerEpoch}}})
 		}
 		g := evidence.NewGroup(fmt.Sprintf("%s=%d", training.ParamBatchSize, size), hs...)
 		g.Values = map[string]any{training.ParamBatchSize: size}
@@ -132,6 +133,15 @@ func roundMs(s float64) string {
 		return fmt.Sprintf("%.0f", ms)
 	}
 	return fmt.Sprintf("%.2g", ms)
+}
+
+// round2 rounds x to two significant digits.
+func round2(x float64) float64 {
+	if x == 0 || !finite(x) {
+		return x
+	}
+	p := math.Pow(10, 1-math.Floor(math.Log10(math.Abs(x))))
+	return math.Round(x*p) / p
 }
 
 // median is the middle of xs (the mean of the two middle values).
