@@ -172,3 +172,20 @@ func TestFinite(t *testing.T) {
 		}
 	}
 }
+
+// Epochs reached by half of the seeds or fewer (early stopping) do not
+// count for the best epoch of the mean: seed 1 stopped after epoch 2,
+// seed 2 dips at epoch 4.
+func TestCurveBestAllSeeds(t *testing.T) {
+	seed := func(vals ...float64) *History {
+		h := &History{Status: Finished}
+		for i, v := range vals {
+			h.Epochs = append(h.Epochs, Epoch{Epoch: i + 1, ValLoss: v})
+		}
+		return h
+	}
+	c := MeanCurve([]*History{seed(0.6, 0.4), seed(0.6, 0.5, 0.45, 0.1)}, ValLoss)
+	if i, ok := c.Best(); !ok || c.Epochs[i] != 2 {
+		t.Errorf("best epoch %d (ok %v); want 2, the best epoch both seeds reached", c.Epochs[i], ok)
+	}
+}

@@ -91,11 +91,19 @@ func (c Curve) Means() []float64 {
 // Best returns the index in c of the best seed mean (lowest, or highest
 // for an accuracy), and false when no mean is finite. Judging the best
 // epoch on the mean over seeds keeps one seed's dip in noise from being
-// called the best epoch.
+// called the best epoch. Only the epochs that more than half of the seeds
+// reached count: once most seeds stopped early or diverged, the "mean" of
+// the rest is one seed's noise again.
 func (c Curve) Best() (int, bool) {
+	most := 0
+	for _, s := range c.Stats {
+		if Finite(s.Mean) {
+			most = max(most, s.N)
+		}
+	}
 	best, ok := -1, false
 	for i, s := range c.Stats {
-		if !Finite(s.Mean) {
+		if !Finite(s.Mean) || 2*s.N <= most {
 			continue
 		}
 		if !ok || (c.Metric.LowerIsBetter() && s.Mean < c.Stats[best].Mean) || (!c.Metric.LowerIsBetter() && s.Mean > c.Stats[best].Mean) {

@@ -34,8 +34,29 @@ func ShowLoss(r *Run, opts plotting.LossOptions) {
 // batches and the oscillation of a large learning rate show here.
 // Below the chart, StepNoise measures the same thing.
 func ShowSteps(window int, runs ...*Run) {
-	show(plotting.StepLoss(plottingRuns(runs), plotting.StepOptions{Window: window, LogY: true}))
+	o := plotting.StepOptions{Window: window, LogY: true, Epochs: mixedSteps(runs)}
+	if o.Epochs {
+		o.Title = "Loss per step, placed by epoch"
+	}
+	show(plotting.StepLoss(plottingRuns(runs), o))
 	StepNoise(runs...).Show()
+}
+
+// mixedSteps reports whether the runs take different numbers of steps per
+// epoch (different batch sizes): their step losses then share one axis
+// only when it counts epochs.
+func mixedSteps(runs []*Run) bool {
+	steps := -1
+	for _, r := range runs {
+		if r == nil || r.History == nil || len(r.Epochs) == 0 {
+			continue
+		}
+		if steps >= 0 && r.Epochs[0].Steps != steps {
+			return true
+		}
+		steps = r.Epochs[0].Steps
+	}
+	return false
 }
 
 // StepNoise tabulates how noisy each run's per-step loss is over the second

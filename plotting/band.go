@@ -55,6 +55,7 @@ type BandLine struct {
 type BandData struct {
 	Title  string
 	Metric Metric
+	YName  string // the y axis' name; "" means the metric's label
 	Band   BandKind
 	LogY   bool
 	Lines  []BandLine
@@ -160,7 +161,7 @@ func (d BandData) Chart() *Chart {
 	l := charts.NewLine()
 	l.SetGlobalOptions(append(frame(d.Title), axisTrigger,
 		charts.WithXAxisOpts(xAxis(i18n.T("epoch"), false, true)),
-		charts.WithYAxisOpts(yAxis(label(d.Metric), d.LogY)))...)
+		charts.WithYAxisOpts(yAxis(d.yName(), d.LogY)))...)
 	var bands, means []int // series indices of band edges and of means
 	for i, ln := range d.Lines {
 		stack := fmt.Sprintf("band%d", i)

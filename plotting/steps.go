@@ -13,6 +13,10 @@ type StepOptions struct {
 	Title  string // default "Loss per step"
 	Window int    // moving-average window in steps; 0 means 10
 	LogY   bool
+	// Epochs puts step k of a run at x = k / (its steps per epoch), so
+	// that runs of different batch sizes share one axis: batch 8's 200
+	// steps and batch 256's 7 steps of an epoch both span one unit.
+	Epochs bool
 }
 
 // StepRun is the per-step loss of one run and its moving average, up to the
@@ -22,12 +26,14 @@ type StepRun struct {
 	Loss     []float64
 	Average  []float64
 	Diverged bool
+	PerEpoch int // steps per epoch: the first epoch's; 0 when unknown
 }
 
 // StepData is what StepLoss draws.
 type StepData struct {
 	Title  string
 	LogY   bool
+	Epochs bool // x counts epochs (StepOptions.Epochs)
 	Window int
 	Runs   []StepRun // runs with at least one step
 	Notice string
@@ -35,7 +41,7 @@ type StepData struct {
 
 // StepInfo collects the per-step losses of runs and their moving averages.
 func StepInfo(runs []Run, opts StepOptions) StepData {
-	d := StepData{Title: opts.Title, LogY: opts.LogY, Window: opts.Window}
+	d := StepData{Title: opts.Title, LogY: opts.LogY, Epochs: opts.Epochs, Window: opts.Window}
 	if d.Title == "" {
 		d.Title = i18n.T("Loss per step")
 	}
@@ -56,8 +62,12 @@ func StepInfo(runs []Run, opts StepOptions) StepData {
 			}
 		}
 		loss = loss[:n]
-		d.Runs = append(d.Runs, StepRun{Label: labels[i], Loss: loss,
-			Average: MovingAverage(loss, d.Window), Diverged: n < len(r.History.StepLoss)})
+		run := StepRun{Label: labels[i], Loss: loss,
+			Average: MovingAverage(loss, d.Window), Diverged: n < len(r.History.StepLoss)}
+		if len(r.History.Epochs) > 0 {
+			run.PerEpoch = r.History.Epochs[0].Steps
+		}
+		d.Runs = append(d.Runs, run)
 	}
 	if len(d.Runs) == 0 {
 		d.Notice = i18n.T("No per-step losses recorded.")
@@ -94,29 +104,48 @@ func (d StepData) Chart() *Chart {
 		return empty(d.Title, d.Notice)
 	}
 	l := charts.NewLine()
+	xName := "step"
+	if d.Epochs {
+		xName = "epoch"
+	}
 	l.SetGlobalOptions(append(frame(d.Title), axisTrigger,
-		charts.WithXAxisOpts(xAxis(i18n.T("step"), false, true)),
+		charts.WithXAxisOpts(xAxis(i18n.T(xName), false, true)),
 		charts.WithYAxisOpts(yAxis(i18n.T("loss"), d.LogY)))...)
 	noSymbols := charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)})
 	for i, r := range d.Runs {
-		l.AddSeries(r.Label, points(r.Loss, d.LogY), noSymbols, withColor(colour(i)),
+		scale := 1.0 // x per step
+		if d.Epochs && r.PerEpoch > 0 {
+			scale = 1 / float64(r.PerEpoch)
+		}
+		l.AddSeries(r.Label, scaledPoints(r.Loss, scale, d.LogY), noSymbols, withColor(colour(i)),
 			charts.WithLineStyleOpts(opts.LineStyle{Width: 1, Opacity: opts.Float(0.35)}))
 		avg := []charts.SeriesOpts{noSymbols, withColor(colour(i)),
 			charts.WithLineStyleOpts(opts.LineStyle{Width: 2})}
 		if n := len(r.Loss); r.Diverged && n > 0 {
 			mk := markPoint(&Marker{Label: "diverged", Epoch: n, Value: r.Average[n-1]})
+			if scale != 1 {
+				mk.Coordinate = []any{float64(n) * scale, num(r.Average[n-1])}
+			}
 			avg = append(avg, charts.WithMarkPointNameCoordItemOpts(mk))
 		}
-		l.AddSeries(i18n.Tf("%s (mean of %d)", r.Label, d.Window), points(r.Average, d.LogY), avg...)
+		l.AddSeries(i18n.Tf("%s (mean of %d)", r.Label, d.Window), scaledPoints(r.Average, scale, d.LogY), avg...)
 	}
 	return FromECharts(l)
 }
 
 // points returns [x, y] points with x counting from 1.
-func points(ys []float64, log bool) []opts.LineData {
+func points(ys []float64, log bool) []opts.LineData { return scaledPoints(ys, 1, log) }
+
+// scaledPoints returns [x, y] points with x = k·scale for the k-th point,
+// k counting from 1 (scale 1 keeps whole step numbers).
+func scaledPoints(ys []float64, scale float64, log bool) []opts.LineData {
 	out := make([]opts.LineData, len(ys))
 	for i, y := range ys {
-		out[i] = opts.LineData{Value: []any{i + 1, axisValue(y, log)}}
+		var x any = i + 1
+		if scale != 1 {
+			x = float64(i+1) * scale
+		}
+		out[i] = opts.LineData{Value: []any{x, axisValue(y, log)}}
 	}
 	return out
 }

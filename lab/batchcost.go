@@ -1,0 +1,159 @@
+package lab
+
+import (
+	"fmt"
+	"html"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/hyperlab-go/hyperlab/evidence"
+	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/training"
+)
+
+// BatchCosts is what MeasureBatchCost measured: per batch size, in the
+// order given, one training.BatchCost per repetition.
+type BatchCosts struct {
+	Sizes []int
+	Reps  [][]training.BatchCost // Reps[r][i]: repetition r, Sizes[i]
+}
+
+// MeasureBatchCost measures what each batch size costs on this machine:
+// training.MeasureBatchCost on the named dataset's training split, reps
+// times over all sizes (interleaved, so that a burst of load hits every
+// size alike), and shows a table of the medians. Wall-clock times depend on
+// the machine and its load; the memory one step allocates does not.
+func MeasureBatchCost(v hparams.Values, dataset string, sizes []int, reps int) BatchCosts {
+	if reps < 1 {
+		Check(fmt.Errorf("lab: MeasureBatchCost needs at least 1 repetition, got %d", reps))
+	}
+	_, split, err := Setup{Dataset: dataset}.Load(v)
+	Check(err)
+	ctx, stop := signalContext()
+	defer stop()
+	out := BatchCosts{Sizes: sizes}
+	for r := 0; r < reps; r++ {
+		c, err := training.MeasureBatchCost(ctx, v, split, sizes, training.BatchCostOptions{})
+		Check(err)
+		out.Reps = append(out.Reps, c)
+	}
+	out.Table().Show()
+	return out
+}
+
+// EpochSeconds returns, per size, the median epoch time of each repetition.
+func (b BatchCosts) EpochSeconds(i int) []float64 {
+	var xs []float64
+	for _, rep := range b.Reps {
+		xs = append(xs, rep[i].EpochSeconds)
+	}
+	return xs
+}
+
+// Table tabulates the costs: steps per epoch, the median over repetitions
+// of the epoch and step time (rounded: they are wall-clock), and the bytes
+// one step allocates, in all and per example of the batch.
+func (b BatchCosts) Table() Table {
+	t := Table{Caption: fmt.Sprintf("median of %d repetitions; times are wall-clock on this machine", len(b.Reps)),
+		Header: []string{"batch size", "steps per epoch", "ms per epoch", "ms per step", "KiB per step", "bytes per example"}}
+	for i, size := range b.Sizes {
+		secs := b.EpochSeconds(i)
+		first := b.Reps[0][i]
+		bytes := float64(first.StepBytes)
+		t.Rows = append(t.Rows, []string{fmt.Sprint(size), fmt.Sprint(first.StepsPerEpoch), roundMs(median(secs)),
+			roundMs(median(secs) / float64(first.StepsPerEpoch)), fmt.Sprintf("%.0f", bytes/1024), fmt.Sprintf("%.0f", bytes/float64(size))})
+	}
+	return t
+}
+
+// Groups returns the epoch times as evidence groups, one per batch size,
+// one "seed" per repetition (its history one epoch of that many seconds,
+// rounded to two significant digits: the rest is timing noise),
+// for claims such as evidence.LowerThanNeighbours. They point to no run
+// store: judge them with ShowMeasured, not Verdict, since wall-clock
+// times measured on another machine would not reproduce them.
+func (b BatchCosts) Groups() []evidence.Group {
+	out := make([]evidence.Group, len(b.Sizes))
+	for i, size := range b.Sizes {
+		var hs []*history.History
+		for _, s := range b.EpochSeconds(i) {
+			hs = append(hs, &history.History{Status: history.Finished, Epochs: []history.Epoch{{Epoch: 1, Seconds: round2(s), Steps: b.Reps[0][i].StepsPerEpoch}}})
+		}
+		g := evidence.NewGroup(fmt.Sprintf("%s=%d", training.ParamBatchSize, size), hs...)
+		g.Values = map[string]any{training.ParamBatchSize: size}
+		out[i] = g
+	}
+	return out
+}
+
+// MemorySentence says how the bytes one step allocates change with the
+// batch size, in the order of the sizes: whether they grow at every larger
+// size, and by how much from the smallest to the largest.
+func (b BatchCosts) MemorySentence() string {
+	idx := make([]int, len(b.Sizes))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(x, y int) int { return b.Sizes[x] - b.Sizes[y] })
+	var falls []string
+	for k := 1; k < len(idx); k++ {
+		prev, cur := b.Reps[0][idx[k-1]].StepBytes, b.Reps[0][idx[k]].StepBytes
+		if cur < prev && b.Sizes[idx[k]] > b.Sizes[idx[k-1]] {
+			falls = append(falls, fmt.Sprintf("%d → %d", b.Sizes[idx[k-1]], b.Sizes[idx[k]]))
+		}
+	}
+	lo, hi := b.Reps[0][idx[0]], b.Reps[0][idx[len(idx)-1]]
+	s := fmt.Sprintf("One training step allocates %.0f KiB at batch size %d and %.0f KiB at %d (%.1f×)",
+		float64(lo.StepBytes)/1024, lo.BatchSize, float64(hi.StepBytes)/1024, hi.BatchSize, float64(hi.StepBytes)/math.Max(1, float64(lo.StepBytes)))
+	if len(falls) == 0 {
+		return s + "; it grows or stays level at every larger size measured."
+	}
+	return s + "; it falls from one size to the next at " + strings.Join(falls, ", ") + "."
+}
+
+// ShowMeasured judges a claim on measurements of this machine (such as
+// BatchCosts.Groups) and shows its wording, English and Chinese, as a
+// note: not a verdict box, since a recheck elsewhere could not reproduce
+// wall-clock numbers.
+func ShowMeasured(c evidence.Claim) evidence.Verdict {
+	v, err := evidence.Judge(c)
+	Check(err)
+	text := "Measured on this machine (not rechecked): "
+	Display(`<p class="hyperlab-measured"><b>`+html.EscapeString(text)+"</b>"+html.EscapeString(v.English)+"<br>"+html.EscapeString(v.Chinese)+"</p>",
+		text+v.English+"\n"+v.Chinese+"\n")
+	return v
+}
+
+// roundMs rounds seconds to milliseconds with two significant digits.
+func roundMs(s float64) string {
+	ms := 1000 * s
+	if ms >= 10 {
+		return fmt.Sprintf("%.0f", ms)
+	}
+	return fmt.Sprintf("%.2g", ms)
+}
+
+// round2 rounds x to two significant digits.
+func round2(x float64) float64 {
+	if x == 0 || !finite(x) {
+		return x
+	}
+	p := math.Pow(10, 1-math.Floor(math.Log10(math.Abs(x))))
+	return math.Round(x*p) / p
+}
+
+// median is the middle of xs (the mean of the two middle values).
+func median(xs []float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	n := len(s)
+	if n == 0 {
+		return math.NaN()
+	}
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
+}
