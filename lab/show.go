@@ -60,7 +60,13 @@ func ShowLoss(r *Run, opts plotting.LossOptions) {
 // batches and the oscillation of a large learning rate show here.
 // Below the chart, StepNoise measures the same thing.
 func ShowSteps(window int, runs ...*Run) {
-	show(plotting.StepLoss(plottingRuns(runs), plotting.StepOptions{Window: window, LogY: true}))
+	ShowStepsBy(plotting.StepOptions{Window: window, LogY: true}, runs...)
+}
+
+// ShowStepsBy is ShowSteps with options: epochs on the x axis (runs of
+// different batch sizes on one comparable axis), a linear axis, a title.
+func ShowStepsBy(o plotting.StepOptions, runs ...*Run) {
+	show(plotting.StepLoss(plottingRuns(runs), o))
 	StepNoise(runs...).Show()
 }
 

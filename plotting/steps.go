@@ -13,6 +13,10 @@ type StepOptions struct {
 	Title  string // default "Loss per step"
 	Window int    // moving-average window in steps; 0 means 10
 	LogY   bool
+	// Epochs puts epochs on the x axis (step ÷ steps per epoch) instead of
+	// steps, so that runs of different batch sizes, which take different
+	// numbers of steps per epoch, share one comparable axis.
+	Epochs bool
 }
 
 // StepRun is the per-step loss of one run and its moving average, up to the
@@ -22,6 +26,9 @@ type StepRun struct {
 	Loss     []float64
 	Average  []float64
 	Diverged bool
+	// PerEpoch is the run's steps per epoch when the x axis counts epochs;
+	// 0 when it counts steps.
+	PerEpoch int
 }
 
 // StepData is what StepLoss draws.
@@ -29,13 +36,14 @@ type StepData struct {
 	Title  string
 	LogY   bool
 	Window int
+	Epochs bool      // x in epochs (StepOptions.Epochs)
 	Runs   []StepRun // runs with at least one step
 	Notice string
 }
 
 // StepInfo collects the per-step losses of runs and their moving averages.
 func StepInfo(runs []Run, opts StepOptions) StepData {
-	d := StepData{Title: opts.Title, LogY: opts.LogY, Window: opts.Window}
+	d := StepData{Title: opts.Title, LogY: opts.LogY, Window: opts.Window, Epochs: opts.Epochs}
 	if d.Title == "" {
 		d.Title = "Loss per step"
 	}
@@ -56,13 +64,29 @@ func StepInfo(runs []Run, opts StepOptions) StepData {
 			}
 		}
 		loss = loss[:n]
-		d.Runs = append(d.Runs, StepRun{Label: labels[i], Loss: loss,
-			Average: MovingAverage(loss, d.Window), Diverged: n < len(r.History.StepLoss)})
+		sr := StepRun{Label: labels[i], Loss: loss, Average: MovingAverage(loss, d.Window), Diverged: n < len(r.History.StepLoss)}
+		if d.Epochs {
+			sr.PerEpoch = stepsPerEpoch(r.History)
+		}
+		d.Runs = append(d.Runs, sr)
 	}
 	if len(d.Runs) == 0 {
 		d.Notice = "No per-step losses recorded."
 	}
 	return d
+}
+
+// stepsPerEpoch is the number of steps of h's first epoch (at least 1),
+// from its record or, for an older history without one, from the count of
+// step losses per epoch.
+func stepsPerEpoch(h *history.History) int {
+	if len(h.Epochs) > 0 && h.Epochs[0].Steps > 0 {
+		return h.Epochs[0].Steps
+	}
+	if len(h.Epochs) > 0 {
+		return max(1, len(h.StepLoss)/len(h.Epochs))
+	}
+	return 1
 }
 
 // MovingAverage returns the trailing mean of the last window values at each
@@ -94,29 +118,41 @@ func (d StepData) Chart() *Chart {
 		return empty(d.Title, d.Notice)
 	}
 	l := charts.NewLine()
+	x := "step"
+	if d.Epochs {
+		x = "epoch"
+	}
 	l.SetGlobalOptions(append(frame(d.Title), axisTrigger,
-		charts.WithXAxisOpts(xAxis("step", false, true)),
+		charts.WithXAxisOpts(xAxis(x, false, !d.Epochs)),
 		charts.WithYAxisOpts(yAxis("loss", d.LogY)))...)
 	noSymbols := charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)})
 	for i, r := range d.Runs {
-		l.AddSeries(r.Label, points(r.Loss, d.LogY), noSymbols, withColor(colour(i)),
+		l.AddSeries(r.Label, points(r.Loss, d.LogY, r.PerEpoch), noSymbols, withColor(colour(i)),
 			charts.WithLineStyleOpts(opts.LineStyle{Width: 1, Opacity: opts.Float(0.35)}))
 		avg := []charts.SeriesOpts{noSymbols, withColor(colour(i)),
 			charts.WithLineStyleOpts(opts.LineStyle{Width: 2})}
 		if n := len(r.Loss); r.Diverged && n > 0 {
 			mk := markPoint(&Marker{Label: "diverged", Epoch: n, Value: r.Average[n-1]})
+			if r.PerEpoch > 0 {
+				mk.Coordinate[0] = float64(n) / float64(r.PerEpoch)
+			}
 			avg = append(avg, charts.WithMarkPointNameCoordItemOpts(mk))
 		}
-		l.AddSeries(fmt.Sprintf("%s (mean of %d)", r.Label, d.Window), points(r.Average, d.LogY), avg...)
+		l.AddSeries(fmt.Sprintf("%s (mean of %d)", r.Label, d.Window), points(r.Average, d.LogY, r.PerEpoch), avg...)
 	}
 	return FromECharts(l)
 }
 
-// points returns [x, y] points with x counting from 1.
-func points(ys []float64, log bool) []opts.LineData {
+// points returns [x, y] points with x counting steps from 1, or, with
+// perEpoch > 0, the epochs those steps complete (step ÷ perEpoch).
+func points(ys []float64, log bool, perEpoch int) []opts.LineData {
 	out := make([]opts.LineData, len(ys))
 	for i, y := range ys {
-		out[i] = opts.LineData{Value: []any{i + 1, axisValue(y, log)}}
+		var x any = i + 1
+		if perEpoch > 0 {
+			x = num(float64(i+1) / float64(perEpoch))
+		}
+		out[i] = opts.LineData{Value: []any{x, axisValue(y, log)}}
 	}
 	return out
 }

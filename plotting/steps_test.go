@@ -2,6 +2,7 @@ package plotting
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -30,5 +31,34 @@ func TestStepInfo(t *testing.T) {
 	}
 	if got := StepLoss(nil, StepOptions{}).Series(); len(got) != 0 {
 		t.Errorf("an empty step chart has series %v", got)
+	}
+}
+
+// With Epochs, a run of 4 steps per epoch and one of 1 step per epoch share
+// an axis of epochs: the 8th step of the first is epoch 2, as is the 2nd
+// step of the second.
+func TestStepInfoEpochs(t *testing.T) {
+	small, full := sampleHistory(), divergedHistory()
+	small.Epochs[0].Steps = 4
+	full.Epochs[0].Steps = 1
+	d := StepInfo([]Run{{Label: "batch 8", History: small}, {Label: "full batch", History: full}}, StepOptions{Epochs: true})
+	if d.Runs[0].PerEpoch != 4 || d.Runs[1].PerEpoch != 1 {
+		t.Fatalf("steps per epoch %d, %d; want 4, 1", d.Runs[0].PerEpoch, d.Runs[1].PerEpoch)
+	}
+	series := d.Chart().Series()
+	if len(series) == 0 {
+		t.Fatal("no series")
+	}
+	b, err := d.Chart().OptionJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"name":"epoch"`, `[2,0.6]`, `[2,3]`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("the chart's option lacks %s", want)
+		}
+	}
+	if plain := StepInfo([]Run{{History: small}}, StepOptions{}); plain.Runs[0].PerEpoch != 0 {
+		t.Errorf("without Epochs the x axis counts steps, got %d steps per epoch", plain.Runs[0].PerEpoch)
 	}
 }
