@@ -16,6 +16,17 @@ var claims = map[string][]claim{
 		func(c browsertest.Chart) bool {
 			return len(distinctValues(c, "learning_rate=")) >= 4 && hasMark(c, "diverged")
 		},
+	}, {
+		"gradient-descent paths on a surface, one oscillating and one diverging",
+		func(c browsertest.Chart) bool {
+			return hasSeries(c, ": oscillating") && hasSeries(c, ": diverging")
+		},
+	}},
+	"05-lr-schedules": {{
+		"the validation loss of the four schedules on one chart",
+		func(c browsertest.Chart) bool {
+			return strings.HasPrefix(c.Title, "Validation loss") && len(distinctValues(c, "")) >= 4
+		},
 	}},
 	"02-epochs": {{
 		"the best epoch marked on the loss-per-epoch chart",
@@ -53,6 +64,13 @@ func distinctValues(c browsertest.Chart, prefix string) []string {
 	return out
 }
 
+// hasSeries reports whether a series of c with points has a name ending in suffix.
+func hasSeries(c browsertest.Chart, suffix string) bool {
+	return slices.ContainsFunc(c.Series, func(s browsertest.Series) bool {
+		return s.Points > 0 && strings.HasSuffix(s.Name, suffix)
+	})
+}
+
 // hasMark reports whether a series of c carries a marked point named mark.
 func hasMark(c browsertest.Chart, mark string) bool {
 	for _, s := range c.Series {
@@ -70,15 +88,29 @@ func TestClaims(t *testing.T) {
 	unmarked := four
 	unmarked.Series = slices.Clone(four.Series)
 	unmarked.Series[3].Marks = nil
+	descent := browsertest.Chart{Title: "Gradient descent on a loss surface", Series: []browsertest.Series{
+		{Name: "lr 0.01: too small", Points: 31}, {Name: "lr 0.18: oscillating", Points: 31}, {Name: "lr 0.21: diverging", Points: 31}}}
+	noDivergence := descent
+	noDivergence.Series = descent.Series[:2]
+	var bands []browsertest.Series
+	for _, name := range []string{"constant", "step", "exponential", "cosine+warmup"} {
+		bands = append(bands, browsertest.Series{Name: name, Points: 40}, browsertest.Series{Name: name, Points: 40})
+	}
+	schedules := browsertest.Chart{Title: "Validation loss per epoch from rate 1", Series: bands}
+	trainOnly := browsertest.Chart{Title: "Training loss per epoch", Series: bands}
 	best := browsertest.Chart{Title: "Loss per epoch", Series: []browsertest.Series{{Name: "train loss", Points: 9, Marks: []string{"best"}}}}
 	tests := []struct {
 		notebook string
 		charts   []browsertest.Chart
 		holds    bool
 	}{
-		{"04-learning-rate", []browsertest.Chart{best, four}, true},
+		{"04-learning-rate", []browsertest.Chart{best, four, descent}, true},
 		{"04-learning-rate", []browsertest.Chart{unmarked}, false},
 		{"04-learning-rate", []browsertest.Chart{{Series: four.Series[:3]}}, false},
+		{"04-learning-rate", []browsertest.Chart{four, descent}, true},
+		{"04-learning-rate", []browsertest.Chart{four, noDivergence}, false},
+		{"05-lr-schedules", []browsertest.Chart{schedules}, true},
+		{"05-lr-schedules", []browsertest.Chart{trainOnly}, false},
 		{"02-epochs", []browsertest.Chart{best}, true},
 		{"02-epochs", []browsertest.Chart{{Title: "Loss per epoch", Series: []browsertest.Series{{Name: "train loss", Points: 9}}}}, false},
 	}
