@@ -52,11 +52,14 @@
 //
 // # Show helpers
 //
-// ShowLoss (one run), ShowSteps and StepNoise (per-step loss), ShowFit (a run
-// at three moments), ShowParams (parameter counts), ShowWeights (weights
-// before and after), ShowBoundaries (decision boundaries side by side),
-// ShowSchedules (learning-rate schedules before training), and Table.Show
-// for any table of numbers. Display shows HTML in a notebook and text
+// ShowLoss (one run), ShowSteps, ShowStepsBy and StepNoise (per-step loss;
+// ShowStepsBy can count epochs on the x axis, for runs of different batch
+// sizes), ShowFit (a run at three moments), ShowParams (parameter counts),
+// ShowWeights (weights before and after), ShowBoundaries (decision
+// boundaries side by side), ShowSchedules (learning-rate schedules before
+// training), ShowDescent and Descent (gradient descent on a 2-D surface of
+// package surface, each path's regime tabulated), and Table.Show for any
+// table of numbers. Display shows HTML in a notebook and text
 // elsewhere.
 //
 // # Searches

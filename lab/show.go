@@ -35,9 +35,15 @@ func ShowLoss(r *Run, opts plotting.LossOptions) {
 // Below the chart, StepNoise measures the same thing.
 func ShowSteps(window int, runs ...*Run) {
 	o := plotting.StepOptions{Window: window, LogY: true, Epochs: mixedSteps(runs)}
-	if o.Epochs {
-		o.Title = "Loss per step, placed by epoch"
+	if o.Epochs { // runs of different batch sizes: one comparable x axis
+		o.Title = i18n.T("Loss per step, placed by epoch")
 	}
+	ShowStepsBy(o, runs...)
+}
+
+// ShowStepsBy is ShowSteps with options: epochs on the x axis (runs of
+// different batch sizes on one comparable axis), a linear axis, a title.
+func ShowStepsBy(o plotting.StepOptions, runs ...*Run) {
 	show(plotting.StepLoss(plottingRuns(runs), o))
 	StepNoise(runs...).Show()
 }

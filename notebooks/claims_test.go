@@ -18,6 +18,17 @@ var claims = map[string][]claim{
 		func(c browsertest.Chart, lang string) bool {
 			return len(distinctValues(c, "learning_rate=")) >= 4 && hasMark(c, i18n.In(lang, "diverged"))
 		},
+	}, {
+		"gradient-descent paths on a surface, one oscillating and one diverging",
+		func(c browsertest.Chart, lang string) bool {
+			return hasSeries(c, ": "+i18n.In(lang, "oscillating")) && hasSeries(c, ": "+i18n.In(lang, "diverging"))
+		},
+	}},
+	"05-lr-schedules": {{
+		"the validation loss of the four schedules on one chart",
+		func(c browsertest.Chart, lang string) bool {
+			return strings.Contains(strings.ToLower(c.Title), i18n.In(lang, "validation loss")) && len(distinctValues(c, "")) >= 4
+		},
 	}},
 	"02-epochs": {{
 		"the best epoch marked on the loss-per-epoch chart",
@@ -55,6 +66,13 @@ func distinctValues(c browsertest.Chart, prefix string) []string {
 	return out
 }
 
+// hasSeries reports whether a series of c with points has a name ending in suffix.
+func hasSeries(c browsertest.Chart, suffix string) bool {
+	return slices.ContainsFunc(c.Series, func(s browsertest.Series) bool {
+		return s.Points > 0 && strings.HasSuffix(s.Name, suffix)
+	})
+}
+
 // hasMark reports whether a series of c carries a marked point named mark.
 func hasMark(c browsertest.Chart, mark string) bool {
 	for _, s := range c.Series {
@@ -72,6 +90,16 @@ func TestClaims(t *testing.T) {
 	unmarked := four
 	unmarked.Series = slices.Clone(four.Series)
 	unmarked.Series[3].Marks = nil
+	descent := browsertest.Chart{Title: "Gradient descent on a loss surface", Series: []browsertest.Series{
+		{Name: "lr 0.01: too small", Points: 31}, {Name: "lr 0.18: oscillating", Points: 31}, {Name: "lr 0.21: diverging", Points: 31}}}
+	noDivergence := descent
+	noDivergence.Series = descent.Series[:2]
+	var bands []browsertest.Series
+	for _, name := range []string{"constant", "step", "exponential", "cosine+warmup"} {
+		bands = append(bands, browsertest.Series{Name: name, Points: 40}, browsertest.Series{Name: name, Points: 40})
+	}
+	schedules := browsertest.Chart{Title: "Validation loss per epoch from rate 1", Series: bands}
+	trainOnly := browsertest.Chart{Title: "Training loss per epoch", Series: bands}
 	best := browsertest.Chart{Title: "Loss per epoch", Series: []browsertest.Series{{Name: "train loss", Points: 9, Marks: []string{"best"}}}}
 	fourZh := four
 	fourZh.Series = slices.Clone(four.Series)
@@ -82,7 +110,7 @@ func TestClaims(t *testing.T) {
 		charts         []browsertest.Chart
 		holds          bool
 	}{
-		{"04-learning-rate", "en", []browsertest.Chart{best, four}, true},
+		{"04-learning-rate", "en", []browsertest.Chart{best, four, descent}, true},
 		{"04-learning-rate", "en", []browsertest.Chart{unmarked}, false},
 		{"04-learning-rate", "en", []browsertest.Chart{{Series: four.Series[:3]}}, false},
 		{"02-epochs", "en", []browsertest.Chart{best}, true},
@@ -91,6 +119,10 @@ func TestClaims(t *testing.T) {
 		{"04-learning-rate", "zh", []browsertest.Chart{four}, false}, // English marks in the Chinese edition
 		{"02-epochs", "zh", []browsertest.Chart{bestZh}, true},
 		{"02-epochs", "zh", []browsertest.Chart{best}, false},
+		{"04-learning-rate", "en", []browsertest.Chart{four, descent}, true},
+		{"04-learning-rate", "en", []browsertest.Chart{four, noDivergence}, false},
+		{"05-lr-schedules", "en", []browsertest.Chart{schedules}, true},
+		{"05-lr-schedules", "en", []browsertest.Chart{trainOnly}, false},
 	}
 	for _, tt := range tests {
 		ok := true

@@ -49,6 +49,9 @@ type BandLine struct {
 	Lower, Upper []float64
 	Seeds        []int // runs that reached each epoch
 	BestEpoch    int   // best epoch of the mean; 0 when none
+	// Diverged marks the end of the line when every seed diverged, as
+	// Compare marks a diverged run; nil otherwise.
+	Diverged *Marker
 }
 
 // BandData is what Band draws.
@@ -108,6 +111,10 @@ func BandInfo(groups []Group, o BandOptions) (BandData, error) {
 		if b, ok := c.Best(); ok {
 			l.BestEpoch = c.Epochs[b]
 		}
+		if n := len(l.Epochs); n > 0 && allDiverged(g.Runs) {
+			l.Diverged = &Marker{Label: "diverged", Epoch: l.Epochs[n-1], Value: l.Mean[n-1], Metric: m}
+			l.BestEpoch = 0 // the best epoch of a run that blew up is no result
+		}
 		d.Lines = append(d.Lines, l)
 	}
 	if d.Title == "" {
@@ -117,6 +124,19 @@ func BandInfo(groups []Group, o BandOptions) (BandData, error) {
 		d.Notice = i18n.T("No groups with finished epochs to draw.")
 	}
 	return d, nil
+}
+
+// allDiverged reports whether every run diverged (and there is one).
+func allDiverged(runs []*history.History) bool {
+	for _, h := range runs {
+		if h == nil {
+			return false
+		}
+		if _, cut := untilDivergence(h.Epochs); !cut && h.Status != history.Diverged {
+			return false
+		}
+	}
+	return len(runs) > 0
 }
 
 func (b BandKind) words() string {
@@ -187,6 +207,9 @@ func (d BandData) Chart() *Chart {
 			k := indexOfInt(ln.Epochs, ln.BestEpoch)
 			options = append(options, charts.WithMarkPointNameCoordItemOpts(markPoint(&Marker{
 				Label: "best", Epoch: ln.BestEpoch, Value: ln.Mean[k], Metric: d.Metric})))
+		}
+		if ln.Diverged != nil {
+			options = append(options, charts.WithMarkPointNameCoordItemOpts(markPoint(ln.Diverged)))
 		}
 		l.AddSeries(ln.Label, mean, options...)
 	}

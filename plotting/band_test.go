@@ -80,3 +80,34 @@ func TestBandInfo(t *testing.T) {
 		t.Error("no groups: no notice")
 	}
 }
+
+// A group whose every seed diverged ends with the "diverged" marker, as a
+// diverged run does on Compare's chart, and has no best epoch; one that
+// diverged on some seeds only is not marked.
+func TestBandDiverged(t *testing.T) {
+	blown := func(runs []*history.History, k int) []*history.History {
+		for _, h := range runs[:k] {
+			h.Status = history.Diverged
+			h.Epochs[3].TrainLoss, h.Epochs[3].ValLoss = math.Inf(1), math.NaN()
+		}
+		return runs
+	}
+	groups := []Group{
+		{Values: map[string]any{"learning_rate": 10}, Runs: blown(seedRuns(1), 3)},
+		{Values: map[string]any{"learning_rate": 5}, Runs: blown(seedRuns(1), 1)},
+	}
+	d, err := BandInfo(groups, BandOptions{Metric: TrainLoss, LogY: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, some := d.Lines[0], d.Lines[1]
+	if all.Diverged == nil || all.Diverged.Label != "diverged" || all.Diverged.Epoch != 3 || all.BestEpoch != 0 {
+		t.Errorf("all seeds diverged: marker %+v, best epoch %d; want a diverged marker at epoch 3 and no best", all.Diverged, all.BestEpoch)
+	}
+	if some.Diverged != nil {
+		t.Errorf("one seed of three diverged: marker %+v, want none", some.Diverged)
+	}
+	if b, err := d.Chart().OptionJSON(); err != nil || !strings.Contains(string(b), `"name":"diverged"`) {
+		t.Error("the chart carries no diverged mark point")
+	}
+}

@@ -1,21 +1,20 @@
 package plotting
 
 import (
-	"github.com/hyperlab-go/hyperlab/internal/i18n"
-
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
 )
 
 // StepOptions tunes StepLoss. The zero value uses a window of 10 steps.
 type StepOptions struct {
-	Title  string // default "Loss per step"
+	Title  string // default "Loss per step" (translated)
 	Window int    // moving-average window in steps; 0 means 10
 	LogY   bool
-	// Epochs puts step k of a run at x = k / (its steps per epoch), so
-	// that runs of different batch sizes share one axis: batch 8's 200
-	// steps and batch 256's 7 steps of an epoch both span one unit.
+	// Epochs puts epochs on the x axis (step ÷ steps per epoch) instead of
+	// steps, so that runs of different batch sizes, which take different
+	// numbers of steps per epoch, share one comparable axis.
 	Epochs bool
 }
 
@@ -26,22 +25,24 @@ type StepRun struct {
 	Loss     []float64
 	Average  []float64
 	Diverged bool
-	PerEpoch int // steps per epoch: the first epoch's; 0 when unknown
+	// PerEpoch is the run's steps per epoch when the x axis counts epochs;
+	// 0 when it counts steps.
+	PerEpoch int
 }
 
 // StepData is what StepLoss draws.
 type StepData struct {
 	Title  string
 	LogY   bool
-	Epochs bool // x counts epochs (StepOptions.Epochs)
 	Window int
+	Epochs bool      // x in epochs (StepOptions.Epochs)
 	Runs   []StepRun // runs with at least one step
 	Notice string
 }
 
 // StepInfo collects the per-step losses of runs and their moving averages.
 func StepInfo(runs []Run, opts StepOptions) StepData {
-	d := StepData{Title: opts.Title, LogY: opts.LogY, Epochs: opts.Epochs, Window: opts.Window}
+	d := StepData{Title: opts.Title, LogY: opts.LogY, Window: opts.Window, Epochs: opts.Epochs}
 	if d.Title == "" {
 		d.Title = i18n.T("Loss per step")
 	}
@@ -62,17 +63,29 @@ func StepInfo(runs []Run, opts StepOptions) StepData {
 			}
 		}
 		loss = loss[:n]
-		run := StepRun{Label: labels[i], Loss: loss,
-			Average: MovingAverage(loss, d.Window), Diverged: n < len(r.History.StepLoss)}
-		if len(r.History.Epochs) > 0 {
-			run.PerEpoch = r.History.Epochs[0].Steps
+		sr := StepRun{Label: labels[i], Loss: loss, Average: MovingAverage(loss, d.Window), Diverged: n < len(r.History.StepLoss)}
+		if d.Epochs {
+			sr.PerEpoch = stepsPerEpoch(r.History)
 		}
-		d.Runs = append(d.Runs, run)
+		d.Runs = append(d.Runs, sr)
 	}
 	if len(d.Runs) == 0 {
 		d.Notice = i18n.T("No per-step losses recorded.")
 	}
 	return d
+}
+
+// stepsPerEpoch is the number of steps of h's first epoch (at least 1),
+// from its record or, for an older history without one, from the count of
+// step losses per epoch.
+func stepsPerEpoch(h *history.History) int {
+	if len(h.Epochs) > 0 && h.Epochs[0].Steps > 0 {
+		return h.Epochs[0].Steps
+	}
+	if len(h.Epochs) > 0 {
+		return max(1, len(h.StepLoss)/len(h.Epochs))
+	}
+	return 1
 }
 
 // MovingAverage returns the trailing mean of the last window values at each
@@ -104,46 +117,39 @@ func (d StepData) Chart() *Chart {
 		return empty(d.Title, d.Notice)
 	}
 	l := charts.NewLine()
-	xName := "step"
+	x := "step"
 	if d.Epochs {
-		xName = "epoch"
+		x = "epoch"
 	}
 	l.SetGlobalOptions(append(frame(d.Title), axisTrigger,
-		charts.WithXAxisOpts(xAxis(i18n.T(xName), false, true)),
+		charts.WithXAxisOpts(xAxis(i18n.T(x), false, !d.Epochs)),
 		charts.WithYAxisOpts(yAxis(i18n.T("loss"), d.LogY)))...)
 	noSymbols := charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)})
 	for i, r := range d.Runs {
-		scale := 1.0 // x per step
-		if d.Epochs && r.PerEpoch > 0 {
-			scale = 1 / float64(r.PerEpoch)
-		}
-		l.AddSeries(r.Label, scaledPoints(r.Loss, scale, d.LogY), noSymbols, withColor(colour(i)),
+		l.AddSeries(r.Label, points(r.Loss, d.LogY, r.PerEpoch), noSymbols, withColor(colour(i)),
 			charts.WithLineStyleOpts(opts.LineStyle{Width: 1, Opacity: opts.Float(0.35)}))
 		avg := []charts.SeriesOpts{noSymbols, withColor(colour(i)),
 			charts.WithLineStyleOpts(opts.LineStyle{Width: 2})}
 		if n := len(r.Loss); r.Diverged && n > 0 {
 			mk := markPoint(&Marker{Label: "diverged", Epoch: n, Value: r.Average[n-1]})
-			if scale != 1 {
-				mk.Coordinate = []any{float64(n) * scale, num(r.Average[n-1])}
+			if r.PerEpoch > 0 {
+				mk.Coordinate[0] = float64(n) / float64(r.PerEpoch)
 			}
 			avg = append(avg, charts.WithMarkPointNameCoordItemOpts(mk))
 		}
-		l.AddSeries(i18n.Tf("%s (mean of %d)", r.Label, d.Window), scaledPoints(r.Average, scale, d.LogY), avg...)
+		l.AddSeries(i18n.Tf("%s (mean of %d)", r.Label, d.Window), points(r.Average, d.LogY, r.PerEpoch), avg...)
 	}
 	return FromECharts(l)
 }
 
-// points returns [x, y] points with x counting from 1.
-func points(ys []float64, log bool) []opts.LineData { return scaledPoints(ys, 1, log) }
-
-// scaledPoints returns [x, y] points with x = k·scale for the k-th point,
-// k counting from 1 (scale 1 keeps whole step numbers).
-func scaledPoints(ys []float64, scale float64, log bool) []opts.LineData {
+// points returns [x, y] points with x counting steps from 1, or, with
+// perEpoch > 0, the epochs those steps complete (step ÷ perEpoch).
+func points(ys []float64, log bool, perEpoch int) []opts.LineData {
 	out := make([]opts.LineData, len(ys))
 	for i, y := range ys {
 		var x any = i + 1
-		if scale != 1 {
-			x = float64(i+1) * scale
+		if perEpoch > 0 {
+			x = num(float64(i+1) / float64(perEpoch))
 		}
 		out[i] = opts.LineData{Value: []any{x, axisValue(y, log)}}
 	}

@@ -1,11 +1,9 @@
 package plotting
 
 import (
-	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
-
-	"github.com/hyperlab-go/hyperlab/history"
 )
 
 func TestMovingAverage(t *testing.T) {
@@ -36,37 +34,31 @@ func TestStepInfo(t *testing.T) {
 	}
 }
 
-// With Epochs, step k of a run with s steps per epoch lands at x = k/s:
-// batch sizes with 4 and 2 steps per epoch both end at epoch 2.
-func TestStepLossEpochs(t *testing.T) {
-	run := func(perEpoch int, loss ...float64) *history.History {
-		return &history.History{Status: history.Finished, StepLoss: loss,
-			Epochs: []history.Epoch{{Epoch: 1, Steps: perEpoch}, {Epoch: 2, Steps: perEpoch}}}
+// With Epochs, a run of 4 steps per epoch and one of 1 step per epoch share
+// an axis of epochs: the 8th step of the first is epoch 2, as is the 2nd
+// step of the second.
+func TestStepInfoEpochs(t *testing.T) {
+	small, full := sampleHistory(), divergedHistory()
+	small.Epochs[0].Steps = 4
+	full.Epochs[0].Steps = 1
+	d := StepInfo([]Run{{Label: "batch 8", History: small}, {Label: "full batch", History: full}}, StepOptions{Epochs: true})
+	if d.Runs[0].PerEpoch != 4 || d.Runs[1].PerEpoch != 1 {
+		t.Fatalf("steps per epoch %d, %d; want 4, 1", d.Runs[0].PerEpoch, d.Runs[1].PerEpoch)
 	}
-	runs := []Run{{Label: "small", History: run(4, 1, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3)}, {Label: "large", History: run(2, 1, 0.8, 0.6, 0.4)}}
-	d := StepInfo(runs, StepOptions{Epochs: true})
-	if d.Runs[0].PerEpoch != 4 || d.Runs[1].PerEpoch != 2 {
-		t.Fatalf("steps per epoch %d, %d; want 4 and 2", d.Runs[0].PerEpoch, d.Runs[1].PerEpoch)
+	series := d.Chart().Series()
+	if len(series) == 0 {
+		t.Fatal("no series")
 	}
-	b, err := StepLoss(runs, StepOptions{Epochs: true}).OptionJSON()
+	b, err := d.Chart().OptionJSON()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var o struct {
-		XAxis  []struct{ Name string } `json:"xAxis"`
-		Series []struct {
-			Data []struct{ Value []float64 } `json:"data"`
-		} `json:"series"`
-	}
-	if err := json.Unmarshal(b, &o); err != nil {
-		t.Fatal(err)
-	}
-	for i, s := range o.Series { // each run's raw and averaged line
-		if x := s.Data[len(s.Data)-1].Value[0]; x != 2 {
-			t.Errorf("series %d ends at x = %v; want epoch 2", i, x)
+	for _, want := range []string{`"name":"epoch"`, `[2,0.6]`, `[2,3]`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("the chart's option lacks %s", want)
 		}
 	}
-	if len(o.Series) != 4 || len(o.XAxis) == 0 || o.XAxis[0].Name != "epoch" {
-		t.Errorf("%d series, x axis %+v; want 4 and epoch", len(o.Series), o.XAxis)
+	if plain := StepInfo([]Run{{History: small}}, StepOptions{}); plain.Runs[0].PerEpoch != 0 {
+		t.Errorf("without Epochs the x axis counts steps, got %d steps per epoch", plain.Runs[0].PerEpoch)
 	}
 }

@@ -7,6 +7,8 @@ var zh = map[string]string{
 	// metrics (history.Metric.Label), statuses (history.Status), markers
 	"train loss":          "训练损失",
 	"validation loss":     "验证损失",
+	"oscillating":         "震荡",
+	"diverging":           "发散",
 	"validation accuracy": "验证准确率",
 	"validation error":    "验证误差",
 	"train accuracy":      "训练准确率",
