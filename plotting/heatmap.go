@@ -15,8 +15,8 @@ type HeatmapData struct {
 	Title, XParam, YParam, Metric string
 	XValues, YValues              []string
 	Cells                         [][]float64 // [y][x]
-	Min, Max                      float64 // of the cells
-	ScaleMin, ScaleMax            float64 // the colour scale's ends: Min and Max unless anchored (SweepOptions.ColorRange)
+	Min, Max                      float64     // of the cells
+	ScaleMin, ScaleMax            float64     // the colour scale's ends: Min and Max unless anchored (SweepOptions.ColorRange)
 	Notice                        string
 }
 
