@@ -25,6 +25,9 @@ const (
 	// Neighbours: every Marked group's measure is lower (Up: higher) than
 	// that of its unmarked neighbours in Groups, beyond the seed spread.
 	Neighbours Rule = "neighbours"
+	// Interaction: the effect of Groups[0] → Groups[1] differs from that
+	// of Groups[2] → Groups[3] beyond the seed spread (see Interacts).
+	Interaction Rule = "interaction"
 )
 
 // Direction says which way a Lower, Trend or Neighbours claim goes.
@@ -105,16 +108,19 @@ func (c Claim) check() error {
 	if c.ID == "" {
 		return fmt.Errorf("evidence: a claim needs an ID, e.g. \"l2-closes-gap\"")
 	}
-	need := map[Rule]int{Lower: 2, Trend: 3, Oscillates: 1, Smooth: 1, Neighbours: 2}
+	need := map[Rule]int{Lower: 2, Trend: 3, Oscillates: 1, Smooth: 1, Neighbours: 2, Interaction: 4}
 	n, ok := need[c.Rule]
 	if !ok {
-		return fmt.Errorf("evidence: claim %s: unknown rule %q; use lower, trend, oscillates, smooth or neighbours", c.ID, c.Rule)
+		return fmt.Errorf("evidence: claim %s: unknown rule %q; use lower, trend, oscillates, smooth, neighbours or interaction", c.ID, c.Rule)
 	}
 	if c.Rule == Lower && len(c.Groups) != 2 {
 		return fmt.Errorf("evidence: claim %s compares two groups and got %d", c.ID, len(c.Groups))
 	}
 	if len(c.Groups) < n {
 		return fmt.Errorf("evidence: claim %s (%s) needs at least %d groups and got %d", c.ID, c.Rule, n, len(c.Groups))
+	}
+	if c.Rule == Interaction && (len(c.Groups) != 4 || c.Spread == Range) {
+		return fmt.Errorf("evidence: claim %s compares two effects of four groups (a0→a1, b0→b1) with the pooled s.d.; got %d groups, spread %q", c.ID, len(c.Groups), c.Spread)
 	}
 	if c.Rule == Neighbours && len(c.Marked) != len(c.Groups) {
 		return fmt.Errorf("evidence: claim %s marks %d groups of %d; give one mark per group", c.ID, len(c.Marked), len(c.Groups))

@@ -4,7 +4,8 @@
 // history.History per seed). A Claim states a rule over groups — "A's
 // validation loss is lower than B's beyond the seed spread", "the loss
 // falls as the learning rate grows", "the per-step loss oscillates",
-// "multiples of 8 are faster than their neighbours" — and Judge computes
+// "multiples of 8 are faster than their neighbours", "the effect of the
+// learning rate depends on the width" (Interacts) — and Judge computes
 // its Verdict: Supported, Refuted or Depends (on what), with the numbers
 // (group means, seed spread, margin) and its wording in English and
 // Chinese. No conclusion is typed by hand, so prose cannot contradict the

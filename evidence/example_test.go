@@ -103,3 +103,19 @@ func ExampleMultiples() {
 	// batch 130 false
 	// where: batch 128
 }
+
+// A change of learning rate that helps a narrow network and not a wide one:
+// the learning rate and the width interact.
+func ExampleInteracts() {
+	g := func(label string, x float64) evidence.Group {
+		return evidence.NewGroup(label, run(1, x-0.01), run(1, x), run(1, x+0.01))
+	}
+	v := evidence.MustJudge(evidence.Interacts("lr-and-width-interact",
+		evidence.Measure{Metric: history.ValLoss, At: evidence.Best},
+		g("w16 lr=0.003", 0.35), g("w16 lr=0.01", 0.27), g("w64 lr=0.003", 0.27), g("w64 lr=0.01", 0.27)))
+	fmt.Println(v.Outcome)
+	fmt.Println(v.English)
+	// Output:
+	// supported
+	// Supported: the effect on the best validation loss of going from w16 lr=0.003 to w16 lr=0.01 differs from that of going from w64 lr=0.003 to w64 lr=0.01 (the hyperparameters interact). Measured: w16 lr=0.003 0.35 ± 0.01, w16 lr=0.01 0.27 ± 0.01, w64 lr=0.003 0.27 ± 0.01, w64 lr=0.01 0.27 ± 0.01 (mean ± s.d. over 3 seeds); the two effects are -0.08 and 0; their difference 0.08 exceeds the seed spread 0.01414 (pooled s.d. × √2, for a difference of differences).
+}

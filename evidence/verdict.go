@@ -58,6 +58,8 @@ func Judge(c Claim) (Verdict, error) {
 		err = judgeOscillation(&v)
 	case Neighbours:
 		err = judgeNeighbours(&v)
+	case Interaction:
+		err = judgeInteraction(&v)
 	}
 	return v, err
 }

@@ -66,7 +66,8 @@
 //
 // Grid(base, dataset, axes) and RandomSearch(base, dataset, n, seed, names...)
 // train many configurations and return a *SweepResult: ShowTable, ShowSlice,
-// ShowHeatmap, ShowParallel, BestSummary. SweepErr is the Go-code form.
+// ShowHeatmap (ShowHeatmapIn anchors its colour scale), ShowParallel,
+// BestSummary. SweepErr is the Go-code form.
 // FindLR runs the learning-rate range test and shows the suggested rate;
 // FindLRErr returns it without a display.
 //

@@ -158,6 +158,16 @@ func (s *SweepResult) ShowHeatmap(x, y string) {
 	show(plotting.Heatmap(t, x, y, o))
 }
 
+// ShowHeatmapIn is ShowHeatmap with the colour scale anchored to lo…hi
+// (widened where a cell lies outside), so that a few thousandths between
+// cells do not look as far apart as chance and perfect: for a loss of k
+// classes, 0 and ln k.
+func (s *SweepResult) ShowHeatmapIn(x, y string, lo, hi float64) {
+	t, o := s.trials()
+	o.ColorRange = [2]float64{lo, hi}
+	show(plotting.Heatmap(t, x, y, o))
+}
+
 // ShowParallel shows every trial as a line across the varied
 // hyperparameters and the best validation loss.
 func (s *SweepResult) ShowParallel() {

@@ -63,6 +63,7 @@ func TestSweepViewsShowInNotebooks(t *testing.T) {
 	_, errOut, html, status := cell(t, true, nil, nil, func() {
 		g := Grid(v, "moons", map[string][]any{"learning_rate": {0.01, 0.1}, "batch_size": {16, 32}})
 		g.ShowHeatmap("learning_rate", "batch_size")
+		g.ShowHeatmapIn("learning_rate", "batch_size", 0, 0.7)
 		g.ShowSlice("learning_rate")
 		g.ShowParallel()
 	})
@@ -74,8 +75,11 @@ func TestSweepViewsShowInNotebooks(t *testing.T) {
 			t.Errorf("sweep output lacks %q", want)
 		}
 	}
-	if n := strings.Count(html, `class="hyperlab-chart"`); n != 3 {
-		t.Errorf("%d charts shown, want 3 (heatmap, slice, parallel)", n)
+	if n := strings.Count(html, `class="hyperlab-chart"`); n != 4 {
+		t.Errorf("%d charts shown, want 4 (two heatmaps, slice, parallel)", n)
+	}
+	if !strings.Contains(html, `\u0022max\u0022:0.7`) && !strings.Contains(html, `"max":0.7`) {
+		t.Error("the anchored heatmap's colour scale does not end at 0.7")
 	}
 }
 

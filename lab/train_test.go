@@ -122,6 +122,9 @@ func TestDataOptionsFromValues(t *testing.T) {
 	if m.MNIST.Limit != 300 || m.Size != 0 {
 		t.Errorf("mnist: data_size should become the image limit, got %+v", m)
 	}
+	if m.Normalize {
+		t.Error("mnist: pixels in [0, 1] should not be standardised (rare pixels would blow up on validation)")
+	}
 	if a, b := DataKey("moons", o), DataKey("mnist", m); a == b || strings.ContainsAny(a, "/ ") {
 		t.Errorf("dataKey: %q and %q", a, b)
 	}

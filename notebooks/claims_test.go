@@ -104,6 +104,8 @@ func TestClaims(t *testing.T) {
 	fourZh := four
 	fourZh.Series = slices.Clone(four.Series)
 	fourZh.Series[3].Marks = []string{"已发散"}
+	descentZh := browsertest.Chart{Title: "损失曲面上的梯度下降", Series: []browsertest.Series{
+		{Name: "lr 0.01: 太小", Points: 31}, {Name: "lr 0.18: 震荡", Points: 31}, {Name: "lr 0.21: 发散", Points: 31}}}
 	bestZh := browsertest.Chart{Title: "每轮损失", Series: []browsertest.Series{{Name: "训练损失", Points: 9, Marks: []string{"最佳"}}}}
 	tests := []struct {
 		notebook, lang string
@@ -115,7 +117,7 @@ func TestClaims(t *testing.T) {
 		{"04-learning-rate", "en", []browsertest.Chart{{Series: four.Series[:3]}}, false},
 		{"02-epochs", "en", []browsertest.Chart{best}, true},
 		{"02-epochs", "en", []browsertest.Chart{{Title: "Loss per epoch", Series: []browsertest.Series{{Name: "train loss", Points: 9}}}}, false},
-		{"04-learning-rate", "zh", []browsertest.Chart{bestZh, fourZh}, true},
+		{"04-learning-rate", "zh", []browsertest.Chart{bestZh, fourZh, descentZh}, true},
 		{"04-learning-rate", "zh", []browsertest.Chart{four}, false}, // English marks in the Chinese edition
 		{"02-epochs", "zh", []browsertest.Chart{bestZh}, true},
 		{"02-epochs", "zh", []browsertest.Chart{best}, false},

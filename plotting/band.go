@@ -2,6 +2,7 @@ package plotting
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/hyperlab-go/hyperlab/internal/i18n"
 
@@ -37,6 +38,11 @@ type BandOptions struct {
 	Metric Metric   // default ValLoss
 	Band   BandKind // default MinMax
 	LogY   bool
+	// YRange fixes the y axis' ends (e.g. 0.5 and 1 for a two-class
+	// accuracy: chance to perfect), widened where a band lies outside;
+	// the zero value fits the axis to the data, which can make a
+	// difference of two points look like one of fifty.
+	YRange [2]float64
 }
 
 // BandLine is one group of a band chart: the seed mean per epoch, the band
@@ -61,6 +67,7 @@ type BandData struct {
 	YName  string // the y axis' name; "" means the metric's label
 	Band   BandKind
 	LogY   bool
+	YRange [2]float64 // fixed y-axis ends (BandOptions.YRange); zero: fitted
 	Lines  []BandLine
 	Notice string
 }
@@ -86,7 +93,7 @@ func BandInfo(groups []Group, o BandOptions) (BandData, error) {
 	if band != MinMax && band != SD {
 		return BandData{}, fmt.Errorf("plotting: band %q; use %q (min–max over seeds) or %q (mean ± 1 s.d.)", band, MinMax, SD)
 	}
-	d := BandData{Title: o.Title, Metric: m, Band: band, LogY: o.LogY}
+	d := BandData{Title: o.Title, Metric: m, Band: band, LogY: o.LogY, YRange: o.YRange}
 	labels := Labels(groupRuns(groups))
 	seeds := 0
 	for i, g := range groups {
@@ -181,7 +188,7 @@ func (d BandData) Chart() *Chart {
 	l := charts.NewLine()
 	l.SetGlobalOptions(append(frame(d.Title), axisTrigger,
 		charts.WithXAxisOpts(xAxis(i18n.T("epoch"), false, true)),
-		charts.WithYAxisOpts(yAxis(d.yName(), d.LogY)))...)
+		charts.WithYAxisOpts(d.yAxis()))...)
 	var bands, means []int // series indices of band edges and of means
 	for i, ln := range d.Lines {
 		stack := fmt.Sprintf("band%d", i)
@@ -242,4 +249,26 @@ func indexOfInt(xs []int, x int) int {
 		}
 	}
 	return 0
+}
+
+// yAxis is the chart's y axis: fitted to the data, or from YRange widened
+// to every band.
+func (d BandData) yAxis() opts.YAxis {
+	y := yAxis(d.yName(), d.LogY)
+	if d.YRange == [2]float64{} {
+		return y
+	}
+	lo, hi := d.YRange[0], d.YRange[1]
+	for _, ln := range d.Lines {
+		for k := range ln.Lower {
+			if history.Finite(ln.Lower[k]) {
+				lo = math.Min(lo, ln.Lower[k])
+			}
+			if history.Finite(ln.Upper[k]) {
+				hi = math.Max(hi, ln.Upper[k])
+			}
+		}
+	}
+	y.Min, y.Max, y.Scale = lo, hi, opts.Bool(false)
+	return y
 }

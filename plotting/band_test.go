@@ -1,6 +1,7 @@
 package plotting
 
 import (
+	"encoding/json"
 	"math"
 	"reflect"
 	"strings"
@@ -109,5 +110,36 @@ func TestBandDiverged(t *testing.T) {
 	}
 	if b, err := d.Chart().OptionJSON(); err != nil || !strings.Contains(string(b), `"name":"diverged"`) {
 		t.Error("the chart carries no diverged mark point")
+	}
+}
+
+// A fixed y range sets the axis' ends, widened to the bands; without one
+// the axis fits the data.
+func TestBandYRange(t *testing.T) {
+	axis := func(o BandOptions) map[string]any {
+		t.Helper()
+		c, err := Band(sampleGroups(), o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		js, err := c.OptionJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var opt struct {
+			YAxis []map[string]any `json:"yAxis"`
+		}
+		if err := json.Unmarshal(js, &opt); err != nil || len(opt.YAxis) != 1 {
+			t.Fatalf("yAxis of %s: %v", js, err)
+		}
+		return opt.YAxis[0]
+	}
+	if y := axis(BandOptions{}); y["min"] != nil || y["max"] != nil || y["scale"] != true {
+		t.Errorf("fitted axis = %v; want no ends and scale", y)
+	}
+	// The validation losses reach 1.5×0.7+0.02 = 1.07, above the range's 1.
+	y := axis(BandOptions{YRange: [2]float64{0, 1}})
+	if y["min"] != 0.0 || math.Abs(y["max"].(float64)-1.07) > 1e-9 || y["scale"] == true {
+		t.Errorf("fixed axis = %v; want min 0, max 1.07 (widened to the highest band), no scale", y)
 	}
 }

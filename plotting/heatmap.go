@@ -17,7 +17,8 @@ type HeatmapData struct {
 	Title, XParam, YParam, Metric string
 	XValues, YValues              []string
 	Cells                         [][]float64 // [y][x]
-	Min, Max                      float64
+	Min, Max                      float64     // of the cells
+	ScaleMin, ScaleMax            float64     // the colour scale's ends: Min and Max unless anchored (SweepOptions.ColorRange)
 	Notice                        string
 }
 
@@ -67,6 +68,10 @@ func HeatmapInfo(trials []Trial, xParam, yParam string, opts SweepOptions) Heatm
 			d.Cells[yi][xi] = v
 		}
 	}
+	d.ScaleMin, d.ScaleMax = d.Min, d.Max
+	if r := opts.ColorRange; r != [2]float64{} {
+		d.ScaleMin, d.ScaleMax = math.Min(r[0], d.Min), math.Max(r[1], d.Max)
+	}
 	return d
 }
 
@@ -82,6 +87,9 @@ func (d HeatmapData) Chart() *Chart {
 	}
 	var data []opts.HeatMapData
 	lo, hi := math.Inf(1), math.Inf(-1)
+	if d.ScaleMin < d.ScaleMax {
+		lo, hi = d.ScaleMin, d.ScaleMax
+	}
 	for yi, row := range d.Cells {
 		for xi, v := range row {
 			if history.Finite(v) {

@@ -1,7 +1,9 @@
 package plotting
 
 import (
+	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -39,5 +41,37 @@ func TestTrials(t *testing.T) {
 	}
 	if _, err := Trials(nil, "nope"); err == nil {
 		t.Error("Trials accepts an unknown metric")
+	}
+}
+
+// An anchored colour scale spans the given range, widened to the cells;
+// without one it spans the cells' own min and max.
+func TestHeatmapColorRange(t *testing.T) {
+	trials := sampleTrials()
+	free := HeatmapInfo(trials, "learning_rate", "optimizer", SweepOptions{})
+	if free.ScaleMin != free.Min || free.ScaleMax != free.Max {
+		t.Errorf("unanchored scale %v…%v, want the cells' %v…%v", free.ScaleMin, free.ScaleMax, free.Min, free.Max)
+	}
+	anchored := HeatmapInfo(trials, "learning_rate", "optimizer", SweepOptions{ColorRange: [2]float64{0, 0.5}})
+	if anchored.ScaleMin != 0 || anchored.ScaleMax != free.Max || free.Max <= 0.5 {
+		t.Errorf("anchored scale %v…%v, want 0…%v (the range widened to the largest cell)", anchored.ScaleMin, anchored.ScaleMax, free.Max)
+	}
+	js, err := anchored.Chart().OptionJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// go-echarts omits a zero min, and ECharts' visual map then starts at 0.
+	var o struct {
+		VisualMap []map[string]any `json:"visualMap"`
+	}
+	if err := json.Unmarshal(js, &o); err != nil || len(o.VisualMap) != 1 {
+		t.Fatalf("visualMap of %s: %v", js, err)
+	}
+	if min, ok := o.VisualMap[0]["min"]; ok && min != 0.0 {
+		t.Errorf("the visual map starts at %v, want 0", min)
+	}
+	js, _ = free.Chart().OptionJSON()
+	if !strings.Contains(string(js), `"min":0.2`) {
+		t.Errorf("the unanchored visual map does not start at the smallest cell 0.2: %s", js)
 	}
 }

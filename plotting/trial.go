@@ -36,6 +36,11 @@ type SweepOptions struct {
 	// LogParams names the hyperparameters drawn on a log axis (those
 	// declared with a log scale).
 	LogParams []string
+	// ColorRange anchors Heatmap's colour scale: its two ends (e.g. 0 and
+	// ln 2 for a two-class loss: perfect to chance), widened where a cell
+	// lies outside. The zero value spans the cells' own min and max, which
+	// paints differences of a few thousandths as far apart as any.
+	ColorRange [2]float64
 }
 
 func (o SweepOptions) metric() string {
