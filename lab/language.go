@@ -22,3 +22,13 @@ func Language(lang string) {
 
 // CurrentLanguage returns the language in effect ("en" or "zh").
 func CurrentLanguage() string { return i18n.Current() }
+
+// Text returns en or zh, whichever is the language in effect: a notebook's
+// own words (a chart title set in a code cell shared by both editions) in
+// the reader's language. An empty zh falls back to en.
+func Text(en, zh string) string {
+	if zh != "" && CurrentLanguage() == "zh" {
+		return zh
+	}
+	return en
+}

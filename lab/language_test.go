@@ -96,3 +96,18 @@ func TestSummaryInChinese(t *testing.T) {
 		t.Errorf("Summary = %q\nwant      %q", got, want)
 	}
 }
+
+func TestTextFollowsTheLanguage(t *testing.T) {
+	defer Language("")
+	Language("en")
+	if got := Text("Loss", "损失"); got != "Loss" {
+		t.Errorf("en: %q", got)
+	}
+	Language("zh")
+	if got := Text("Loss", "损失"); got != "损失" {
+		t.Errorf("zh: %q", got)
+	}
+	if got := Text("Loss", ""); got != "Loss" {
+		t.Errorf("zh without a translation: %q", got)
+	}
+}
