@@ -1,6 +1,6 @@
 package plotting
 
-import "fmt"
+import "github.com/hyperlab-go/hyperlab/internal/i18n"
 
 // FitBand draws one configuration's training and validation loss per epoch
 // over its seeds, each as the seed mean with a band, the best epoch of the
@@ -29,14 +29,14 @@ func FitBandInfo(g Group, o BandOptions) (BandData, error) {
 		return BandData{}, err
 	}
 	d := val
-	d.LogY, d.YName, d.Lines, d.Notice = o.LogY, "loss", nil, ""
+	d.LogY, d.YName, d.Lines, d.Notice = o.LogY, i18n.T("loss"), nil, ""
 	if d.Title = o.Title; d.Title == "" {
-		d.Title = fmt.Sprintf("Loss per epoch, mean of %d seeds (band: %s)", len(g.Runs), d.Band.words())
+		d.Title = i18n.Tf("Loss per epoch, mean of %d seeds (band: %s)", len(g.Runs), d.Band.words())
 	}
 	for i, part := range []struct {
 		data  BandData
 		label string
-	}{{train, "training loss"}, {val, "validation loss"}} {
+	}{{train, i18n.T("training loss")}, {val, i18n.T("validation loss")}} {
 		if len(part.data.Lines) == 0 {
 			continue
 		}
@@ -48,7 +48,7 @@ func FitBandInfo(g Group, o BandOptions) (BandData, error) {
 		d.Lines = append(d.Lines, l)
 	}
 	if len(d.Lines) == 0 {
-		d.Notice = "No finished epochs to draw."
+		d.Notice = i18n.T("No finished epochs to draw.")
 	}
 	return d, nil
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
 	"github.com/hyperlab-go/hyperlab/surface"
 )
 
@@ -50,7 +51,7 @@ const descentFloor = 4
 func DescentInfo(g surface.Grid, paths []surface.Path, o DescentOptions) (DescentData, error) {
 	d := DescentData{Title: o.Title}
 	if d.Title == "" {
-		d.Title = "Gradient descent on a loss surface"
+		d.Title = i18n.T("Gradient descent on a loss surface")
 	}
 	if len(g.Loss) != len(g.Ys) {
 		return d, fmt.Errorf("plotting: the surface grid has %d rows of loss for %d y values; sample it with surface.Sample", len(g.Loss), len(g.Ys))
@@ -74,7 +75,7 @@ func DescentInfo(g surface.Grid, paths []surface.Path, o DescentOptions) (Descen
 		}
 	}
 	if len(g.Xs) == 0 || !(hi > 0) {
-		d.Notice = "No surface to draw."
+		d.Notice = i18n.T("No surface to draw.")
 		return d, nil
 	}
 	d.Xs, d.Ys = g.Xs, g.Ys
@@ -93,7 +94,7 @@ func DescentInfo(g surface.Grid, paths []surface.Path, o DescentOptions) (Descen
 		}
 		r := rule.Classify(p)
 		d.Paths = append(d.Paths, DescentPath{
-			Label:     "lr " + strconv.FormatFloat(p.LearningRate, 'g', 4, 64) + ": " + string(r),
+			Label:     "lr " + strconv.FormatFloat(p.LearningRate, 'g', 4, 64) + ": " + i18n.T(string(r)),
 			Regime:    r,
 			Reversals: p.Reversals(),
 			Points:    p.Points,
@@ -148,9 +149,9 @@ func (d DescentData) Chart() *Chart {
 			Text:   []string{"high loss", "low"},
 			Orient: "vertical", Left: strconv.Itoa(60 + descentSide + 20), Top: "80",
 			InRange: &opts.VisualMapInRange{Color: []string{"#ffffff", "#c6dbef", "#6baed6", "#2171b5", "#08306b"}}}))...)
-	h.ExtendXAxis(opts.XAxis{Type: "value", Name: "weight x", NameLocation: "middle", NameGap: 25, GridIndex: 1,
+	h.ExtendXAxis(opts.XAxis{Type: "value", Name: i18n.T("weight x"), NameLocation: "middle", NameGap: 25, GridIndex: 1,
 		Min: edge(d.Xs, false), Max: edge(d.Xs, true), SplitLine: hidden})
-	h.ExtendYAxis(opts.YAxis{Type: "value", Name: "weight y", NameLocation: "middle", NameGap: 35, GridIndex: 1,
+	h.ExtendYAxis(opts.YAxis{Type: "value", Name: i18n.T("weight y"), NameLocation: "middle", NameGap: 35, GridIndex: 1,
 		Min: edge(d.Ys, false), Max: edge(d.Ys, true), SplitLine: hidden})
 	var cells []opts.HeatMapData
 	for j, row := range d.Log10 {
@@ -158,7 +159,7 @@ func (d DescentData) Chart() *Chart {
 			cells = append(cells, opts.HeatMapData{Value: []any{i, j, num(v)}})
 		}
 	}
-	h.AddSeries("log10 loss", cells)
+	h.AddSeries(i18n.T("log10 loss"), cells)
 	l := charts.NewLine()
 	for k, p := range d.Paths {
 		data := make([]opts.LineData, len(p.Points))

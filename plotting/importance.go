@@ -5,6 +5,7 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
 )
 
 // ImportanceBar is one hyperparameter's share of the objective's variance.
@@ -24,14 +25,14 @@ type ImportanceData struct {
 // ImportanceInfo collects the bars (non-finite shares left out), largest
 // share on top.
 func ImportanceInfo(bars []ImportanceBar, method string) ImportanceData {
-	d := ImportanceData{Title: "Hyperparameter importance", Method: method}
+	d := ImportanceData{Title: i18n.T("Hyperparameter importance"), Method: method}
 	for _, b := range bars {
 		if !math.IsNaN(b.Share) && !math.IsInf(b.Share, 0) {
 			d.Bars = append(d.Bars, b)
 		}
 	}
 	if len(d.Bars) == 0 {
-		d.Notice = "No importance to show: the sweep needs finished trials that vary some hyperparameter."
+		d.Notice = i18n.T("No importance to show: the sweep needs finished trials that vary some hyperparameter.")
 	}
 	return d
 }
@@ -60,9 +61,9 @@ func (d ImportanceData) Chart() *Chart {
 	bar.SetGlobalOptions(append(frame(d.Title, box), noLegend, itemTrigger,
 		// The method is part of the result: a share means nothing without it.
 		charts.WithTitleOpts(opts.Title{Title: d.Title, Subtitle: wrap(d.Method, 110), Left: "10"}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: "share of the variance", NameLocation: "middle", NameGap: 30, Min: 0, Max: 1}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Name: i18n.T("share of the variance"), NameLocation: "middle", NameGap: 30, Min: 0, Max: 1}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names}))...)
-	bar.AddSeries("importance", data, charts.WithItemStyleOpts(opts.ItemStyle{Color: colour(0)}),
+	bar.AddSeries(i18n.T("importance"), data, charts.WithItemStyleOpts(opts.ItemStyle{Color: colour(0)}),
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}))
 	return FromECharts(bar)
 }

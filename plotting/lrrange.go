@@ -96,7 +96,7 @@ func (d LRRangeData) Chart() *Chart {
 	for _, m := range d.Marks {
 		if m.Used {
 			sub = append(sub, charts.WithTitleOpts(opts.Title{Title: d.Title, Left: "10",
-				Subtitle: fmt.Sprintf("used: %s, %.3g", m.Rule, m.LearningRate)}),
+				Subtitle: i18n.Tf("used: %s, %.3g", m.Rule, m.LearningRate)}),
 				charts.WithLegendOpts(opts.Legend{Type: "scroll", Top: "46"}))
 		}
 	}
@@ -130,7 +130,7 @@ func (d LRRangeData) Chart() *Chart {
 		// legend names it and can hide it.
 		name := fmt.Sprintf("%s %.3g", m.Rule, m.LearningRate)
 		if m.Used {
-			name += " (used)"
+			name += i18n.T(" (used)")
 		}
 		width := 1.5
 		if m.Used {
