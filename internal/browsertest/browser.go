@@ -30,8 +30,16 @@ const (
 	RequireJSPath = "/_hyperlab/require.js"
 )
 
-// Timeout bounds the wait for a page's charts.
-var Timeout = 30 * time.Second
+// Timeout bounds the wait for a page's charts: 30 s, or
+// $HYPERLAB_BROWSER_TIMEOUT (a Go duration such as 90s) on a loaded machine.
+var Timeout = timeoutFromEnv(30 * time.Second)
+
+func timeoutFromEnv(def time.Duration) time.Duration {
+	if d, err := time.ParseDuration(os.Getenv("HYPERLAB_BROWSER_TIMEOUT")); err == nil && d > 0 {
+		return d
+	}
+	return def
+}
 
 // Browser is a headless Chromium for one test.
 type Browser struct {
