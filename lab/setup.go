@@ -276,15 +276,4 @@ func DataFolders(root string) ([]string, error) {
 }
 
 // holdsRuns reports whether dir has a sub-folder named like a run.
-func holdsRuns(dir string) bool {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return false
-	}
-	for _, e := range entries {
-		if e.IsDir() && runstore.ValidID(e.Name()) == nil {
-			return true
-		}
-	}
-	return false
-}
+func holdsRuns(dir string) bool { return runstore.IsStore(dir) }

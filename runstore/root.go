@@ -96,3 +96,18 @@ func belongsToStore(abs string, e os.DirEntry) bool {
 	}
 	return false
 }
+
+// IsStore reports whether dir is a run store with something in it: it
+// holds the marker, or runs as a store from before the marker held them.
+// It reads only; an empty or foreign directory is not a store.
+func IsStore(dir string) bool {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return false
+	}
+	if fi, err := os.Lstat(filepath.Join(abs, markerName)); err == nil && fi.Mode().IsRegular() {
+		return true
+	}
+	entries, err := os.ReadDir(abs)
+	return err == nil && len(entries) > 0 && checkStore(abs) == nil
+}
