@@ -77,6 +77,15 @@ func (g *playground) draw(failure error) error {
 	if len(charts) > 1 {
 		width = "49%"
 	}
+	if g.final {
+		// The saved state: the charts as ordinary outputs, each with its
+		// static image, under the block that keeps the cell arguments.
+		updateHTML(g.id+"-charts", head)
+		if isNotebook() {
+			return plotting.DisplayRow(width, charts...)
+		}
+		return nil
+	}
 	updateHTML(g.id+"-charts", head+`<div style="display:flex;flex-wrap:wrap;gap:8px">`+fragments(charts, width)+`</div>`)
 	return nil
 }

@@ -97,12 +97,17 @@ func PlaygroundErr(ctx context.Context, v hparams.Values, dataset string, opts .
 	}
 	note := g.loop(ctx, msgs)
 	err = g.showControls(false, note)
+	g.final = true
+	if derr := g.draw(nil); err == nil {
+		err = derr
+	}
 	syncDisplay()
 	return g.current, err
 }
 
 // playground is the state of one Playground cell.
 type playground struct {
+	final bool // the cell is ending: draw the saved state
 	base     hparams.Values
 	dataset  string
 	s        play

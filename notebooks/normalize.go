@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 )
 
 // MaxBytes is the most a committed notebook may weigh, its chart images
@@ -42,6 +43,9 @@ func normalized(data []byte) ([]byte, error) {
 			if meta, ok := m["metadata"].(map[string]any); ok {
 				delete(meta, "execution")
 			}
+			if outs, ok := m["outputs"].([]any); ok {
+				m["outputs"] = dropEmpty(outs)
+			}
 		}
 	}
 	var b bytes.Buffer
@@ -52,4 +56,46 @@ func normalized(data []byte) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// dropEmpty removes the outputs that show nothing: a progress line updated
+// in place and cleared at the end leaves an empty text/html, which shows
+// nothing and which nbconvert's sanitizer cannot parse ("Document is
+// empty").
+func dropEmpty(outs []any) []any {
+	kept := outs[:0]
+	for _, o := range outs {
+		m, _ := o.(map[string]any)
+		data, _ := m["data"].(map[string]any)
+		if (m["output_type"] == "display_data" || m["output_type"] == "update_display_data") && blank(data) {
+			continue
+		}
+		kept = append(kept, o)
+	}
+	return kept
+}
+
+// blank reports whether every part of a MIME bundle is empty text.
+func blank(data map[string]any) bool {
+	if len(data) == 0 {
+		return true
+	}
+	for _, v := range data {
+		var text string
+		switch x := v.(type) {
+		case string:
+			text = x
+		case []any:
+			for _, l := range x {
+				s, _ := l.(string)
+				text += s
+			}
+		default:
+			return false
+		}
+		if strings.TrimSpace(text) != "" {
+			return false
+		}
+	}
+	return true
 }

@@ -62,3 +62,16 @@ func TestNormalizeStripsTimestamps(t *testing.T) {
 		t.Errorf("Normalize wrote\n%s\nwant\n%s", got, want)
 	}
 }
+
+func TestNormalizeDropsEmptyOutputs(t *testing.T) {
+	in := `{"cells":[{"cell_type":"code","metadata":{},"source":[],"outputs":[` +
+		`{"output_type":"display_data","data":{"text/html":[""]},"metadata":{}},` +
+		`{"output_type":"display_data","data":{"text/html":["<p>x</p>"]},"metadata":{}}]}]}`
+	out, err := normalized([]byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(string(out), `"output_type"`) != 1 || !strings.Contains(string(out), "<p>x</p>") {
+		t.Errorf("the empty output was not dropped, or the other was:\n%s", out)
+	}
+}
