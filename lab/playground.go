@@ -107,7 +107,7 @@ func PlaygroundErr(ctx context.Context, v hparams.Values, dataset string, opts .
 
 // playground is the state of one Playground cell.
 type playground struct {
-	final bool // the cell is ending: draw the saved state
+	final    bool // the cell is ending: draw the saved state
 	base     hparams.Values
 	dataset  string
 	s        play
