@@ -193,12 +193,30 @@ func isBoolFlag(f *flag.Flag) bool {
 	return ok && b.IsBoolFlag()
 }
 
-// writeScript writes one batch script, creating its folder.
+// writeScript writes one batch script, creating its folder. It writes a
+// temporary file and renames it into place, so a link or a named pipe
+// planted at path is replaced, never written through.
 func writeScript(path, text string) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return fmt.Errorf("cannot create %s (%v); give --scripts a folder you can write to", filepath.Dir(path), err)
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("cannot create %s (%v); give --scripts a folder you can write to", dir, err)
 	}
-	if err := os.WriteFile(path, []byte(text), 0o755); err != nil {
+	tmp, err := os.CreateTemp(dir, ".sbatch-*")
+	if err != nil {
+		return fmt.Errorf("cannot write in %s (%v); give --scripts a folder you can write to", dir, err)
+	}
+	defer os.Remove(tmp.Name())
+	_, err = tmp.WriteString(text)
+	if err == nil {
+		err = tmp.Chmod(0o755)
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
 		return fmt.Errorf("cannot write %s (%v); give --scripts a folder you can write to", path, err)
 	}
 	return nil

@@ -74,3 +74,24 @@ func TestSlurmRefusesBeforeWriting(t *testing.T) {
 		})
 	}
 }
+
+// A link planted where a script goes is replaced, its target left as it was.
+func TestSlurmScriptsDoNotFollowLinks(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "victim")
+	os.WriteFile(target, []byte("keep"), 0o600)
+	scripts := filepath.Join(dir, "s")
+	os.MkdirAll(scripts, 0o755)
+	os.Symlink(target, filepath.Join(scripts, "hyperlab-sweep.sbatch"))
+	var out, errs bytes.Buffer
+	args := append([]string{"slurm", "--shards", "2", "--runs", filepath.Join(dir, "runs"), "--hyperlab", "/bin/true", "--scripts", scripts}, slurmSweep...)
+	if code := run(args, &out, &errs); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	if b, _ := os.ReadFile(target); string(b) != "keep" {
+		t.Errorf("the link's target was written: %q", b)
+	}
+	if fi, err := os.Lstat(filepath.Join(scripts, "hyperlab-sweep.sbatch")); err != nil || !fi.Mode().IsRegular() {
+		t.Errorf("the script is not a regular file: %v", err)
+	}
+}
