@@ -2,6 +2,7 @@ package training
 
 import (
 	"context"
+	"math"
 	"strings"
 	"testing"
 
@@ -31,7 +32,7 @@ func TestMeasureBatchCost(t *testing.T) {
 		if want := (train + c.BatchSize - 1) / c.BatchSize; c.StepsPerEpoch != want {
 			t.Errorf("batch %d: %d steps per epoch, want ⌈%d/%d⌉ = %d", c.BatchSize, c.StepsPerEpoch, train, c.BatchSize, want)
 		}
-		if !(c.EpochSeconds > 0) || c.StepSeconds*float64(c.StepsPerEpoch) != c.EpochSeconds {
+		if split := c.StepSeconds * float64(c.StepsPerEpoch); !(c.EpochSeconds > 0) || math.Abs(split-c.EpochSeconds) > 1e-12*c.EpochSeconds {
 			t.Errorf("batch %d: epoch %gs, step %gs; want a positive epoch time split over the steps", c.BatchSize, c.EpochSeconds, c.StepSeconds)
 		}
 	}

@@ -148,8 +148,10 @@ func (l *loop) endEpoch(epoch int, s epochSums) (stop bool, err error) {
 		l.h.Err = fmt.Sprintf("validation loss is %v after epoch %d; try a smaller %s than %g", e.ValLoss, epoch, ParamLearningRate, l.cfg.LearningRate)
 		return true, nil
 	}
+	// A pruner judges every epoch but the last: a trial that trained all its
+	// epochs finished, and stopping it there would save nothing.
 	for _, prune := range l.o.prune {
-		if prune(e) {
+		if epoch < l.cfg.Epochs && prune(e) {
 			l.h.Status = history.Pruned
 			return true, nil
 		}
