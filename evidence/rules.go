@@ -8,12 +8,9 @@ import (
 
 func judgeLower(v *Verdict) error {
 	c := v.Claim
-	st, err := stats(c)
+	st, err := groupStats(v)
 	if err != nil {
 		return err
-	}
-	for i, g := range c.Groups {
-		v.Results = append(v.Results, Result{Label: g.Label, Stat: st[i]})
 	}
 	diff, spread, decided := separation(st[0], st[1], c.Spread)
 	if c.up() {
@@ -37,12 +34,9 @@ func judgeLower(v *Verdict) error {
 
 func judgeTrend(v *Verdict) error {
 	c := v.Claim
-	st, err := stats(c)
+	st, err := groupStats(v)
 	if err != nil {
 		return err
-	}
-	for i, g := range c.Groups {
-		v.Results = append(v.Results, Result{Label: g.Label, Stat: st[i]})
 	}
 	sign := 1.0 // +1: the claimed direction is down
 	if c.up() {
@@ -193,12 +187,9 @@ type comparison struct {
 
 func judgeNeighbours(v *Verdict) error {
 	c := v.Claim
-	st, err := stats(c)
+	st, err := groupStats(v)
 	if err != nil {
 		return err
-	}
-	for i, g := range c.Groups {
-		v.Results = append(v.Results, Result{Label: g.Label, Stat: st[i]})
 	}
 	var cs []comparison
 	for i, m := range c.Marked {

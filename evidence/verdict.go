@@ -87,6 +87,19 @@ func stats(c Claim) ([]history.Stat, error) {
 	return out, nil
 }
 
+// groupStats returns the claim's measure over each group and records each
+// as a Result of v, in the order of the groups.
+func groupStats(v *Verdict) ([]history.Stat, error) {
+	st, err := stats(v.Claim)
+	if err != nil {
+		return nil, err
+	}
+	for i, g := range v.Claim.Groups {
+		v.Results = append(v.Results, Result{Label: g.Label, Stat: st[i]})
+	}
+	return st, nil
+}
+
 // separation compares a and b under spread: diff is b.Mean−a.Mean (positive
 // when a is lower), spread what |diff| must exceed, and decided whether the
 // difference counts. One seed in either group never decides.

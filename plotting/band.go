@@ -167,11 +167,7 @@ func groupRuns(groups []Group) []Run {
 
 // Band draws each group's seed mean as a line with a shaded band.
 func Band(groups []Group, o BandOptions) (*Chart, error) {
-	d, err := BandInfo(groups, o)
-	if err != nil {
-		return nil, err
-	}
-	return d.Chart(), nil
+	return drawn(BandInfo(groups, o))
 }
 
 // Chart draws d. Each band is two stacked line series (the lower edge, then

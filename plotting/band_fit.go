@@ -9,11 +9,7 @@ import "github.com/hyperlab-go/hyperlab/internal/i18n"
 // o.Metric is ignored; o.Title defaults to "Loss per epoch, mean of N
 // seeds (band: …)".
 func FitBand(g Group, o BandOptions) (*Chart, error) {
-	d, err := FitBandInfo(g, o)
-	if err != nil {
-		return nil, err
-	}
-	return d.Chart(), nil
+	return drawn(FitBandInfo(g, o))
 }
 
 // FitBandInfo collects FitBand's data: two lines, "training loss" (no best

@@ -95,11 +95,7 @@ func classOf(points []Point) []int {
 // Boundary draws the predicted class over the plane as coloured cells and
 // the data points on top, coloured by their true class.
 func Boundary(g Grid, points []Point, opts BoundaryOptions) (*Chart, error) {
-	d, err := BoundaryInfo(g, points, opts)
-	if err != nil {
-		return nil, err
-	}
-	return d.Chart(), nil
+	return drawn(BoundaryInfo(g, points, opts))
 }
 
 // Chart draws d. The cells are a heatmap on category axes and the points a

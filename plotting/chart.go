@@ -150,3 +150,12 @@ func num(f float64) any {
 	r, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'g', 6, 64), 64)
 	return r
 }
+
+// drawn returns the chart of d, or err when collecting d failed: the one
+// body of every draw function whose Info step can fail.
+func drawn[D interface{ Chart() *Chart }](d D, err error) (*Chart, error) {
+	if err != nil {
+		return nil, err
+	}
+	return d.Chart(), nil
+}

@@ -88,11 +88,7 @@ func CompareInfo(runs []Run, opts CompareOptions) (CompareData, error) {
 // Compare overlays the chosen metric of many runs, labelled by the
 // hyperparameters that differ between them.
 func Compare(runs []Run, opts CompareOptions) (*Chart, error) {
-	d, err := CompareInfo(runs, opts)
-	if err != nil {
-		return nil, err
-	}
-	return d.Chart(), nil
+	return drawn(CompareInfo(runs, opts))
 }
 
 // Chart draws d.

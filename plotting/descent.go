@@ -112,11 +112,7 @@ func sameSpan(xs, ys []float64) bool {
 // a heatmap of its log10 loss (light is low), each path as a line with a
 // dot per step, labelled with its learning rate and regime.
 func Descent(g surface.Grid, paths []surface.Path, o DescentOptions) (*Chart, error) {
-	d, err := DescentInfo(g, paths, o)
-	if err != nil {
-		return nil, err
-	}
-	return d.Chart(), nil
+	return drawn(DescentInfo(g, paths, o))
 }
 
 // descentSide is the side of the square plot in pixels: a fixed width and

@@ -63,29 +63,10 @@ func checkPicture(t *testing.T, b []byte) {
 	if s := img.Bounds().Size(); s.X != ImageWidth || s.Y != ImageHeight {
 		t.Errorf("the image is %dx%d pixels, want %dx%d", s.X, s.Y, ImageWidth, ImageHeight)
 	}
-	inked, colours := histogram(img)
+	inked, colours := testutil.Histogram(img)
 	if inked < 0.002 || colours < 4 {
 		t.Errorf("the image looks blank: %.1f%% of it is not white, in %d colours", 100*inked, colours)
 	}
-}
-
-// histogram returns the share of pixels that are not white and the number
-// of distinct colours (quantised to 4 bits a channel).
-func histogram(img image.Image) (inked float64, colours int) {
-	seen := map[uint32]bool{}
-	n, ink := 0, 0
-	r := img.Bounds()
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			cr, cg, cb, _ := img.At(x, y).RGBA()
-			n++
-			if cr < 0xf000 || cg < 0xf000 || cb < 0xf000 {
-				ink++
-			}
-			seen[(cr>>12)<<8|(cg>>12)<<4|cb>>12] = true
-		}
-	}
-	return float64(ink) / float64(n), len(seen)
 }
 
 // TestImageOfLargeBoundaryIsSmall draws a decision boundary as the
@@ -189,7 +170,7 @@ func TestImageDrawsStackedBands(t *testing.T) {
 	checkPicture(t, b)
 	img, _ := png.Decode(bytes.NewReader(b))
 	// Below the band, left of the middle, stays white.
-	if inked, _ := histogram(img.(interface {
+	if inked, _ := testutil.Histogram(img.(interface {
 		SubImage(image.Rectangle) image.Image
 	}).SubImage(image.Rect(150, 330, 170, 380))); inked != 0 {
 		t.Errorf("the area under the band is filled (%.0f%% inked)", 100*inked)

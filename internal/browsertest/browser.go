@@ -119,19 +119,10 @@ type Page struct {
 // Eval on the returned tab for further checks before the next Open.
 func (b *Browser) Open(t testing.TB, file string) *Page {
 	t.Helper()
-	target := file
-	if !strings.HasPrefix(file, "http://") && !strings.HasPrefix(file, "https://") {
-		srv := b.serve(t, filepath.Dir(file))
-		target = srv.URL + "/" + url.PathEscape(filepath.Base(file))
-	}
 	ctx, cancel := context.WithTimeout(b.ctx, Timeout+30*time.Second)
 	defer cancel()
-	p := &Page{URL: target}
 	var mu sync.Mutex
-	b.intercept(ctx, &mu, p)
-	if err := chromedp.Do(ctx, chromedp.Navigate(target)); err != nil {
-		t.Fatalf("browsertest: loading %s: %v", target, err)
-	}
+	p := b.navigate(ctx, t, file, &mu)
 	_, err := chromedp.Run(ctx, chromedp.Poll[bool](readyJS, chromedp.WithPollingTimeout(Timeout),
 		chromedp.WithPollingInterval(100*time.Millisecond)))
 	if err != nil {
@@ -155,6 +146,24 @@ func (b *Browser) Open(t testing.TB, file string) *Page {
 	out.Blocked = slices.Clone(p.Blocked)
 	out.Dialogs = slices.Clone(p.Dialogs)
 	return &out
+}
+
+// navigate loads file in ctx (served from its folder, unless it is an http
+// URL) and returns the page whose dialogs and blocked requests are recorded,
+// under mu, while ctx lasts.
+func (b *Browser) navigate(ctx context.Context, t testing.TB, file string, mu *sync.Mutex) *Page {
+	t.Helper()
+	target := file
+	if !strings.HasPrefix(file, "http://") && !strings.HasPrefix(file, "https://") {
+		srv := b.serve(t, filepath.Dir(file))
+		target = srv.URL + "/" + url.PathEscape(filepath.Base(file))
+	}
+	p := &Page{URL: target}
+	b.intercept(ctx, mu, p)
+	if err := chromedp.Do(ctx, chromedp.Navigate(target)); err != nil {
+		t.Fatalf("browsertest: loading %s: %v", target, err)
+	}
+	return p
 }
 
 // Eval evaluates a JavaScript expression in the current page and decodes

@@ -5,16 +5,14 @@ import (
 	"context"
 	"encoding/base64"
 	"fmt"
-	"image"
 	"image/png"
-	"net/url"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 )
 
 // Shown is an image a page shows, and whether it sits in a hyperlab chart's
@@ -61,18 +59,10 @@ type StaticPage struct {
 // load, and reports the images it shows.
 func (b *Browser) Static(t testing.TB, file string) *StaticPage {
 	t.Helper()
-	target := file
-	if !strings.HasPrefix(file, "http://") && !strings.HasPrefix(file, "https://") {
-		srv := b.serve(t, filepath.Dir(file))
-		target = srv.URL + "/" + url.PathEscape(filepath.Base(file))
-	}
 	ctx, cancel := context.WithTimeout(b.ctx, Timeout+30*time.Second)
 	defer cancel()
 	var mu sync.Mutex
-	b.intercept(ctx, &mu, &Page{URL: target})
-	if err := chromedp.Do(ctx, chromedp.Navigate(target)); err != nil {
-		t.Fatalf("browsertest: loading %s: %v", target, err)
-	}
+	b.navigate(ctx, t, file, &mu)
 	if !b.opts.NoScripts && !b.opts.Offline {
 		_, _ = chromedp.Run(ctx, chromedp.Poll[bool](readyJS, chromedp.WithPollingTimeout(Timeout),
 			chromedp.WithPollingInterval(100*time.Millisecond)))
@@ -107,34 +97,12 @@ func CheckPicture(src string) error {
 	if err != nil {
 		return fmt.Errorf("the image is not a PNG: %w", err)
 	}
-	inked, colours := Histogram(img)
+	inked, colours := testutil.Histogram(img)
 	if inked < 0.002 || colours < 4 {
 		return fmt.Errorf("the image (%dx%d) looks blank: %.2f%% of it is not white, in %d colours",
 			img.Bounds().Dx(), img.Bounds().Dy(), 100*inked, colours)
 	}
 	return nil
-}
-
-// Histogram returns the share of img's pixels that are not white and its
-// number of distinct colours (4 bits a channel).
-func Histogram(img image.Image) (inked float64, colours int) {
-	seen := map[uint32]bool{}
-	n, ink := 0, 0
-	r := img.Bounds()
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			cr, cg, cb, _ := img.At(x, y).RGBA()
-			n++
-			if cr < 0xf000 || cg < 0xf000 || cb < 0xf000 {
-				ink++
-			}
-			seen[(cr>>12)<<8|(cg>>12)<<4|cb>>12] = true
-		}
-	}
-	if n == 0 {
-		return 0, 0
-	}
-	return float64(ink) / float64(n), len(seen)
 }
 
 // CheckStatic fails t unless page shows want chart images, each a visible

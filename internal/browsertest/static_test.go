@@ -26,24 +26,26 @@ func reportWithEveryChart(t *testing.T) (path string, charts int) {
 // TestReportWithoutScripts: with JavaScript off, every chart of a report
 // shows as its image, each a real picture.
 func TestReportWithoutScripts(t *testing.T) {
-	path, n := reportWithEveryChart(t)
-	b := browsertest.StartWith(t, browsertest.Options{NoScripts: true})
-	page := b.Static(t, path)
-	browsertest.CheckStatic(t, "the report without scripts", page, n)
-	if page.Drawn != 0 {
-		t.Errorf("%d charts were drawn with scripts off", page.Drawn)
-	}
+	checkReportImages(t, browsertest.Options{NoScripts: true}, "without scripts")
 }
 
 // TestReportOffline: with scripts on but the CDN unreachable, every chart
 // of a report still shows as its image.
 func TestReportOffline(t *testing.T) {
+	checkReportImages(t, browsertest.Options{Offline: true}, "offline")
+}
+
+// checkReportImages opens a report with every chart in a browser started
+// with opts (how, in words) and fails t unless each chart shows as its
+// image and none was drawn.
+func checkReportImages(t *testing.T, opts browsertest.Options, how string) {
+	t.Helper()
 	path, n := reportWithEveryChart(t)
-	b := browsertest.StartWith(t, browsertest.Options{Offline: true})
+	b := browsertest.StartWith(t, opts)
 	page := b.Static(t, path)
-	browsertest.CheckStatic(t, "the report offline", page, n)
+	browsertest.CheckStatic(t, "the report "+how, page, n)
 	if page.Drawn != 0 {
-		t.Errorf("%d charts were drawn offline", page.Drawn)
+		t.Errorf("%d charts were drawn %s", page.Drawn, how)
 	}
 }
 
