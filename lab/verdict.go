@@ -1,13 +1,14 @@
 package lab
 
 import (
-	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/hyperlab-go/hyperlab/internal/i18n"
+	"github.com/hyperlab-go/hyperlab/internal/ipynb"
 
 	"github.com/hyperlab-go/hyperlab/evidence"
 	"github.com/hyperlab-go/hyperlab/history"
@@ -157,33 +158,17 @@ func notebookHTML(path string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("lab: %w", err)
 	}
-	var nb struct {
-		Cells []struct {
-			Outputs []struct {
-				Data map[string]json.RawMessage `json:"data"`
-			} `json:"outputs"`
-		} `json:"cells"`
+	cells, err := ipynb.HTMLOutputs(data)
+	if errors.Is(err, ipynb.ErrNotText) {
+		return "", fmt.Errorf("lab: %s: %v", path, err)
 	}
-	if err := json.Unmarshal(data, &nb); err != nil {
+	if err != nil {
 		return "", fmt.Errorf("lab: %s is not a notebook: %v", path, err)
 	}
 	var b strings.Builder
-	for _, c := range nb.Cells {
-		for _, o := range c.Outputs {
-			raw, ok := o.Data["text/html"]
-			if !ok {
-				continue
-			}
-			// nbformat stores a string or a list of lines.
-			var lines []string
-			if err := json.Unmarshal(raw, &lines); err != nil {
-				var one string
-				if err := json.Unmarshal(raw, &one); err != nil {
-					return "", fmt.Errorf("lab: %s: a text/html output is neither text nor lines", path)
-				}
-				lines = []string{one}
-			}
-			b.WriteString(strings.Join(lines, ""))
+	for _, outputs := range cells {
+		for _, h := range outputs {
+			b.WriteString(h)
 			b.WriteString("\n")
 		}
 	}

@@ -104,32 +104,27 @@ func writeFileAtomic(dir, name string, data []byte, durable bool) error {
 
 // syncFile makes a file's content durable.
 func syncFile(path string) error {
+	return syncPath(path, func() (*os.File, error) { return os.OpenFile(path, os.O_RDONLY|noFollow, 0) })
+}
+
+// syncDir makes a directory's entries (new and renamed files) durable.
+func syncDir(dir string) error {
+	return syncPath(dir, func() (*os.File, error) { return os.Open(dir) })
+}
+
+// syncPath opens path with open and syncs it, each failure (an injected
+// fault included) naming path.
+func syncPath(path string, open func() (*os.File, error)) error {
 	if err := fault("sync", path); err != nil {
 		return fmt.Errorf("runstore: syncing %s: %w", path, err)
 	}
-	f, err := os.OpenFile(path, os.O_RDONLY|noFollow, 0)
+	f, err := open()
 	if err != nil {
 		return fmt.Errorf("runstore: syncing %s: %w", path, err)
 	}
 	defer f.Close()
 	if err := f.Sync(); err != nil {
 		return fmt.Errorf("runstore: syncing %s: %w", path, err)
-	}
-	return nil
-}
-
-// syncDir makes a directory's entries (new and renamed files) durable.
-func syncDir(dir string) error {
-	if err := fault("sync", dir); err != nil {
-		return fmt.Errorf("runstore: syncing %s: %w", dir, err)
-	}
-	d, err := os.Open(dir)
-	if err != nil {
-		return fmt.Errorf("runstore: syncing %s: %w", dir, err)
-	}
-	defer d.Close()
-	if err := d.Sync(); err != nil {
-		return fmt.Errorf("runstore: syncing %s: %w", dir, err)
 	}
 	return nil
 }

@@ -40,20 +40,18 @@ var errZeroWriter = errors.New("runstore: the Writer is nil or zero; get one fro
 
 // Epoch appends one epoch to epochs.jsonl, in one write.
 func (w *Writer) Epoch(e history.Epoch) error {
-	if w == nil || w.dir == "" {
-		return errZeroWriter
-	}
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if err := w.usable(); err != nil {
-		return err
-	}
-	return w.appendEpochs([]history.Epoch{e})
+	return w.append(func() error { return w.appendEpochs([]history.Epoch{e}) })
 }
 
 // Steps appends a batch of per-step training losses (NaN allowed) to
 // steps.jsonl, in one write.
 func (w *Writer) Steps(loss []float64) error {
+	return w.append(func() error { return w.appendSteps(loss) })
+}
+
+// append runs write under the Writer's lock, once the Writer is known to
+// be usable: the one entry of Epoch and Steps.
+func (w *Writer) append(write func() error) error {
 	if w == nil || w.dir == "" {
 		return errZeroWriter
 	}
@@ -62,7 +60,7 @@ func (w *Writer) Steps(loss []float64) error {
 	if err := w.usable(); err != nil {
 		return err
 	}
-	return w.appendSteps(loss)
+	return write()
 }
 
 // Finish completes the run: it appends the epochs and step losses of h

@@ -11,10 +11,7 @@ import (
 )
 
 func TestMeasureBatchCost(t *testing.T) {
-	data, err := datasets.Load("moons", datasets.Options{Size: 300, Noise: 0.2, Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := load(t, "moons", datasets.Options{Size: 300, Noise: 0.2, Seed: 1})
 	// A notebook's own Spec that declares neither batch_size nor epochs.
 	spec, err := hparams.NewBuilder().Float(ParamLearningRate, 0.05, "rate").Spec()
 	if err != nil {
@@ -44,10 +41,7 @@ func TestMeasureBatchCost(t *testing.T) {
 }
 
 func TestMeasureBatchCostErrors(t *testing.T) {
-	data, err := datasets.Load("moons", datasets.Options{Size: 100, Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := load(t, "moons", datasets.Options{Size: 100, Seed: 1})
 	v := Spec.Defaults()
 	for _, tc := range []struct {
 		sizes []int

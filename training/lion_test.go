@@ -1,7 +1,6 @@
 package training
 
 import (
-	"context"
 	"testing"
 )
 
@@ -15,13 +14,5 @@ const lionLearningRate = 0.003
 // standard moons split as well as Adam does with the defaults.
 func TestLionTrainsMoons(t *testing.T) {
 	v := values(t, ParamOptimizer, "lion", ParamLearningRate, lionLearningRate)
-	h, err := Run(context.Background(), v, moons(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	last, _ := h.Last()
-	t.Logf("status %s, %d epochs, last %+v", h.Status, len(h.Epochs), last)
-	if last.ValAccuracy < 0.95 {
-		t.Errorf("validation accuracy %.3f after %d epochs, want ≥ 0.95", last.ValAccuracy, len(h.Epochs))
-	}
+	trainsMoons(t, v)
 }

@@ -14,10 +14,7 @@ import (
 // regression loss trains differently; on a classifier, mse compares the
 // softmax probabilities with the one-hot labels and still learns.
 func TestLosses(t *testing.T) {
-	sine, err := datasets.Load("sine", datasets.Options{Size: 500, Noise: 0.1, Seed: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
+	sine := load(t, "sine", datasets.Options{Size: 500, Noise: 0.1, Seed: 3})
 	paths := map[string][]float64{}
 	for _, loss := range []string{"mse", "mae", "huber"} {
 		h, err := Run(context.Background(), values(t, "epochs", 30, "loss", loss, "huber_loss_delta", 0.05, "activation", "tanh"), sine)

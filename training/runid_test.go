@@ -17,10 +17,7 @@ import (
 func TestRunIDGolden(t *testing.T) {
 	var b strings.Builder
 	for _, set := range []string{"moons", "circles", "xor"} {
-		data, err := datasets.Load(set, datasets.Options{Size: 200, Noise: 0.1, Seed: 1})
-		if err != nil {
-			t.Fatal(err)
-		}
+		data := load(t, set, datasets.Options{Size: 200, Noise: 0.1, Seed: 1})
 		for _, v := range []struct {
 			k string
 			x any
@@ -33,27 +30,20 @@ func TestRunIDGolden(t *testing.T) {
 
 func TestRunIDTellsDataApart(t *testing.T) {
 	v := values(t, "epochs", 2)
-	load := func(name string, o datasets.Options) datasets.Split {
-		s, err := datasets.Load(name, o)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return s
-	}
 	base := datasets.Options{Size: 200, Noise: 0.1, Seed: 1}
-	id := RunID(v, load("moons", base))
+	id := RunID(v, load(t, "moons", base))
 	if err := runstore.ValidID(id); err != nil || len(id) != RunIDLen {
 		t.Fatalf("RunID = %q (%v)", id, err)
 	}
-	if again := RunID(v, load("moons", base)); again != id {
+	if again := RunID(v, load(t, "moons", base)); again != id {
 		t.Errorf("the same values and data gave %s then %s", id, again)
 	}
 	other := map[string]string{
-		"circles":     RunID(v, load("circles", base)),
-		"more rows":   RunID(v, load("moons", datasets.Options{Size: 300, Noise: 0.1, Seed: 1})),
-		"data seed":   RunID(v, load("moons", datasets.Options{Size: 200, Noise: 0.1, Seed: 2})),
-		"normalised":  RunID(v, load("moons", datasets.Options{Size: 200, Noise: 0.1, Seed: 1, Normalize: true})),
-		"other value": RunID(values(t, "epochs", 3), load("moons", base)),
+		"circles":     RunID(v, load(t, "circles", base)),
+		"more rows":   RunID(v, load(t, "moons", datasets.Options{Size: 300, Noise: 0.1, Seed: 1})),
+		"data seed":   RunID(v, load(t, "moons", datasets.Options{Size: 200, Noise: 0.1, Seed: 2})),
+		"normalised":  RunID(v, load(t, "moons", datasets.Options{Size: 200, Noise: 0.1, Seed: 1, Normalize: true})),
+		"other value": RunID(values(t, "epochs", 3), load(t, "moons", base)),
 	}
 	for what, got := range other {
 		if got == id {
@@ -68,10 +58,7 @@ func TestStoreKeysRunsByData(t *testing.T) {
 	store := openStore(t)
 	v := values(t, "epochs", 2)
 	moonsData := moonsSmall(t)
-	circles, err := datasets.Load("circles", datasets.Options{Size: 200, Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
+	circles := load(t, "circles", datasets.Options{Size: 200, Seed: 1})
 	train := func(data datasets.Split) (h *history.History, reused bool, epochs int) {
 		t.Helper()
 		h, err := Run(context.Background(), v, data, Store(store), Reused(&reused), OnEpoch(func(history.Epoch) { epochs++ }))

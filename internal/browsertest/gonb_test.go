@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/hyperlab-go/hyperlab/internal/browsertest"
+	"github.com/hyperlab-go/hyperlab/internal/ipynb"
 )
 
 // liveCell trains nothing: it feeds a Live chart five epochs, as training's
@@ -108,31 +109,11 @@ func savedHTML(t *testing.T, path string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var nb struct {
-		Cells []struct {
-			Outputs []struct {
-				Data map[string]json.RawMessage `json:"data"`
-			} `json:"outputs"`
-		} `json:"cells"`
-	}
-	if err := json.Unmarshal(raw, &nb); err != nil {
+	cells, err := ipynb.HTMLOutputs(raw)
+	if err != nil {
 		t.Fatal(err)
 	}
-	var out []string
-	for _, o := range nb.Cells[len(nb.Cells)-1].Outputs {
-		h, ok := o.Data["text/html"]
-		if !ok {
-			continue
-		}
-		var s string
-		if json.Unmarshal(h, &s) != nil {
-			var lines []string
-			_ = json.Unmarshal(h, &lines)
-			s = strings.Join(lines, "")
-		}
-		out = append(out, s)
-	}
-	return out
+	return cells[len(cells)-1]
 }
 
 func tail(b []byte) string {

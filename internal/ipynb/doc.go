@@ -1,5 +1,6 @@
 // Package ipynb writes GoNB notebooks (nbformat 4, no outputs) from a plain
-// text source, so that a notebook's text and code can be reviewed as text.
+// text source, so that a notebook's text and code can be reviewed as text,
+// and reads the HTML outputs of a saved one (HTMLOutputs).
 // The tutorials' sources (notebooks/tools/src, built by mknb) and the
 // starter notebook of `hyperlab new` go through it.
 //
