@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
+
 	"github.com/hyperlab-go/hyperlab/internal/browsertest"
 	"github.com/hyperlab-go/hyperlab/runstore"
 )
@@ -110,14 +112,8 @@ func TestRealUI(t *testing.T) {
 // copyForUI copies notebook src to dst without its outputs, its set-up cell
 // pointing at the repository root (the copy lives in a temporary folder).
 func copyForUI(t *testing.T, src, dst, root string) {
-	data, err := os.ReadFile(src)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var nb map[string]any
-	if err := json.Unmarshal(data, &nb); err != nil {
-		t.Fatalf("%s: %v", src, err)
-	}
+	testutil.ReadJSON(t, src, &nb)
 	for _, c := range nb["cells"].([]any) {
 		cell := c.(map[string]any)
 		if cell["cell_type"] != "code" {

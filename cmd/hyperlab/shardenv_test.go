@@ -1,8 +1,9 @@
 package main
 
 import (
-	"strings"
 	"testing"
+
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 
 	"github.com/hyperlab-go/hyperlab/training"
 )
@@ -32,14 +33,8 @@ func TestClusterShard(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, from, ok, err := clusterShard(func(k string) string { return tc.env[k] }, tc.shards)
-			if tc.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
-					t.Fatalf("err = %v, want one containing %q", err, tc.wantErr)
-				}
+			if testutil.ErrCase(t, err, tc.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if got != tc.want || ok != tc.ok {
 				t.Errorf("clusterShard = %v, %v; want %v, %v", got, ok, tc.want, tc.ok)

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
+
 	"github.com/hyperlab-go/hyperlab/internal/ipynb"
 )
 
@@ -51,14 +53,8 @@ func TestSourcesTranslated(t *testing.T) {
 // cellsOf reads a notebook's cells as type and joined source.
 func cellsOf(t *testing.T, path string) []string {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var nb map[string]any
-	if err := json.Unmarshal(data, &nb); err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
+	testutil.ReadJSON(t, path, &nb)
 	var out []string
 	for _, c := range nb["cells"].([]any) {
 		cell := c.(map[string]any)
@@ -136,14 +132,8 @@ func TestEditions(t *testing.T) {
 // executed fakes the kernel: every code cell gets an output and a count.
 func executed(t *testing.T, path string) {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var nb map[string]any
-	if err := json.Unmarshal(data, &nb); err != nil {
-		t.Fatal(err)
-	}
+	testutil.ReadJSON(t, path, &nb)
 	for i, c := range nb["cells"].([]any) {
 		cell := c.(map[string]any)
 		if cell["cell_type"] == "code" {
@@ -152,7 +142,7 @@ func executed(t *testing.T, path string) {
 			cell["metadata"] = map[string]any{"execution": map[string]any{"shell.execute_reply": "2026-01-01T00:00:00Z"}}
 		}
 	}
-	data, err = ipynb.Encode(nb)
+	data, err := ipynb.Encode(nb)
 	if err != nil {
 		t.Fatal(err)
 	}
