@@ -181,10 +181,8 @@ func (d BandData) Chart() *Chart {
 	if d.Notice != "" {
 		return empty(d.Title, d.Notice)
 	}
-	l := charts.NewLine()
-	l.SetGlobalOptions(append(frame(d.Title), axisTrigger,
-		charts.WithXAxisOpts(xAxis(i18n.T("epoch"), false, true)),
-		charts.WithYAxisOpts(d.yAxis()))...)
+	l := lineChart(d.Title, xAxis(i18n.T("epoch"), false, true),
+		d.yAxis())
 	var bands, means []int // series indices of band edges and of means
 	for i, ln := range d.Lines {
 		stack := fmt.Sprintf("band%d", i)

@@ -96,10 +96,8 @@ func (d CompareData) Chart() *Chart {
 	if d.Notice != "" {
 		return empty(d.Title, d.Notice)
 	}
-	l := charts.NewLine()
-	l.SetGlobalOptions(append(frame(d.Title), axisTrigger,
-		charts.WithXAxisOpts(xAxis(i18n.T("epoch"), false, true)),
-		charts.WithYAxisOpts(yAxis(label(d.Metric), d.LogY)))...)
+	l := lineChart(d.Title, xAxis(i18n.T("epoch"), false, true),
+		yAxis(label(d.Metric), d.LogY))
 	for _, ln := range d.Lines {
 		data := make([]opts.LineData, len(ln.Epochs))
 		for i := range ln.Epochs {

@@ -102,10 +102,8 @@ func (d LossData) Chart() *Chart {
 		}
 		rows[i] = opts.LineData{Value: row}
 	}
-	l := charts.NewLine()
-	l.SetGlobalOptions(append(frame(d.Title), axisTrigger,
-		charts.WithXAxisOpts(xAxis(i18n.T("epoch"), false, true)),
-		charts.WithYAxisOpts(yAxis(i18n.T("loss"), d.LogY)))...)
+	l := lineChart(d.Title, xAxis(i18n.T("epoch"), false, true),
+		yAxis(i18n.T("loss"), d.LogY))
 	drawn := 0
 	// The losses are data losses; a regularized run's penalty is drawn as
 	// its own dashed series, not added to them.

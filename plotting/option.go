@@ -73,6 +73,14 @@ func yAxis(name string, log bool) opts.YAxis {
 	return opts.YAxis{Type: axisType(log), Name: name, NameLocation: "end", Scale: opts.Bool(true)}
 }
 
+// lineChart starts a line chart: title on top, the values of every series
+// at the hovered x in the tooltip, and the axes x and y.
+func lineChart(title string, x opts.XAxis, y opts.YAxis) *charts.Line {
+	l := charts.NewLine()
+	l.SetGlobalOptions(append(frame(title), axisTrigger, charts.WithXAxisOpts(x), charts.WithYAxisOpts(y))...)
+	return l
+}
+
 // showSymbols shows a dot per point on lines short enough to read them.
 func showSymbols(points int) charts.SeriesOpts {
 	return charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(points <= 60)})

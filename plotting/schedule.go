@@ -1,7 +1,6 @@
 package plotting
 
 import (
-	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/hyperlab-go/hyperlab/internal/i18n"
 )
@@ -67,10 +66,8 @@ func (d ScheduleData) Chart() *Chart {
 	if d.Notice != "" {
 		return empty(d.Title, d.Notice)
 	}
-	l := charts.NewLine()
-	l.SetGlobalOptions(append(frame(d.Title), axisTrigger,
-		charts.WithXAxisOpts(xAxis(d.Unit, d.LogX, false)),
-		charts.WithYAxisOpts(yAxis(d.YName, d.LogY)))...)
+	l := lineChart(d.Title, xAxis(d.Unit, d.LogX, false),
+		yAxis(d.YName, d.LogY))
 	for i, cv := range d.Curves {
 		data := make([]opts.LineData, len(cv.Y))
 		for j, y := range cv.Y {

@@ -116,14 +116,11 @@ func (d StepData) Chart() *Chart {
 	if d.Notice != "" {
 		return empty(d.Title, d.Notice)
 	}
-	l := charts.NewLine()
 	x := "step"
 	if d.Epochs {
 		x = "epoch"
 	}
-	l.SetGlobalOptions(append(frame(d.Title), axisTrigger,
-		charts.WithXAxisOpts(xAxis(i18n.T(x), false, !d.Epochs)),
-		charts.WithYAxisOpts(yAxis(i18n.T("loss"), d.LogY)))...)
+	l := lineChart(d.Title, xAxis(i18n.T(x), false, !d.Epochs), yAxis(i18n.T("loss"), d.LogY))
 	noSymbols := charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)})
 	for i, r := range d.Runs {
 		l.AddSeries(r.Label, points(r.Loss, d.LogY, r.PerEpoch), noSymbols, withColor(colour(i)),
