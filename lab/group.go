@@ -229,3 +229,14 @@ func GroupSummary(groups ...*Group) Table {
 func signalContext() (context.Context, context.CancelFunc) {
 	return signal.NotifyContext(context.Background(), os.Interrupt)
 }
+
+// inCell runs f in a cell's context (cancelled by an interrupt) and ends
+// the cell on its error, as Check does: the body of each facade call whose
+// ...Err twin does the work.
+func inCell[T any](f func(context.Context) (T, error)) T {
+	ctx, stop := signalContext()
+	defer stop()
+	r, err := f(ctx)
+	Check(err)
+	return r
+}

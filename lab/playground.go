@@ -3,8 +3,6 @@ package lab
 import (
 	"context"
 	"fmt"
-	"os"
-	"os/signal"
 	"strconv"
 	"strings"
 	"time"
@@ -68,11 +66,7 @@ var answerWait = 6 * time.Second
 // front-end answers (nbconvert, go test, the CLI) it shows the starting
 // point and returns at once. It returns the run the charts show last.
 func Playground(v hparams.Values, dataset string, opts ...PlayOption) *Run {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	r, err := PlaygroundErr(ctx, v, dataset, opts...)
-	Check(err)
-	return r
+	return inCell(func(ctx context.Context) (*Run, error) { return PlaygroundErr(ctx, v, dataset, opts...) })
 }
 
 // PlaygroundErr is Playground for Go code: it returns the error.

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"html"
-	"os"
-	"os/signal"
 	"strings"
 	"time"
 
@@ -100,11 +98,7 @@ func Weights() Option { return func(s *settings) { s.weights = true } }
 // data) the cell ends with one sentence, as Check does; TrainErr returns
 // the error instead.
 func Train(v hparams.Values, dataset string, opts ...Option) *Run {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	r, err := TrainErr(ctx, v, dataset, opts...)
-	Check(err)
-	return r
+	return inCell(func(ctx context.Context) (*Run, error) { return TrainErr(ctx, v, dataset, opts...) })
 }
 
 // TrainErr is Train for Go code: it returns the error.

@@ -31,11 +31,7 @@ func descentFixture(t *testing.T) (surface.Grid, []surface.Path) {
 }
 
 func TestDescentGolden(t *testing.T) {
-	g, paths := descentFixture(t)
-	c, err := Descent(g, paths, DescentOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := descentChart(t)
 	optionGolden(t, "descent", c)
 }
 
@@ -60,11 +56,7 @@ func TestDescentInfo(t *testing.T) {
 
 // The plot is square in pixels: the plane is drawn at 1:1.
 func TestDescentIsSquare(t *testing.T) {
-	g, paths := descentFixture(t)
-	c, err := Descent(g, paths, DescentOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := descentChart(t)
 	grids, _ := c.Option["grid"].([]any)
 	if len(grids) != 2 {
 		t.Fatalf("%d grids, want 2 (cells and paths)", len(grids))
@@ -96,13 +88,20 @@ func TestDescentRejectsBadGrids(t *testing.T) {
 
 // The colour scale colours the surface only; the paths keep their colours.
 func TestDescentVisualMapIsTheSurfaces(t *testing.T) {
+	c := descentChart(t)
+	maps, _ := c.Option["visualMap"].([]any)
+	if len(maps) != 1 || maps[0].(map[string]any)["seriesIndex"] != 0 {
+		t.Errorf("visualMap %v, want one limited to series 0", c.Option["visualMap"])
+	}
+}
+
+// descentChart draws the fixture's descent with the default options.
+func descentChart(t *testing.T) *Chart {
+	t.Helper()
 	g, paths := descentFixture(t)
 	c, err := Descent(g, paths, DescentOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	maps, _ := c.Option["visualMap"].([]any)
-	if len(maps) != 1 || maps[0].(map[string]any)["seriesIndex"] != 0 {
-		t.Errorf("visualMap %v, want one limited to series 0", c.Option["visualMap"])
-	}
+	return c
 }

@@ -4,18 +4,13 @@ import (
 	"context"
 	"sync"
 	"testing"
-
-	"github.com/hyperlab-go/hyperlab/runstore"
 )
 
 // Identical runs started at once on one store all succeed: one trains,
 // the others wait for it and reuse its run instead of failing with "run …
 // is complete" or "being trained elsewhere".
 func TestIdenticalRunsRaceReuseTheWinner(t *testing.T) {
-	s, err := runstore.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openStore(t)
 	data := moonsSmall(t)
 	v, err := Spec.Defaults().With(ParamEpochs, 3)
 	if err != nil {

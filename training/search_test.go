@@ -10,7 +10,6 @@ import (
 	"github.com/hyperlab-go/hyperlab/datasets"
 	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/hparams"
-	"github.com/hyperlab-go/hyperlab/runstore"
 )
 
 // searchTrainer "trains" without GoMLX and honours PruneWhen: the loss of
@@ -143,10 +142,7 @@ func TestSearchMedianPrunerStopsBadTrials(t *testing.T) {
 // asks for 20: the 12 are read back (pruned ones still pruned, with their
 // epochs) and only 8 are trained.
 func TestSearchResumeReplaysStoredTrials(t *testing.T) {
-	store, err := runstore.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
+	store := openStore(t)
 	var calls atomic.Int32
 	train := storingTrainer(store, searchTrainer(&calls))
 	sr := &Search{Base: searchBase(t, 8), Space: searchSpace(), Trials: 12, Pruner: PrunerMedian, Seed: 2}
@@ -193,10 +189,7 @@ func TestSearchResumeReplaysStoredTrials(t *testing.T) {
 }
 
 func TestSearchShardsSplitTheTrials(t *testing.T) {
-	store, err := runstore.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
+	store := openStore(t)
 	var calls atomic.Int32
 	train := storingTrainer(store, searchTrainer(&calls))
 	sr := &Search{Base: searchBase(t, 2), Space: searchSpace(), Trials: 9, Seed: 5}

@@ -6,16 +6,12 @@ import (
 	"testing"
 
 	"github.com/hyperlab-go/hyperlab/history"
-	"github.com/hyperlab-go/hyperlab/runstore"
 )
 
 // Each seed is its own stored run: a group grown from 2 to 3 seeds trains
 // only the third.
 func TestSeedsReuseStoredRunsPerSeed(t *testing.T) {
-	store, err := runstore.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
+	store := openStore(t)
 	data := moonsSmall(t)
 	v := values(t, ParamEpochs, 2)
 	trained := 0

@@ -157,10 +157,7 @@ func TestParseShard(t *testing.T) {
 }
 
 func TestSweepResumeSkipsStoredTrials(t *testing.T) {
-	store, err := runstore.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
+	store := openStore(t)
 	var calls atomic.Int32
 	trials := lrTrials(t, 2, 0.001, 0.01, 0.1, 10.0)
 	storing := storingTrainer(store, fakeTrainer(&calls))
@@ -281,10 +278,7 @@ func TestSweepResumeWithRealTraining(t *testing.T) {
 		t.Skip("trains models")
 	}
 	data := load(t, "moons", datasets.Options{Size: 200, Noise: 0.2, Seed: 1})
-	store, err := runstore.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
+	store := openStore(t)
 	var trained atomic.Int32
 	counting := func(ctx context.Context, v hparams.Values, d datasets.Split, o ...Option) (*history.History, error) {
 		trained.Add(1)

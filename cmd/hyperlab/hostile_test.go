@@ -45,10 +45,7 @@ func runBin(t *testing.T, bin string, args ...string) (code int, stdout, stderr 
 func TestHostileFilesEndInOneSentence(t *testing.T) {
 	bin := binary(t)
 	dir := t.TempDir()
-	fifo := filepath.Join(dir, "pipe.csv")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Skip(err)
-	}
+	fifo := mkfifo(t, filepath.Join(dir, "pipe.csv"))
 	zero, csvDir := filepath.Join(dir, "zero.csv"), filepath.Join(dir, "dir.csv")
 	os.Symlink("/dev/zero", zero)
 	os.Mkdir(csvDir, 0o755)
@@ -187,10 +184,7 @@ func TestConcurrentIdenticalTrainProcesses(t *testing.T) {
 func TestOutputToFIFORefused(t *testing.T) {
 	bin := binary(t)
 	dir := t.TempDir()
-	fifo := filepath.Join(dir, "out.html")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Skip(err)
-	}
+	fifo := mkfifo(t, filepath.Join(dir, "out.html"))
 	store := filepath.Join(dir, "store")
 	if code, _, stderr, _ := runBin(t, bin, "train", "--epochs=1", "--size=60", "--runs", store); code != 0 {
 		t.Fatalf("setting up a store: exit %d: %s", code, stderr)
@@ -201,4 +195,13 @@ func TestOutputToFIFORefused(t *testing.T) {
 			t.Errorf("%v: exit %d, %q", args, code, stderr)
 		}
 	}
+}
+
+// mkfifo makes a named pipe at path, or skips t where the system has none.
+func mkfifo(t *testing.T, path string) string {
+	t.Helper()
+	if err := syscall.Mkfifo(path, 0o644); err != nil {
+		t.Skip(err)
+	}
+	return path
 }

@@ -32,13 +32,7 @@ func TestBandStacksToTheUpperEdge(t *testing.T) {
 	}
 	c := d.Chart()
 	c.ID = "band"
-	p := plotting.Page{Title: "Band", Source: plotting.ScriptURL(browsertest.EChartsPath)}
-	p.Chart(c)
-	s, err := p.HTML()
-	if err != nil {
-		t.Fatal(err)
-	}
-	b.Open(t, writeFile(t, "band.html", s))
+	b.Open(t, chartsFile(t, "Band", "band.html", c))
 	got := browsertest.Eval[[][]float64](t, b, `(function () {
   var inst = echarts.getInstanceByDom(document.getElementById('band'));
   var out = [];

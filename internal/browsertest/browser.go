@@ -170,7 +170,13 @@ func (b *Browser) navigate(ctx context.Context, t testing.TB, file string, mu *s
 // its JSON value into a T.
 func Eval[T any](t testing.TB, b *Browser, expr string) T {
 	t.Helper()
-	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	return evalIn[T](t, b.ctx, expr)
+}
+
+// evalIn evaluates expr in the tab of ctx, awaiting a promise, into a T.
+func evalIn[T any](t testing.TB, ctx context.Context, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatalf("browsertest: evaluating %s: %v", expr, err)
 	}

@@ -33,13 +33,7 @@ func TestChineseChartHasNoTofu(t *testing.T) {
 	t.Cleanup(func() { i18n.Set("") })
 	c := plotting.Loss(run(0.1, 1, false), plotting.LossOptions{})
 	c.ID = "zh"
-	p := plotting.Page{Title: "中文", Source: plotting.ScriptURL(browsertest.EChartsPath)}
-	p.Chart(c)
-	s, err := p.HTML()
-	if err != nil {
-		t.Fatal(err)
-	}
-	page := b.Open(t, writeFile(t, "zh.html", s))
+	page := b.Open(t, chartsFile(t, "中文", "zh.html", c))
 	if len(page.Charts) != 1 || page.Charts[0].Title != "每轮损失" {
 		t.Fatalf("the page drew %+v; want one chart titled 每轮损失", page.Charts)
 	}

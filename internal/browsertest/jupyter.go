@@ -150,11 +150,7 @@ func (tab *Tab) Wait(t testing.TB, expr string, timeout time.Duration) time.Dura
 // EvalIn evaluates expr in the tab (awaiting a promise) into a T.
 func EvalIn[T any](t testing.TB, tab *Tab, expr string) T {
 	t.Helper()
-	v, err := chromedp.Run(tab.ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatalf("browsertest: evaluating %s: %v", expr, err)
-	}
-	return v
+	return evalIn[T](t, tab.ctx, expr)
 }
 
 // Screenshot saves a PNG of the tab under the artifact folder and returns

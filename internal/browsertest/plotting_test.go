@@ -101,6 +101,21 @@ func writeFile(t *testing.T, name, content string) string {
 	return p
 }
 
+// chartsFile writes a page titled title that shows charts, with ECharts
+// from the local server, to a file named name and returns its path.
+func chartsFile(t *testing.T, title, name string, charts ...*plotting.Chart) string {
+	t.Helper()
+	p := plotting.Page{Title: title, Source: plotting.ScriptURL(browsertest.EChartsPath)}
+	for _, c := range charts {
+		p.Chart(c)
+	}
+	s, err := p.HTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return writeFile(t, name, s)
+}
+
 // TestReportPage renders a standalone report with every chart type, with
 // ECharts from the local server, and checks each chart in the browser.
 func TestReportPage(t *testing.T) {
