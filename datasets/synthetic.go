@@ -12,34 +12,41 @@ import "math"
 // the upper moon, class 1 the lower one, shifted right and down. A straight
 // line cannot separate them; a small MLP can.
 func Moons(n int, noise float64, seed int64) *Dataset {
-	r := newRNG(seed)
-	d := newClassification("moons", 2)
-	n0 := (n + 1) / 2
-	for i := 0; i < n; i++ {
-		if i < n0 {
-			t := math.Pi * frac(i, n0)
-			d.add2(r, noise, math.Cos(t), math.Sin(t), 0)
-		} else {
-			t := math.Pi * frac(i-n0, n-n0)
-			d.add2(r, noise, 1-math.Cos(t), 0.5-math.Sin(t), 1)
-		}
-	}
-	return d.shuffled(r)
+	return halves("moons", n, noise, seed, func(i, count int) (x, y float64) {
+		t := math.Pi * frac(i, count)
+		return math.Cos(t), math.Sin(t)
+	}, func(i, count int) (x, y float64) {
+		t := math.Pi * frac(i, count)
+		return 1 - math.Cos(t), 0.5 - math.Sin(t)
+	})
 }
 
 // Circles is a circle of radius 0.5 (class 1) inside one of radius 1
 // (class 0).
 func Circles(n int, noise float64, seed int64) *Dataset {
+	return halves("circles", n, noise, seed, func(i, count int) (x, y float64) {
+		t := 2 * math.Pi * float64(i) / float64(count)
+		return math.Cos(t), math.Sin(t)
+	}, func(i, count int) (x, y float64) {
+		t := 2 * math.Pi * float64(i) / float64(count)
+		return 0.5 * math.Cos(t), 0.5 * math.Sin(t)
+	})
+}
+
+// halves is a two-class dataset of n points: the first half (rounded up)
+// is class 0 at curve0(i, count), the rest class 1 at curve1, i counting
+// from 0 within the class; then noise, and a shuffle, both from seed.
+func halves(name string, n int, noise float64, seed int64, curve0, curve1 func(i, count int) (x, y float64)) *Dataset {
 	r := newRNG(seed)
-	d := newClassification("circles", 2)
+	d := newClassification(name, 2)
 	n0 := (n + 1) / 2
 	for i := 0; i < n; i++ {
 		if i < n0 {
-			t := 2 * math.Pi * float64(i) / float64(n0)
-			d.add2(r, noise, math.Cos(t), math.Sin(t), 0)
+			x, y := curve0(i, n0)
+			d.add2(r, noise, x, y, 0)
 		} else {
-			t := 2 * math.Pi * float64(i-n0) / float64(n-n0)
-			d.add2(r, noise, 0.5*math.Cos(t), 0.5*math.Sin(t), 1)
+			x, y := curve1(i-n0, n-n0)
+			d.add2(r, noise, x, y, 1)
 		}
 	}
 	return d.shuffled(r)

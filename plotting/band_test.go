@@ -1,7 +1,6 @@
 package plotting
 
 import (
-	"encoding/json"
 	"math"
 	"reflect"
 	"strings"
@@ -122,17 +121,7 @@ func TestBandYRange(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		js, err := c.OptionJSON()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var opt struct {
-			YAxis []map[string]any `json:"yAxis"`
-		}
-		if err := json.Unmarshal(js, &opt); err != nil || len(opt.YAxis) != 1 {
-			t.Fatalf("yAxis of %s: %v", js, err)
-		}
-		return opt.YAxis[0]
+		return onlyOption(t, c, "yAxis")
 	}
 	if y := axis(BandOptions{}); y["min"] != nil || y["max"] != nil || y["scale"] != true {
 		t.Errorf("fitted axis = %v; want no ends and scale", y)

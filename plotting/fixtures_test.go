@@ -1,6 +1,7 @@
 package plotting
 
 import (
+	"encoding/json"
 	"math"
 	"testing"
 
@@ -16,6 +17,26 @@ func optionGolden(t *testing.T, name string, c *Chart) {
 		t.Fatal(err)
 	}
 	testutil.Golden(t, name+".json", b)
+}
+
+// onlyOption returns the one component of c's option JSON under key (as
+// "yAxis" or "visualMap"); anything but exactly one fails t.
+func onlyOption(t *testing.T, c *Chart, key string) map[string]any {
+	t.Helper()
+	js, err := c.OptionJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var opt map[string]json.RawMessage
+	var parts []map[string]any
+	err = json.Unmarshal(js, &opt)
+	if err == nil {
+		err = json.Unmarshal(opt[key], &parts)
+	}
+	if err != nil || len(parts) != 1 {
+		t.Fatalf("%s of %s: %v", key, js, err)
+	}
+	return parts[0]
 }
 
 var nan = math.NaN()

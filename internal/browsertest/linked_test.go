@@ -85,11 +85,7 @@ func TestLinkedBrushHighlightsCurves(t *testing.T) {
   return true;
 })()`)
 	got = browsertest.Eval[view](t, b, state)
-	for name, op := range got.Curves {
-		if on := name == "batch_size=16, learning_rate=0.001"; on != (op == 1) {
-			t.Errorf("hovering row A: curve %q has opacity %g", name, op)
-		}
-	}
+	onlyCurve(t, got.Curves, "batch_size=16, learning_rate=0.001", "hovering row A")
 	// Leave the row, clear the brush, and click the heatmap cell of
 	// learning_rate=0.1, batch_size=16: only that trial stands out.
 	browsertest.Eval[bool](t, b, `(function () {
@@ -107,9 +103,16 @@ func TestLinkedBrushHighlightsCurves(t *testing.T) {
   return true;
 })()`)
 	got = browsertest.Eval[view](t, b, state)
-	for name, op := range got.Curves {
-		if on := name == "batch_size=16, learning_rate=0.1"; on != (op == 1) {
-			t.Errorf("after clicking the cell (0.1, 16): curve %q has opacity %g", name, op)
+	onlyCurve(t, got.Curves, "batch_size=16, learning_rate=0.1", "after clicking the cell (0.1, 16)")
+}
+
+// onlyCurve fails t unless the curve named want, alone, stands out (full
+// opacity) among curves (name → opacity) after what was done.
+func onlyCurve(t *testing.T, curves map[string]float64, want, what string) {
+	t.Helper()
+	for name, op := range curves {
+		if on := name == want; on != (op == 1) {
+			t.Errorf("%s: curve %q has opacity %g", what, name, op)
 		}
 	}
 }
