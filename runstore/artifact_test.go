@@ -8,10 +8,7 @@ import (
 // An artifact saved with Writer.Artifact reads back through Run.Artifact;
 // a missing one is ErrNotFound.
 func TestRunArtifact(t *testing.T) {
-	s, err := Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openTemp(t)
 	w, err := s.Create(Meta{ID: "a1"})
 	if err != nil {
 		t.Fatal(err)

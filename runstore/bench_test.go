@@ -9,10 +9,7 @@ import (
 
 // BenchmarkEpoch measures one appended epoch line (no fsync).
 func BenchmarkEpoch(b *testing.B) {
-	s, err := Open(b.TempDir())
-	if err != nil {
-		b.Fatal(err)
-	}
+	s := openTemp(b)
 	w, err := s.Create(Meta{ID: "bench"})
 	if err != nil {
 		b.Fatal(err)
@@ -29,10 +26,7 @@ func BenchmarkEpoch(b *testing.B) {
 // BenchmarkCreateFinish measures a whole small run: Create, 10 epochs,
 // Finish (with its fsyncs).
 func BenchmarkCreateFinish(b *testing.B) {
-	s, err := Open(b.TempDir())
-	if err != nil {
-		b.Fatal(err)
-	}
+	s := openTemp(b)
 	h := &history.History{Status: history.Finished}
 	for i := range 10 {
 		h.Epochs = append(h.Epochs, epoch(i+1))

@@ -13,7 +13,7 @@ import (
 	"github.com/hyperlab-go/hyperlab/history"
 )
 
-func openTemp(t *testing.T) *Store {
+func openTemp(t testing.TB) *Store {
 	t.Helper()
 	s, err := Open(filepath.Join(t.TempDir(), "runs"))
 	if err != nil {
