@@ -12,10 +12,7 @@ import (
 func TestIdenticalRunsRaceReuseTheWinner(t *testing.T) {
 	s := openStore(t)
 	data := moonsSmall(t)
-	v, err := Spec.Defaults().With(ParamEpochs, 3)
-	if err != nil {
-		t.Fatal(err)
-	}
+	v := values(t, ParamEpochs, 3)
 	const n = 4
 	var wg sync.WaitGroup
 	reused := make([]bool, n)
