@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"runtime"
@@ -26,11 +25,8 @@ func runDemo(ctx context.Context, args []string, e *env) int {
 	c.stringVar(&c.runs, "runs", "", "run store directory (default: a temporary one, removed at the end)")
 	c.stringVar(&c.out, "out", "hyperlab-demo.html", "where to write the HTML report")
 	c.stringVar(&c.echarts, "echarts", "", "where the report loads ECharts from: a URL, or a local echarts.min.js file to inline (default: the pinned CDN copy)")
-	if err := c.parse(args, e.stdout); err != nil {
-		if errors.Is(err, errHelp) {
-			return exitOK
-		}
-		return fail(e, c.name, err)
+	if code, stop := c.parseArgs(args, e); stop {
+		return code
 	}
 	if parallel < 1 {
 		return fail(e, c.name, usagef("--parallel=%d must be at least 1", parallel))

@@ -104,6 +104,19 @@ func (c *cli) hyperFlags() {
 
 var errHelp = errors.New("help shown")
 
+// parseArgs parses args as parse does and says whether the command stops
+// there, with its exit code: exitOK after --help, a usage failure (written
+// to e) for any other problem.
+func (c *cli) parseArgs(args []string, e *env) (code int, stop bool) {
+	if err := c.parse(args, e.stdout); err != nil {
+		if errors.Is(err, errHelp) {
+			return exitOK, true
+		}
+		return fail(e, c.name, err), true
+	}
+	return 0, false
+}
+
 // parse parses args; --help writes the help to w and returns errHelp.
 // Every other problem is a usage error of one sentence.
 func (c *cli) parse(args []string, w io.Writer) error {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"text/tabwriter"
@@ -22,11 +21,8 @@ func runLRFind(ctx context.Context, args []string, e *env) int {
 	c.stringVar(&c.out, "out", "", "write an HTML chart of loss against learning rate to this file")
 	c.stringVar(&c.echarts, "echarts", "", "where the chart loads ECharts from: a URL, or a local echarts.min.js file to inline (default: the pinned CDN copy)")
 	c.hyperFlags()
-	if err := c.parse(args, e.stdout); err != nil {
-		if errors.Is(err, errHelp) {
-			return exitOK
-		}
-		return fail(e, c.name, err)
+	if code, stop := c.parseArgs(args, e); stop {
+		return code
 	}
 	if !(o.StartLR > 0) || !(o.EndLR > o.StartLR) || math.IsInf(o.EndLR, 0) || o.Steps < 2 {
 		return fail(e, c.name, usagef("--start=%g, --end=%g, --steps=%d: the rate must grow from a positive start to a finite end over at least 2 steps", o.StartLR, o.EndLR, o.Steps))

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	_ "embed"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -31,11 +30,8 @@ func runNew(_ context.Context, args []string, e *env) int {
 	c.stringVar(&clone, "clone", "", "the hyperlab clone the notebook uses (default: $HYPERLAB_DIR, else the clone around the current folder, else the one this program was built from)")
 	c.boolVar(&force, "force", false, "overwrite PATH when it exists")
 	flags, path := splitPath(args, map[string]bool{"clone": true})
-	if err := c.parse(flags, e.stdout); err != nil {
-		if errors.Is(err, errHelp) {
-			return exitOK
-		}
-		return fail(e, c.name, err)
+	if code, stop := c.parseArgs(flags, e); stop {
+		return code
 	}
 	if err := writeStarter(path, clone, force, e.getenv); err != nil {
 		return fail(e, c.name, err)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -20,11 +19,8 @@ func runReport(ctx context.Context, args []string, e *env) int {
 	c.stringVar(&sortBy, "sort", "best_loss", "sort the table by this column (-column for descending)")
 	c.stringVar(&table, "table", "", "also export the results table to this file: .csv, .json, .md or .html")
 	c.storeFlags("", "write the HTML report to this file (report only reads --runs, so without --out no HTML is written)")
-	if err := c.parse(args, e.stdout); err != nil {
-		if errors.Is(err, errHelp) {
-			return exitOK
-		}
-		return fail(e, c.name, err)
+	if code, stop := c.parseArgs(args, e); stop {
+		return code
 	}
 	source, err := echartsSource(c.echarts)
 	if err != nil {

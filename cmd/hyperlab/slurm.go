@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -37,11 +36,8 @@ func runSlurm(ctx context.Context, args []string, e *env) int {
 	c.stringVar(&s.timeLimit, "time", "", "time limit of each array task, as sbatch --time takes it (e.g. 2:00:00)")
 	c.stringVar(&s.binary, "hyperlab", "", "the hyperlab binary the tasks run, on a path every node sees (default: this program, when it is not a temporary `go run` build)")
 	c.stringVar(&s.scripts, "scripts", "", "where to write sweep.sbatch and report.sbatch (default: the --runs folder's name plus -slurm, beside it)")
-	if err := c.parse(args, e.stdout); err != nil {
-		if errors.Is(err, errHelp) {
-			return exitOK
-		}
-		return fail(e, c.name, err)
+	if code, stop := c.parseArgs(args, e); stop {
+		return code
 	}
 	if a.shards < 1 {
 		return fail(e, c.name, usagef("give the number of array tasks with --shards N (N ≥ 1)"))

@@ -114,11 +114,8 @@ func sweepCLI() (*cli, *sweepArgs) {
 
 func runSweep(ctx context.Context, args []string, e *env) int {
 	c, a := sweepCLI()
-	if err := c.parse(args, e.stdout); err != nil {
-		if errors.Is(err, errHelp) {
-			return exitOK
-		}
-		return fail(e, c.name, err)
+	if code, stop := c.parseArgs(args, e); stop {
+		return code
 	}
 	sw, err := a.build(c, e)
 	if err != nil {

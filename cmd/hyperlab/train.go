@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -22,11 +21,8 @@ func runTrain(ctx context.Context, args []string, e *env) int {
 	c.dataFlags("moons")
 	c.storeFlags(defaultRuns, "write an HTML report of the run (loss per epoch, per-step loss) to this file")
 	c.hyperFlags()
-	if err := c.parse(args, e.stdout); err != nil {
-		if errors.Is(err, errHelp) {
-			return exitOK
-		}
-		return fail(e, c.name, err)
+	if code, stop := c.parseArgs(args, e); stop {
+		return code
 	}
 	r, err := c.oneRun()
 	if err != nil {
