@@ -10,9 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hyperlab-go/hyperlab/internal/testutil"
-
 	"github.com/hyperlab-go/hyperlab/internal/browsertest"
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 	"github.com/hyperlab-go/hyperlab/runstore"
 )
 

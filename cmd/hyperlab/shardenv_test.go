@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/hyperlab-go/hyperlab/internal/testutil"
-
 	"github.com/hyperlab-go/hyperlab/training"
 )
 

@@ -8,9 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hyperlab-go/hyperlab/internal/testutil"
-
 	"github.com/hyperlab-go/hyperlab/internal/ipynb"
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 )
 
 func sources(t *testing.T) []string {
