@@ -10,14 +10,9 @@ import "slices"
 
 // FloatOK returns the value of a Float (or Int) hyperparameter.
 func (v Values) FloatOK(name string) (float64, bool) {
+	// Values hold an int or a float64 for a number; Number converts both.
 	_, x, _ := v.param(name)
-	switch x := x.(type) {
-	case float64:
-		return x, true
-	case int:
-		return float64(x), true
-	}
-	return 0, false
+	return Number(x)
 }
 
 // IntOK returns the value of an Int hyperparameter.
