@@ -2,45 +2,13 @@ package training
 
 import (
 	"context"
-	"math"
 	"strings"
 	"sync/atomic"
 	"testing"
 
-	"github.com/hyperlab-go/hyperlab/datasets"
 	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/hparams"
 )
-
-// searchTrainer "trains" without GoMLX and honours PruneWhen: the loss of
-// epoch e is |log10(lr/0.01)| + dropout_rate + 1/e, so the best trials sit
-// near learning_rate 0.01 and dropout 0.
-func searchTrainer(calls *atomic.Int32) Trainer {
-	return func(ctx context.Context, v hparams.Values, _ datasets.Split, opts ...Option) (*history.History, error) {
-		calls.Add(1)
-		var o options
-		for _, opt := range opts {
-			opt(&o)
-		}
-		lr, drop := v.Float(ParamLearningRate), v.Float(ParamDropoutRate)
-		h := &history.History{Status: history.Finished}
-		for e := 1; e <= v.Int(ParamEpochs); e++ {
-			loss := math.Abs(math.Log10(lr/0.01)) + drop + 1/float64(e)
-			ep := history.Epoch{Epoch: e, TrainLoss: loss, ValLoss: loss, LearningRate: lr, Steps: 1}
-			h.Epochs = append(h.Epochs, ep)
-			for _, f := range o.onEpoch {
-				f(ep)
-			}
-			for _, prune := range o.prune {
-				if prune(ep) {
-					h.Status = history.Pruned
-					return h, nil
-				}
-			}
-		}
-		return h, nil
-	}
-}
 
 func searchBase(t *testing.T, epochs int) hparams.Values {
 	t.Helper()
@@ -59,7 +27,7 @@ func searchSpace() []Dim {
 func TestSearchTPEStaysInTheSpaceAndBeatsItsStart(t *testing.T) {
 	var calls atomic.Int32
 	sr := &Search{Base: searchBase(t, 3), Space: searchSpace(), Trials: 40, Seed: 3}
-	res, err := (&Sweep{Search: sr, Workers: 1, Train: searchTrainer(&calls)}).Run(context.Background())
+	res, err := (&Sweep{Search: sr, Workers: 1, Train: fakeTrainer(&calls)}).Run(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +55,7 @@ func TestSearchTPEStaysInTheSpaceAndBeatsItsStart(t *testing.T) {
 	}
 	// The same seed with one worker draws the same 10 random start-up
 	// trials (TPE's own draws use goptuna's global math/rand).
-	again, err := (&Sweep{Search: sr, Workers: 1, Train: searchTrainer(&calls)}).Run(context.Background())
+	again, err := (&Sweep{Search: sr, Workers: 1, Train: fakeTrainer(&calls)}).Run(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +84,7 @@ func medianOf(xs []float64) float64 {
 func TestSearchMedianPrunerStopsBadTrials(t *testing.T) {
 	var calls atomic.Int32
 	sr := &Search{Base: searchBase(t, 10), Space: searchSpace(), Trials: 30, Pruner: PrunerMedian, Sampler: SamplerRandom, Seed: 1}
-	res, err := (&Sweep{Search: sr, Workers: 2, Train: searchTrainer(&calls)}).Run(context.Background())
+	res, err := (&Sweep{Search: sr, Workers: 2, Train: fakeTrainer(&calls)}).Run(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,7 +112,7 @@ func TestSearchMedianPrunerStopsBadTrials(t *testing.T) {
 func TestSearchResumeReplaysStoredTrials(t *testing.T) {
 	store := openStore(t)
 	var calls atomic.Int32
-	train := storingTrainer(store, searchTrainer(&calls))
+	train := storingTrainer(store, fakeTrainer(&calls))
 	sr := &Search{Base: searchBase(t, 8), Space: searchSpace(), Trials: 12, Pruner: PrunerMedian, Seed: 2}
 	first, err := (&Sweep{Search: sr, Store: store, Workers: 2, Train: train}).Run(context.Background())
 	if err != nil {
@@ -191,7 +159,7 @@ func TestSearchResumeReplaysStoredTrials(t *testing.T) {
 func TestSearchShardsSplitTheTrials(t *testing.T) {
 	store := openStore(t)
 	var calls atomic.Int32
-	train := storingTrainer(store, searchTrainer(&calls))
+	train := storingTrainer(store, fakeTrainer(&calls))
 	sr := &Search{Base: searchBase(t, 2), Space: searchSpace(), Trials: 9, Seed: 5}
 	total := 0
 	for i := range 3 {

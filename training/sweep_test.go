@@ -17,33 +17,6 @@ import (
 	"github.com/hyperlab-go/hyperlab/runstore"
 )
 
-// fakeTrainer "trains" without GoMLX: the loss of epoch e is
-// |log10(lr/0.01)| + 1/e, so lr=0.01 is best; lr ≥ 5 diverges at epoch 2;
-// lr = 0.02 returns an error and lr = 0.03 panics.
-func fakeTrainer(calls *atomic.Int32) Trainer {
-	return func(ctx context.Context, v hparams.Values, _ datasets.Split, _ ...Option) (*history.History, error) {
-		calls.Add(1)
-		lr := v.Float("learning_rate")
-		switch lr {
-		case 0.02:
-			return nil, errors.New("training: batch_size=4096 is larger than the 200 training rows; use at most 200")
-		case 0.03:
-			panic("boom")
-		}
-		h := &history.History{Status: history.Finished}
-		for e := 1; e <= v.Int("epochs"); e++ {
-			loss := math.Abs(math.Log10(lr/0.01)) + 1/float64(e)
-			if lr >= 5 && e == 2 {
-				h.Status, h.Err = history.Diverged, "train loss is NaN at epoch 2"
-				break
-			}
-			h.Epochs = append(h.Epochs, history.Epoch{Epoch: e, TrainLoss: loss, ValLoss: loss, ValAccuracy: math.NaN(),
-				ValError: math.NaN(), TrainAccuracy: math.NaN(), LearningRate: lr, Steps: 1, Seconds: 0.01})
-		}
-		return h, nil
-	}
-}
-
 func lrTrials(t *testing.T, epochs int, lrs ...any) []hparams.Values {
 	t.Helper()
 	base, err := Spec.Defaults().With("epochs", epochs)
