@@ -8,11 +8,7 @@ import (
 // An artifact saved with Writer.Artifact reads back through Run.Artifact;
 // a missing one is ErrNotFound.
 func TestRunArtifact(t *testing.T) {
-	s := openTemp(t)
-	w, err := s.Create(Meta{ID: "a1"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, w := tempRun(t, Meta{ID: "a1"})
 	if err := w.Artifact("boundary.json", []byte(`{"x":1}`)); err != nil {
 		t.Fatal(err)
 	}

@@ -9,11 +9,7 @@ import (
 
 // BenchmarkEpoch measures one appended epoch line (no fsync).
 func BenchmarkEpoch(b *testing.B) {
-	s := openTemp(b)
-	w, err := s.Create(Meta{ID: "bench"})
-	if err != nil {
-		b.Fatal(err)
-	}
+	_, w := tempRun(b, Meta{ID: "bench"})
 	defer w.Close()
 	e := epoch(1)
 	for b.Loop() {

@@ -41,11 +41,7 @@ func checkUnchanged(t *testing.T, path string, mode os.FileMode) {
 // A symlinked .lock (at the root or in a run) is never followed: writers
 // refuse it, readers ignore it, and the target keeps its mode and content.
 func TestSymlinkedLockLeavesTargetUnchanged(t *testing.T) {
-	s := openTemp(t)
-	w, err := s.Create(Meta{ID: "r1"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, w := tempRun(t, Meta{ID: "r1"})
 	w.Finish(&history.History{Status: history.Finished, Epochs: []history.Epoch{epoch(1)}})
 	target, mode := secret(t)
 	for _, lock := range []string{filepath.Join(s.Root(), lockName), filepath.Join(s.Root(), "r1", lockName)} {
@@ -110,11 +106,7 @@ func TestHardLinkedLockRefused(t *testing.T) {
 // A run file replaced by a link is not read through it, and writing the
 // run never writes through it.
 func TestSymlinkedRunFileNotFollowed(t *testing.T) {
-	s := openTemp(t)
-	w, err := s.Create(Meta{ID: "r"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, w := tempRun(t, Meta{ID: "r"})
 	target, mode := secret(t)
 	status := filepath.Join(s.Root(), "r", statusFile)
 	os.Remove(status)

@@ -22,18 +22,25 @@ func openTemp(t testing.TB) *Store {
 	return s
 }
 
+// tempRun opens a store in a temporary folder and creates the run m in it.
+func tempRun(t testing.TB, m Meta) (*Store, *Writer) {
+	t.Helper()
+	s := openTemp(t)
+	w, err := s.Create(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, w
+}
+
 func epoch(i int) history.Epoch {
 	return history.Epoch{Epoch: i, TrainLoss: 1 / float64(i), ValLoss: 1.1 / float64(i), ValAccuracy: 0.5 + 0.01*float64(i),
 		ValError: math.NaN(), TrainAccuracy: 0.6, LearningRate: 0.01, Steps: 10, Seconds: 0.5}
 }
 
 func TestCreateAppendLoad(t *testing.T) {
-	s := openTemp(t)
-	w, err := s.Create(Meta{ID: "abc123", Values: map[string]any{"optimizer": "adam", "learning_rate": 0.01, "layers": []int{8, 8}},
+	s, w := tempRun(t, Meta{ID: "abc123", Values: map[string]any{"optimizer": "adam", "learning_rate": 0.01, "layers": []int{8, 8}},
 		Seed: 7, Dataset: "moons", Labels: map[string]string{"sweep": "lr"}})
-	if err != nil {
-		t.Fatal(err)
-	}
 	for i := 1; i <= 3; i++ {
 		if err := w.Epoch(epoch(i)); err != nil {
 			t.Fatal(err)
