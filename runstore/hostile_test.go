@@ -7,11 +7,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 )
 
 // secret is a file outside the store that a planted link points at.
@@ -134,9 +134,7 @@ func TestRunFileFIFOAndHugeFile(t *testing.T) {
 	w.Finish(&history.History{Status: history.Finished})
 	values := filepath.Join(s.Root(), "r", valuesFile)
 	os.Remove(values)
-	if err := syscall.Mkfifo(values, 0o644); err != nil {
-		t.Skip(err)
-	}
+	testutil.Mkfifo(t, values)
 	start := time.Now()
 	if _, err := s.Load("r"); err == nil || !strings.Contains(err.Error(), "named pipe") {
 		t.Errorf("Load with a FIFO values.json: %v", err)

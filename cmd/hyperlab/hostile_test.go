@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 )
 
 // runBin runs the CLI binary with a 5 s limit and returns its exit code
@@ -45,7 +47,7 @@ func runBin(t *testing.T, bin string, args ...string) (code int, stdout, stderr 
 func TestHostileFilesEndInOneSentence(t *testing.T) {
 	bin := binary(t)
 	dir := t.TempDir()
-	fifo := mkfifo(t, filepath.Join(dir, "pipe.csv"))
+	fifo := testutil.Mkfifo(t, filepath.Join(dir, "pipe.csv"))
 	zero, csvDir := filepath.Join(dir, "zero.csv"), filepath.Join(dir, "dir.csv")
 	os.Symlink("/dev/zero", zero)
 	os.Mkdir(csvDir, 0o755)
@@ -184,7 +186,7 @@ func TestConcurrentIdenticalTrainProcesses(t *testing.T) {
 func TestOutputToFIFORefused(t *testing.T) {
 	bin := binary(t)
 	dir := t.TempDir()
-	fifo := mkfifo(t, filepath.Join(dir, "out.html"))
+	fifo := testutil.Mkfifo(t, filepath.Join(dir, "out.html"))
 	store := filepath.Join(dir, "store")
 	if code, _, stderr, _ := runBin(t, bin, "train", "--epochs=1", "--size=60", "--runs", store); code != 0 {
 		t.Fatalf("setting up a store: exit %d: %s", code, stderr)
@@ -195,13 +197,4 @@ func TestOutputToFIFORefused(t *testing.T) {
 			t.Errorf("%v: exit %d, %q", args, code, stderr)
 		}
 	}
-}
-
-// mkfifo makes a named pipe at path, or skips t where the system has none.
-func mkfifo(t *testing.T, path string) string {
-	t.Helper()
-	if err := syscall.Mkfifo(path, 0o644); err != nil {
-		t.Skip(err)
-	}
-	return path
 }

@@ -7,11 +7,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/hyperlab-go/hyperlab/internal/fileread"
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 )
 
 func TestReadFileRegular(t *testing.T) {
@@ -29,10 +29,7 @@ func TestReadFileRegular(t *testing.T) {
 
 func TestRefusesNonRegularWithoutBlocking(t *testing.T) {
 	dir := t.TempDir()
-	fifo := filepath.Join(dir, "fifo")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Skip("no mkfifo:", err)
-	}
+	fifo := testutil.Mkfifo(t, filepath.Join(dir, "fifo"))
 	link := filepath.Join(dir, "link")
 	os.Symlink(fifo, link)
 	for path, want := range map[string]string{
