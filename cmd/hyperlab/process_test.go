@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 	"os"
@@ -81,13 +80,7 @@ func reportRows(t *testing.T, bin, runs string) []tableRow {
 		t.Fatalf("report: %v\n%s", err, out)
 	}
 	var res struct{ Rows []tableRow }
-	b, err := os.ReadFile(table)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(b, &res); err != nil {
-		t.Fatal(err)
-	}
+	testutil.ReadJSON(t, table, &res)
 	sort.Slice(res.Rows, func(i, j int) bool { return res.Rows[i].ID < res.Rows[j].ID })
 	return res.Rows
 }

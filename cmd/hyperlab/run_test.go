@@ -2,12 +2,13 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 )
 
 // runCLI runs the command in-process and returns the exit code and output.
@@ -144,13 +145,7 @@ func TestDivergenceThroughTheCLI(t *testing.T) {
 			Values map[string]any `json:"values"`
 		} `json:"rows"`
 	}
-	b, err := os.ReadFile(table)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(b, &res); err != nil {
-		t.Fatal(err)
-	}
+	testutil.ReadJSON(t, table, &res)
 	for _, r := range res.Rows {
 		want := "finished"
 		if r.Values["learning_rate"] == 10.0 {
