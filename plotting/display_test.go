@@ -90,10 +90,7 @@ func TestLiveFinalFrameHasItsImage(t *testing.T) {
 	}
 	final := (*got)[n-1]
 	c := Loss(sampleHistory(), LossOptions{})
-	want, err := c.Fragment()
-	if err != nil {
-		t.Fatal(err)
-	}
+	want := fragment(t, c)
 	id := want[strings.Index(want, `id="`)+4:]
 	id = id[:strings.Index(id, `"`)]
 	if !strings.Contains(final.HTML, `id="`+id+`"`) || !strings.Contains(final.HTML, `"`+l.id+`"`) {

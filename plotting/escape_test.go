@@ -16,10 +16,7 @@ func TestEscaping(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.ID = "x"
-	f, err := c.Fragment()
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := fragment(t, c)
 	p := Page{Title: evil}
 	p.Heading(evil)
 	p.Text(evil)

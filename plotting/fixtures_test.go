@@ -19,6 +19,17 @@ func optionGolden(t *testing.T, name string, c *Chart) {
 	testutil.Golden(t, name+".json", b)
 }
 
+// fragment returns the notebook fragment of f (a *Chart or a *Linked);
+// an error ends t.
+func fragment(t *testing.T, f interface{ Fragment() (string, error) }) string {
+	t.Helper()
+	s, err := f.Fragment()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 // onlyOption returns the one component of c's option JSON under key (as
 // "yAxis" or "visualMap"); anything but exactly one fails t.
 func onlyOption(t *testing.T, c *Chart, key string) map[string]any {

@@ -58,10 +58,7 @@ func TestOptionGolden(t *testing.T) {
 func TestFragmentGolden(t *testing.T) {
 	c := Loss(sampleHistory(), LossOptions{})
 	c.ID = "chart-loss"
-	f, err := c.Fragment()
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := fragment(t, c)
 	testutil.Golden(t, "fragment.html", elideImages(f))
 
 	inline, err := InlineScript([]byte("window.echarts = {init: function () {}};"))
@@ -69,10 +66,7 @@ func TestFragmentGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.Source = inline
-	f, err = c.Fragment()
-	if err != nil {
-		t.Fatal(err)
-	}
+	f = fragment(t, c)
 	testutil.Golden(t, "fragment_inline.html", elideImages(f))
 
 	p := Page{Title: "Report <1>", Source: ScriptURL("echarts.min.js")}

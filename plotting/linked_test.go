@@ -25,10 +25,7 @@ func TestLinkedSweepEscapesAndChecks(t *testing.T) {
 		t.Fatal(err)
 	}
 	l.ID = "s1"
-	f, err := l.Fragment()
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := fragment(t, l)
 	if strings.Contains(f, "<script>alert(1)") {
 		t.Errorf("a label reached the page unescaped")
 	}
