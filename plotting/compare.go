@@ -3,14 +3,12 @@ package plotting
 import (
 	"fmt"
 	"math"
-	"strconv"
 
 	"github.com/hyperlab-go/hyperlab/internal/i18n"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/hyperlab-go/hyperlab/history"
-	"github.com/hyperlab-go/hyperlab/hparams"
 )
 
 // CompareOptions tunes Compare. The zero value compares validation loss,
@@ -168,16 +166,6 @@ func ramp(i, n int) string {
 		rgb[k] = int(math.Round(from[k] + t*(to[k]-from[k])))
 	}
 	return fmt.Sprintf("#%02x%02x%02x", rgb[0], rgb[1], rgb[2])
-}
-
-// toFloat returns v as a float64 when it is a number (or a string holding
-// one).
-func toFloat(v any) (float64, bool) {
-	if x, ok := v.(string); ok {
-		f, err := strconv.ParseFloat(x, 64)
-		return f, err == nil
-	}
-	return hparams.Number(v)
 }
 
 func capitalize(s string) string {

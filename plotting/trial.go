@@ -3,6 +3,9 @@ package plotting
 import (
 	"math"
 	"sort"
+	"strconv"
+
+	"github.com/hyperlab-go/hyperlab/hparams"
 )
 
 // Trial is one configuration of a sweep and the metric it reached.
@@ -107,4 +110,14 @@ func paramNames(trials []Trial) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// toFloat returns v as a float64 when it is a number (or a string holding
+// one).
+func toFloat(v any) (float64, bool) {
+	if x, ok := v.(string); ok {
+		f, err := strconv.ParseFloat(x, 64)
+		return f, err == nil
+	}
+	return hparams.Number(v)
 }
