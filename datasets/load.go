@@ -153,9 +153,6 @@ func orDefault(v, def int) int {
 // unknownName says which known name is closest to a misspelt one.
 func unknownName(name string) error {
 	names := Names()
-	hint := ""
-	if best := typo.Closest(strings.TrimSpace(name), names); best != "" {
-		hint = fmt.Sprintf("; did you mean %q?", best)
-	}
+	hint := typo.Hint(strings.TrimSpace(name), names)
 	return fmt.Errorf("datasets: unknown dataset %q%s (known: %s, or a path ending in .csv)", name, hint, strings.Join(names, ", "))
 }

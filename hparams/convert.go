@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/hyperlab-go/hyperlab/internal/typo"
 )
 
 // This file turns text and Go values into a Param's canonical value
@@ -206,7 +208,7 @@ func (p *Param) violation(v any) string {
 		}
 	case string:
 		if len(p.Choices) > 0 && !slices.Contains(p.Choices, x) {
-			return "is not one of " + p.Allowed() + didYouMean(x, p.Choices)
+			return "is not one of " + p.Allowed() + typo.Hint(x, p.Choices)
 		}
 	}
 	return ""

@@ -2,7 +2,6 @@ package hparams
 
 import (
 	"fmt"
-	"github.com/hyperlab-go/hyperlab/internal/typo"
 	"strings"
 )
 
@@ -65,15 +64,3 @@ func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
 
 // quoted renders a user-given raw text for a message.
 func quoted(s string) string { return fmt.Sprintf("%q", shorten(s)) }
-
-// suggest returns the candidate closest to s, or "" if none is close enough to
-// be a likely typo.
-func suggest(s string, candidates []string) string { return typo.Closest(s, candidates) }
-
-// didYouMean formats a suggestion as the end of a sentence.
-func didYouMean(s string, candidates []string) string {
-	if c := suggest(s, candidates); c != "" {
-		return fmt.Sprintf("; did you mean %q?", c)
-	}
-	return ""
-}

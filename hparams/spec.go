@@ -3,6 +3,8 @@ package hparams
 import (
 	"reflect"
 	"strings"
+
+	"github.com/hyperlab-go/hyperlab/internal/typo"
 )
 
 // Spec is a validated, immutable list of hyperparameter declarations, made by
@@ -99,7 +101,7 @@ func (s *Spec) unknown(name, origin string) error {
 	if origin != "" {
 		origin = " in " + origin
 	}
-	hint := didYouMean(name, s.Names())
+	hint := typo.Hint(name, s.Names())
 	if hint == "" {
 		hint = "; known: " + strings.Join(s.Names(), ", ")
 		if len(s.params) == 0 {

@@ -62,10 +62,7 @@ func checkNames(v hparams.Values) error {
 		if p.Own || slices.Contains(known, p.Name) {
 			continue
 		}
-		msg := fmt.Sprintf("training: %q is not a hyperparameter training uses", p.Name)
-		if best := typo.Closest(p.Name, known); best != "" {
-			msg += fmt.Sprintf("; did you mean %q?", best)
-		}
+		msg := fmt.Sprintf("training: %q is not a hyperparameter training uses", p.Name) + typo.Hint(p.Name, known)
 		return fmt.Errorf("%s (if your own code reads it, declare it with hparams.Own() or the tag own:\"true\"; docs/hyperparameters.md lists training's names)", msg)
 	}
 	return nil

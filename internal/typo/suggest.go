@@ -4,7 +4,10 @@
 // every package may use it.
 package typo
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // Closest returns the candidate nearest to word, ignoring case, or "" when
 // none is close enough to be a typo: at most max(2, len(candidate)/3) edits
@@ -26,6 +29,15 @@ func Closest(word string, candidates []string) string {
 		if strings.HasPrefix(strings.ToLower(c), lw+"_") {
 			return c
 		}
+	}
+	return ""
+}
+
+// Hint is `; did you mean "x"?` when word is a typo of the candidate x
+// (see Closest), else "": the end of an error sentence that names word.
+func Hint(word string, candidates []string) string {
+	if c := Closest(word, candidates); c != "" {
+		return fmt.Sprintf("; did you mean %q?", c)
 	}
 	return ""
 }

@@ -35,6 +35,17 @@ func TestClosest(t *testing.T) {
 	}
 }
 
+// Hint ends an error sentence with the suggestion, or adds nothing.
+func TestHint(t *testing.T) {
+	choices := []string{"sgd", "adam"}
+	if got, want := Hint("adm", choices), `; did you mean "adam"?`; got != want {
+		t.Errorf("Hint(adm) = %q, want %q", got, want)
+	}
+	if got := Hint("xyz", choices); got != "" {
+		t.Errorf("Hint(xyz) = %q, want nothing", got)
+	}
+}
+
 // A word that begins a candidate, as whole parts, is a short form of it.
 func TestClosestShortForm(t *testing.T) {
 	names := []string{"fnn_num_hidden_layers", "hidden_layers", "dropout_rate", "batch_size", "learning_rate"}
@@ -52,4 +63,9 @@ func TestClosestShortForm(t *testing.T) {
 func ExampleClosest() {
 	fmt.Println(Closest("learning_rat", []string{"epochs", "learning_rate", "batch_size"}))
 	// Output: learning_rate
+}
+
+func ExampleHint() {
+	fmt.Printf("unknown optimizer %q%s\n", "adm", Hint("adm", []string{"sgd", "adam"}))
+	// Output: unknown optimizer "adm"; did you mean "adam"?
 }
