@@ -3,10 +3,12 @@ package lab
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/hyperlab-go/hyperlab/internal/i18n"
 
 	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/hparams"
 	"github.com/hyperlab-go/hyperlab/plotting"
 	"github.com/hyperlab-go/hyperlab/training"
 )
@@ -92,14 +94,14 @@ func Summary(runs ...*Run) Table {
 	return t
 }
 
-// differIn reports whether the runs hold more than one value of name.
+// differIn reports whether the runs hold more than one value of name
+// (hparams.Differing, the one comparison of hyperparameter values).
 func differIn(runs []plotting.Run, name string) bool {
-	for _, r := range runs[min(1, len(runs)):] {
-		if fmt.Sprint(r.Values[name]) != fmt.Sprint(runs[0].Values[name]) {
-			return true
-		}
+	values := make([]map[string]any, len(runs))
+	for i, r := range runs {
+		values[i] = r.Values
 	}
-	return false
+	return slices.Contains(hparams.Differing(values...), name)
 }
 
 func meanSeconds(h *history.History) float64 {
