@@ -26,13 +26,13 @@ func searchSpace() []Dim {
 
 func TestSearchTPEStaysInTheSpaceAndBeatsItsStart(t *testing.T) {
 	var calls atomic.Int32
-	sr := &Search{Base: searchBase(t, 3), Space: searchSpace(), Trials: 40, Seed: 3}
+	sr := &Search{Base: searchBase(t, 3), Space: searchSpace(), Trials: 60, Seed: 3}
 	res, err := (&Sweep{Search: sr, Workers: 1, Train: fakeTrainer(&calls)}).Run(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Rows) != 40 || calls.Load() != 40 {
-		t.Fatalf("%d rows, %d trained; want 40", len(res.Rows), calls.Load())
+	if len(res.Rows) != 60 || calls.Load() != 60 {
+		t.Fatalf("%d rows, %d trained; want 60", len(res.Rows), calls.Load())
 	}
 	for _, r := range res.Rows {
 		lr, n := r.Values[ParamLearningRate].(float64), r.Values[ParamHiddenNodes].(int)
@@ -41,7 +41,7 @@ func TestSearchTPEStaysInTheSpaceAndBeatsItsStart(t *testing.T) {
 			t.Errorf("trial %d is outside the space: %v", r.Trial, r.Values)
 		}
 	}
-	// TPE models the results after 10 random trials: its last 10 trials
+	// TPE models the results after 10 random trials: its last 20 trials
 	// should be better, in the median, than the 10 random ones.
 	med := func(rows []Row) float64 {
 		var xs []float64
@@ -50,8 +50,8 @@ func TestSearchTPEStaysInTheSpaceAndBeatsItsStart(t *testing.T) {
 		}
 		return medianOf(xs)
 	}
-	if first, last := med(res.Rows[:10]), med(res.Rows[30:]); !(last < first) {
-		t.Errorf("median best loss of the last 10 TPE trials %.3g is not below the first 10 random ones %.3g", last, first)
+	if first, last := med(res.Rows[:10]), med(res.Rows[40:]); !(last < first) {
+		t.Errorf("median best loss of the last 20 TPE trials %.3g is not below the first 10 random ones %.3g", last, first)
 	}
 	// The same seed with one worker draws the same 10 random start-up
 	// trials (TPE's own draws use goptuna's global math/rand).
