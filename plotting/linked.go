@@ -49,6 +49,21 @@ func HeatmapCells(trials []Trial, d HeatmapData) [][2]int {
 // Fragment renders the linked display for a notebook output.
 func (l *Linked) Fragment() (string, error) { return l.fragment(Source{}, true) }
 
+// Output renders the linked display as one notebook output, as
+// Chart.Output does a chart: the Fragment, the curves chart's PNG (the
+// one image a viewer that chooses by MIME type shows) and text.
+func (l *Linked) Output() (Bundle, error) {
+	f, err := l.Fragment()
+	if err != nil {
+		return Bundle{}, err
+	}
+	img, err := l.Curves.PNG()
+	if err != nil {
+		return Bundle{}, err
+	}
+	return Bundle{HTML: f, PNG: img, Text: l.Curves.text()}, nil
+}
+
 // Linked adds a linked display to the page.
 func (p *Page) Linked(l *Linked) error {
 	h, err := l.fragment(p.Source, false)

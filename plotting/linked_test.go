@@ -58,3 +58,21 @@ func TestHeatmapCells(t *testing.T) {
 		t.Errorf("HeatmapCells = %v", got)
 	}
 }
+
+// A linked display is one notebook output with an image, as a chart is:
+// the notebooks test rejects chart HTML without its image/png.
+func TestLinkedOutputCarriesAnImage(t *testing.T) {
+	l, err := LinkedSweep(linkedRuns("sgd", "adam"), Table{Header: []string{"optimizer"}, Rows: [][]string{{"sgd"}, {"adam"}}},
+		[]string{"optimizer", "learning_rate"}, SweepOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := l.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.HTML, `class="hyperlab-linked"`) || !strings.HasPrefix(string(b.PNG), "\x89PNG") || b.Text == "" {
+		t.Errorf("linked output: HTML %d bytes (linked: %v), PNG %q…, text %q",
+			len(b.HTML), strings.Contains(b.HTML, "hyperlab-linked"), b.PNG[:min(4, len(b.PNG))], b.Text)
+	}
+}
