@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"html"
+	"math"
 	"slices"
 	"strings"
 )
@@ -139,6 +140,7 @@ func LinkedSweep(runs []Run, table Table, names []string, o SweepOptions) (*Link
 	if len(table.Rows) != len(runs) {
 		return nil, fmt.Errorf("plotting: a linked sweep needs one table row per run (%d rows, %d runs)", len(table.Rows), len(runs))
 	}
+	runs = shortValues(runs)
 	keys := Labels(runs)
 	colorBy := ""
 	if len(names) > 0 {
@@ -169,4 +171,36 @@ func LinkedSweep(runs []Run, table Table, names []string, o SweepOptions) (*Link
 		l.Heatmap, l.Cells = d.Chart(), HeatmapCells(trials, d)
 	}
 	return l, nil
+}
+
+// shortValues returns runs with their fractional values rounded to 4
+// significant digits (round4): a model-based search draws values such as
+// 0.0054703548354713076, whose labels would crowd the legend and the keys.
+// When rounding would make two runs' labels the same, runs come back as
+// they are.
+func shortValues(runs []Run) []Run {
+	out := make([]Run, len(runs))
+	for i, r := range runs {
+		vals := make(map[string]any, len(r.Values))
+		for k, x := range r.Values {
+			if f, ok := x.(float64); ok && f != math.Trunc(f) {
+				x = round4(f)
+			}
+			vals[k] = x
+		}
+		r.Values = vals
+		out[i] = r
+	}
+	if distinct(Labels(out)) < distinct(Labels(runs)) {
+		return runs
+	}
+	return out
+}
+
+func distinct(labels []string) int {
+	seen := map[string]bool{}
+	for _, l := range labels {
+		seen[l] = true
+	}
+	return len(seen)
 }
