@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
 	"github.com/hyperlab-go/hyperlab/plotting"
 	"github.com/hyperlab-go/hyperlab/training"
 )
@@ -65,7 +66,7 @@ func ImportanceChart(imp []training.Importance) *plotting.Chart {
 	for i, x := range imp {
 		bars[i] = plotting.ImportanceBar{Name: x.Name, Share: x.Share}
 	}
-	return plotting.Importance(bars, training.ImportanceMethod)
+	return plotting.Importance(bars, i18n.T(training.ImportanceMethod))
 }
 
 // ShowImportance shows the importance chart and a line naming the most
@@ -82,14 +83,14 @@ func (s *SweepResult) ShowImportance() {
 // 81% of the variance of the best validation loss, dropout_rate 12%, …".
 func ImportanceSummary(imp []training.Importance) string {
 	if len(imp) == 0 {
-		return "No hyperparameter varies, so none has an importance."
+		return i18n.T("No hyperparameter varies, so none has an importance.")
 	}
 	parts := make([]string, len(imp))
 	for i, x := range imp {
 		parts[i] = fmt.Sprintf("%s %.0f%%", x.Name, 100*x.Share)
 	}
-	return "Share of the variance of the best validation loss each hyperparameter explains on its own: " +
-		strings.Join(parts, ", ") + " (" + training.ImportanceMethod + ")."
+	return i18n.Tf("Share of the variance of the best validation loss each hyperparameter explains on its own: %s (%s).",
+		strings.Join(parts, ", "), i18n.T(training.ImportanceMethod))
 }
 
 // ShowLinked shows the sweep's views linked: every trial's loss curves,
@@ -110,9 +111,16 @@ func (s *SweepResult) ShowLinked() {
 	_, o := s.trials()
 	l, err := plotting.LinkedSweep(runs, plotting.Table{Header: header, Rows: rows}, s.Names, o)
 	Check(err)
-	f, err := l.Fragment()
-	Check(err)
 	var t strings.Builder
 	Check(s.WriteText(&t))
-	Display(f, t.String())
+	if !isNotebook() {
+		Display("", t.String())
+		return
+	}
+	// A bundle with its image, as every chart's: the HTML alone would
+	// leave viewers that choose by MIME type (an untrusted notebook) blank.
+	b, err := l.Output()
+	Check(err)
+	b.Text = t.String()
+	plotting.Show(b)
 }

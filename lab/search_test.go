@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
+	"github.com/hyperlab-go/hyperlab/plotting"
 	"github.com/hyperlab-go/hyperlab/training"
 )
 
@@ -12,16 +14,21 @@ func TestSearchShowsTrialsAndImportance(t *testing.T) {
 	t.Setenv("HYPERLAB_RUNS", t.TempDir())
 	v := quick(t)
 	space := []training.Dim{{Name: training.ParamLearningRate, Low: 1e-3, High: 0.3}, {Name: training.ParamHiddenNodes, Low: 2, High: 8}}
+	var linkedPNG bool
+	var linked string
 	_, errOut, html, status := cell(t, true, nil, nil, func() {
 		res := Search(v, "moons", training.Search{Space: space, Trials: 10, Seed: 1})
 		res.ShowImportance()
+		defer plotting.Capture(true, func(b plotting.Bundle) {
+			linked, linkedPNG = b.HTML, len(b.PNG) > 0
+		})()
 		res.ShowLinked()
 	})
 	if status != -1 {
 		t.Fatalf("exit %d: %s", status, errOut)
 	}
 	for _, want := range []string{`<table class="hyperlab-results">`, "Best of 10 trials", "Hyperparameter importance", "fANOVA", "learning_rate ", `class="hyperlab-linked"`, "axisareaselected"} {
-		if !strings.Contains(html, want) {
+		if !strings.Contains(html+linked, want) {
 			t.Errorf("search output lacks %q", want)
 		}
 	}
@@ -39,7 +46,20 @@ func TestSearchShowsTrialsAndImportance(t *testing.T) {
 	if len(res.Rows) != 10 {
 		t.Errorf("%d rows after the replay, want 10", len(res.Rows))
 	}
+	if !linkedPNG {
+		t.Error("the linked views were shown without an image/png")
+	}
 	if !strings.Contains(ImportanceSummary([]training.Importance{{Name: "learning_rate", Share: 0.8}}), "learning_rate 80%") {
 		t.Error("ImportanceSummary does not give the share in percent")
+	}
+}
+
+// The method under the importance chart is shown in the reader's language.
+func TestImportanceMethodTranslated(t *testing.T) {
+	if !i18n.Has(i18n.Chinese, training.ImportanceMethod) {
+		t.Errorf("training.ImportanceMethod has no zh translation in internal/i18n: %q", training.ImportanceMethod)
+	}
+	if got := i18n.In(i18n.Chinese, training.ImportanceMethod); !strings.Contains(got, "fANOVA") || got == training.ImportanceMethod {
+		t.Errorf("zh method = %q", got)
 	}
 }

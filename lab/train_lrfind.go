@@ -70,12 +70,12 @@ func otherRules(res *training.LRFind) string {
 	for _, s := range res.Suggestions() {
 		p := fmt.Sprintf("%s %.3g", s.Rule, s.LearningRate)
 		if s.Used {
-			p += " (used)"
+			p += i18n.T(" (used)")
 		}
 		parts = append(parts, p)
 	}
 	if len(parts) == 0 {
 		return ""
 	}
-	return " fastai's four rules: " + strings.Join(parts, ", ") + "."
+	return i18n.Tf(" fastai's four rules: %s.", strings.Join(parts, ", "))
 }

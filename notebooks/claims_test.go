@@ -2,6 +2,7 @@ package notebooks
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -23,12 +24,40 @@ var claims = map[string][]claim{
 		func(c browsertest.Chart, lang string) bool {
 			return hasSeries(c, ": "+i18n.In(lang, "oscillating")) && hasSeries(c, ": "+i18n.In(lang, "diverging"))
 		},
+	}, {
+		"the range test with fastai's four suggestions in its legend, the one used named",
+		func(c browsertest.Chart, lang string) bool {
+			for _, rule := range []string{"valley ", "slide ", "steep ", "minimum "} {
+				if !slices.ContainsFunc(c.Series, func(s browsertest.Series) bool { return strings.HasPrefix(s.Name, rule) }) {
+					return false
+				}
+			}
+			return c.Title == i18n.In(lang, "Learning-rate range test") &&
+				slices.ContainsFunc(c.Series, func(s browsertest.Series) bool { return strings.HasSuffix(s.Name, i18n.In(lang, " (used)")) })
+		},
+	}, {
+		"training at the suggested rate, a tenth of it and ten times it, side by side",
+		func(c browsertest.Chart, lang string) bool { return tenfold(distinctValues(c, "learning_rate="), 3) },
 	}},
 	"05-lr-schedules": {{
 		"the validation loss of the four schedules on one chart",
 		func(c browsertest.Chart, lang string) bool {
 			return strings.Contains(strings.ToLower(c.Title), i18n.In(lang, "validation loss")) && len(distinctValues(c, "")) >= 4
 		},
+	}},
+	"09-hyperparameter-search": {{
+		"the importance bar chart of the search",
+		func(c browsertest.Chart, lang string) bool {
+			return c.Title == i18n.In(lang, "Hyperparameter importance") && len(c.Series) == 1 && c.Series[0].Points >= 2
+		},
+	}, {
+		"the linked views' curves, one per trial of the search",
+		func(c browsertest.Chart, lang string) bool {
+			return strings.HasSuffix(c.ID, "-curves") && len(distinctValues(c, "")) >= 20
+		},
+	}, {
+		"the linked views' parallel coordinates",
+		func(c browsertest.Chart, lang string) bool { return strings.HasSuffix(c.ID, "-parallel") },
 	}},
 	"02-epochs": {{
 		"the best epoch marked on the loss-per-epoch chart",
@@ -64,6 +93,30 @@ func distinctValues(c browsertest.Chart, prefix string) []string {
 		}
 	}
 	return out
+}
+
+// tenfold reports whether labels are n values "name=x" that rise tenfold
+// from one to the next (within rounding to three digits).
+func tenfold(labels []string, n int) bool {
+	if len(labels) != n {
+		return false
+	}
+	xs := make([]float64, n)
+	for i, l := range labels {
+		_, v, _ := strings.Cut(l, "=")
+		x, err := strconv.ParseFloat(v, 64)
+		if err != nil || x <= 0 {
+			return false
+		}
+		xs[i] = x
+	}
+	slices.Sort(xs)
+	for i := 1; i < n; i++ {
+		if r := xs[i] / xs[i-1]; r < 9.9 || r > 10.1 {
+			return false
+		}
+	}
+	return true
 }
 
 // hasSeries reports whether a series of c with points has a name ending in suffix.
@@ -107,22 +160,56 @@ func TestClaims(t *testing.T) {
 	descentZh := browsertest.Chart{Title: "损失曲面上的梯度下降", Series: []browsertest.Series{
 		{Name: "lr 0.01: 太小", Points: 31}, {Name: "lr 0.18: 震荡", Points: 31}, {Name: "lr 0.21: 发散", Points: 31}}}
 	bestZh := browsertest.Chart{Title: "每轮损失", Series: []browsertest.Series{{Name: "训练损失", Points: 9, Marks: []string{"最佳"}}}}
+	rangeTest := browsertest.Chart{Title: "Learning-rate range test", Series: []browsertest.Series{{Name: "loss of the step", Points: 300},
+		{Name: "smoothed loss", Points: 300}, {Name: "valley 0.0367 (used)"}, {Name: "slide 0.12"}, {Name: "steep 0.05"}, {Name: "minimum 0.2"}}}
+	threeOnly := rangeTest
+	threeOnly.Series = rangeTest.Series[:5]
+	rangeZh := rangeTest
+	rangeZh.Title = "学习率范围测试"
+	rangeZh.Series = slices.Clone(rangeTest.Series)
+	rangeZh.Series[2].Name = "valley 0.0367（采用）"
+	tenfoldRates := browsertest.Chart{Title: "Validation loss at the suggested rate, ×0.1 and ×10", Series: []browsertest.Series{
+		{Name: "learning_rate=0.00367", Points: 30}, {Name: "learning_rate=0.0367", Points: 30}, {Name: "learning_rate=0.367", Points: 30}}}
+	twofold := tenfoldRates
+	twofold.Series = slices.Clone(tenfoldRates.Series)
+	twofold.Series[2].Name = "learning_rate=0.0734"
+	complete04 := []browsertest.Chart{four, descent, rangeTest, tenfoldRates}
+	importance := browsertest.Chart{Title: "Hyperparameter importance", Series: []browsertest.Series{{Name: "importance", Points: 2}}}
+	importanceZh := importance
+	importanceZh.Title = "超参数重要性"
+	var trials []browsertest.Series
+	for i := range 30 {
+		trials = append(trials, browsertest.Series{Name: "learning_rate=" + strconv.Itoa(i), Points: 30 - i})
+	}
+	curves := browsertest.Chart{ID: "s1-curves", Series: trials}
+	parallel := browsertest.Chart{ID: "s1-parallel", Series: []browsertest.Series{{Name: "trials", Points: 30}}}
+	unlinked := curves
+	unlinked.ID = "c9"
 	tests := []struct {
 		notebook, lang string
 		charts         []browsertest.Chart
 		holds          bool
 	}{
-		{"04-learning-rate", "en", []browsertest.Chart{best, four, descent}, true},
+		{"04-learning-rate", "en", append([]browsertest.Chart{best}, complete04...), true},
+		{"04-learning-rate", "en", []browsertest.Chart{four, descent, threeOnly, tenfoldRates}, false}, // a rule missing
+		{"04-learning-rate", "en", []browsertest.Chart{four, descent, rangeTest, twofold}, false},      // not ×10 apart
+		{"04-learning-rate", "en", []browsertest.Chart{four, descent, rangeTest}, false},
+		{"04-learning-rate", "zh", []browsertest.Chart{fourZh, descentZh, rangeTest, tenfoldRates}, false}, // English range chart
+		{"09-hyperparameter-search", "en", []browsertest.Chart{importance, curves, parallel}, true},
+		{"09-hyperparameter-search", "en", []browsertest.Chart{curves, parallel}, false},
+		{"09-hyperparameter-search", "en", []browsertest.Chart{importance, unlinked, parallel}, false},
+		{"09-hyperparameter-search", "zh", []browsertest.Chart{importanceZh, curves, parallel}, true},
+		{"09-hyperparameter-search", "zh", []browsertest.Chart{importance, curves, parallel}, false},
 		{"04-learning-rate", "en", []browsertest.Chart{unmarked}, false},
 		{"04-learning-rate", "en", []browsertest.Chart{{Series: four.Series[:3]}}, false},
 		{"02-epochs", "en", []browsertest.Chart{best}, true},
 		{"02-epochs", "en", []browsertest.Chart{{Title: "Loss per epoch", Series: []browsertest.Series{{Name: "train loss", Points: 9}}}}, false},
-		{"04-learning-rate", "zh", []browsertest.Chart{bestZh, fourZh, descentZh}, true},
+		{"04-learning-rate", "zh", []browsertest.Chart{bestZh, fourZh, descentZh, rangeZh, tenfoldRates}, true},
 		{"04-learning-rate", "zh", []browsertest.Chart{four}, false}, // English marks in the Chinese edition
 		{"02-epochs", "zh", []browsertest.Chart{bestZh}, true},
 		{"02-epochs", "zh", []browsertest.Chart{best}, false},
-		{"04-learning-rate", "en", []browsertest.Chart{four, descent}, true},
-		{"04-learning-rate", "en", []browsertest.Chart{four, noDivergence}, false},
+		{"04-learning-rate", "en", complete04, true},
+		{"04-learning-rate", "en", []browsertest.Chart{four, noDivergence, rangeTest, tenfoldRates}, false},
 		{"05-lr-schedules", "en", []browsertest.Chart{schedules}, true},
 		{"05-lr-schedules", "en", []browsertest.Chart{trainOnly}, false},
 	}

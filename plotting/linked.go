@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"html"
+	"math"
 	"slices"
 	"strings"
 )
@@ -48,6 +49,21 @@ func HeatmapCells(trials []Trial, d HeatmapData) [][2]int {
 
 // Fragment renders the linked display for a notebook output.
 func (l *Linked) Fragment() (string, error) { return l.fragment(Source{}, true) }
+
+// Output renders the linked display as one notebook output, as
+// Chart.Output does a chart: the Fragment, the curves chart's PNG (the
+// one image a viewer that chooses by MIME type shows) and text.
+func (l *Linked) Output() (Bundle, error) {
+	f, err := l.Fragment()
+	if err != nil {
+		return Bundle{}, err
+	}
+	img, err := l.Curves.PNG()
+	if err != nil {
+		return Bundle{}, err
+	}
+	return Bundle{HTML: f, PNG: img, Text: l.Curves.text()}, nil
+}
 
 // Linked adds a linked display to the page.
 func (p *Page) Linked(l *Linked) error {
@@ -124,6 +140,7 @@ func LinkedSweep(runs []Run, table Table, names []string, o SweepOptions) (*Link
 	if len(table.Rows) != len(runs) {
 		return nil, fmt.Errorf("plotting: a linked sweep needs one table row per run (%d rows, %d runs)", len(table.Rows), len(runs))
 	}
+	runs = shortValues(runs)
 	keys := Labels(runs)
 	colorBy := ""
 	if len(names) > 0 {
@@ -154,4 +171,36 @@ func LinkedSweep(runs []Run, table Table, names []string, o SweepOptions) (*Link
 		l.Heatmap, l.Cells = d.Chart(), HeatmapCells(trials, d)
 	}
 	return l, nil
+}
+
+// shortValues returns runs with their fractional values rounded to 4
+// significant digits (round4): a model-based search draws values such as
+// 0.0054703548354713076, whose labels would crowd the legend and the keys.
+// When rounding would make two runs' labels the same, runs come back as
+// they are.
+func shortValues(runs []Run) []Run {
+	out := make([]Run, len(runs))
+	for i, r := range runs {
+		vals := make(map[string]any, len(r.Values))
+		for k, x := range r.Values {
+			if f, ok := x.(float64); ok && f != math.Trunc(f) {
+				x = round4(f)
+			}
+			vals[k] = x
+		}
+		r.Values = vals
+		out[i] = r
+	}
+	if distinct(Labels(out)) < distinct(Labels(runs)) {
+		return runs
+	}
+	return out
+}
+
+func distinct(labels []string) int {
+	seen := map[string]bool{}
+	for _, l := range labels {
+		seen[l] = true
+	}
+	return len(seen)
 }

@@ -1,6 +1,7 @@
 package plotting
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -53,5 +54,47 @@ func TestHeatmapCells(t *testing.T) {
 	got := HeatmapCells(trials, d)
 	if got[0] != [2]int{0, 0} || got[1] != [2]int{1, 1} {
 		t.Errorf("HeatmapCells = %v", got)
+	}
+}
+
+// A linked display is one notebook output with an image, as a chart is:
+// the notebooks test rejects chart HTML without its image/png.
+func TestLinkedOutputCarriesAnImage(t *testing.T) {
+	l, err := LinkedSweep(linkedRuns("sgd", "adam"), Table{Header: []string{"optimizer"}, Rows: [][]string{{"sgd"}, {"adam"}}},
+		[]string{"optimizer", "learning_rate"}, SweepOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := l.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.HTML, `class="hyperlab-linked"`) || !strings.HasPrefix(string(b.PNG), "\x89PNG") || b.Text == "" {
+		t.Errorf("linked output: HTML %d bytes (linked: %v), PNG %q…, text %q",
+			len(b.HTML), strings.Contains(b.HTML, "hyperlab-linked"), b.PNG[:min(4, len(b.PNG))], b.Text)
+	}
+}
+
+// A search's drawn values are shown to 4 significant digits, unless that
+// would give two trials one label.
+func TestLinkedSweepShortensDrawnValues(t *testing.T) {
+	runs := linkedRuns("sgd", "sgd")
+	runs[0].Values["learning_rate"] = 0.0054703548354713076
+	runs[1].Values["learning_rate"] = 0.17875089423410534
+	table := Table{Header: []string{"optimizer"}, Rows: [][]string{{"sgd"}, {"sgd"}}}
+	l, err := LinkedSweep(runs, table, []string{"learning_rate"}, SweepOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"learning_rate=0.00547", "learning_rate=0.1788"}; !slices.Equal(l.Keys, want) {
+		t.Errorf("keys = %q, want %q", l.Keys, want)
+	}
+	runs[1].Values["learning_rate"] = 0.0054703548354713
+	l, err = LinkedSweep(runs, table, []string{"learning_rate"}, SweepOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Keys[0] == l.Keys[1] {
+		t.Errorf("rounding merged two trials: keys %q", l.Keys)
 	}
 }
