@@ -104,10 +104,15 @@ func runReport(ctx context.Context, args []string, e *env) int {
 	return exitOK
 }
 
-// reportDir is the store to report on: --runs itself when it holds runs,
+// reportDir is the store to report on: --runs itself when it is a store,
 // or its one dataset folder when it is a root as train and sweep write
 // (lab.DataKey); a root of several datasets asks for one of them.
 func reportDir(runs string) (string, error) {
+	// A store is reported as it is; only a root is searched for dataset
+	// folders, which would otherwise look into each of a store's runs.
+	if runstore.IsStore(runs) {
+		return runs, nil
+	}
 	folders, err := lab.DataFolders(runs)
 	if err != nil || len(folders) == 0 {
 		return runs, nil
