@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/hyperlab-go/hyperlab/lab"
 
@@ -46,11 +47,16 @@ func runReport(ctx context.Context, args []string, e *env) int {
 	if err != nil {
 		return fail(e, c.name, &usageError{err.Error()})
 	}
+	start := time.Now()
 	runs, listErr := store.List()
+	read := time.Since(start)
 	incomplete := 0
+	var order []string // the complete runs' IDs in the order they ran
 	for _, r := range runs {
 		if !r.Complete {
 			incomplete++
+		} else {
+			order = append(order, r.ID)
 		}
 	}
 	res := training.ResultsFromRuns(runs)
@@ -61,6 +67,9 @@ func runReport(ctx context.Context, args []string, e *env) int {
 	if incomplete > 0 {
 		fmt.Fprintf(e.stdout, " (%d incomplete left out: interrupted, or still running)", incomplete)
 	}
+	// How many runs were read, and how long it took: on a shared file
+	// system a large store is read at the file system's pace.
+	fmt.Fprintf(e.stdout, "; read %d runs in %s", len(runs), read.Round(time.Millisecond))
 	fmt.Fprintln(e.stdout)
 	if listErr != nil {
 		fmt.Fprintf(e.stderr, "hyperlab report: some runs could not be read: %s\n", oneSentence(listErr.Error()))
@@ -89,7 +98,7 @@ func runReport(ctx context.Context, args []string, e *env) int {
 	}
 	out := c.out
 	notes := []string{fmt.Sprintf("%d complete runs from %s.", len(res.Rows), store.Root())}
-	page, err := reportPage("hyperlab report", res, notes, source)
+	page, err := reportPageInOrder("hyperlab report", res, order, notes, source)
 	if err != nil {
 		return fail(e, c.name, err)
 	}
