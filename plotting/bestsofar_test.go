@@ -34,3 +34,18 @@ func TestBestSoFarInfo(t *testing.T) {
 		t.Errorf("log axis: %+v", l)
 	}
 }
+
+// TestLargeScatter checks that a scatter of many points is drawn in
+// ECharts' large mode, and a small one is not.
+func TestLargeScatter(t *testing.T) {
+	for _, n := range []int{largePoints, largePoints + 1} {
+		values := make([]float64, n)
+		for i := range values {
+			values[i] = 1 / float64(i+1)
+		}
+		dots := seriesAt(BestSoFar(values, BestSoFarOptions{}).Option, 1)
+		if large := dots["large"] == true; large != (n > largePoints) {
+			t.Errorf("%d points: large mode %v", n, large)
+		}
+	}
+}
