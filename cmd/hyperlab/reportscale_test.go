@@ -156,3 +156,29 @@ func TestLargeReportParts(t *testing.T) {
 		t.Errorf("spread:\n got %s\nwant %s", s, want)
 	}
 }
+
+// BenchmarkLargeReport measures `hyperlab report --out` on a store of
+// 10,000 finished runs (written once, before the clock starts): reading
+// the store, the results table, the charts with their images, the page.
+// It reports the page's size and number of charts beside the time.
+//
+//	go test -run '^$' -bench LargeReport -benchtime 3x ./cmd/hyperlab
+func BenchmarkLargeReport(b *testing.B) {
+	dir := filepath.Join(b.TempDir(), "runs")
+	writeSyntheticStore(b, dir, largeRuns)
+	page := filepath.Join(b.TempDir(), "report.html")
+	var out, errOut strings.Builder
+	for b.Loop() {
+		out.Reset()
+		if code := run([]string{"report", "--runs", dir, "--out", page}, &out, &errOut); code != exitOK {
+			b.Fatalf("report: exit %d: %s", code, errOut.String())
+		}
+	}
+	fi, err := os.Stat(page)
+	if err != nil {
+		b.Fatal(err)
+	}
+	html, _ := os.ReadFile(page)
+	b.ReportMetric(float64(fi.Size())/1e6, "MB/page")
+	b.ReportMetric(float64(strings.Count(string(html), `class="hyperlab-chart"`)), "charts/page")
+}
