@@ -98,6 +98,8 @@ func TestLargeReport(t *testing.T) {
 		}
 	}
 
+	// Without scripts, and offline: every chart shows as its image.
+	t.Run("static", func(t *testing.T) { checkReportStatic(t, page) })
 	t.Run("browser", func(t *testing.T) {
 		br := browsertest.Start(t)
 		start := time.Now()
