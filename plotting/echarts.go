@@ -19,6 +19,9 @@ type ECharts interface {
 func FromECharts(ec ECharts) *Chart {
 	ec.Validate() // go-echarts fills some options (x axis data) only here
 	o, err := plain(ec.JSON())
+	if err == nil {
+		drawLarge(o)
+	}
 	return &Chart{Option: o, err: err}
 }
 

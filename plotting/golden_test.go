@@ -44,6 +44,8 @@ func sampleCharts(t *testing.T) []namedChart {
 		{"importance", Importance([]ImportanceBar{{"learning_rate", 0.81}, {"dropout_rate", 0.12}, {"batch_size", 0.004}}, "fANOVA main effects (Hutter et al. 2014) of a random forest")},
 		{"importance_empty", Importance(nil, "fANOVA")},
 		{"boundary", must(Boundary(grid, pts, BoundaryOptions{ClassNames: []string{"red", "blue"}}))},
+		{"best_so_far", BestSoFar([]float64{0.6, 0.7, 0.4, nan, 0.45, 0.2, 0.3, 0.25}, BestSoFarOptions{LogY: true})},
+		{"best_so_far_empty", BestSoFar([]float64{nan}, BestSoFarOptions{})},
 	}
 }
 

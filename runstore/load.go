@@ -135,21 +135,16 @@ func (s *Store) List(filters ...Filter) ([]*Run, error) {
 	if err != nil {
 		return nil, fmt.Errorf("runstore: listing %s: %w", s.root, err)
 	}
-	var runs []*Run
-	var errs []error
+	var ids []string
 	for _, e := range entries {
-		if !e.IsDir() || ValidID(e.Name()) != nil { // also skips symlinks, temp and trash dirs
-			continue
+		if e.IsDir() && ValidID(e.Name()) == nil { // also skips symlinks, temp and trash dirs
+			ids = append(ids, e.Name())
 		}
-		run, err := s.Load(e.Name())
-		if errors.Is(err, ErrNotFound) { // deleted meanwhile
-			continue
-		}
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		if keep(run, filters) {
+	}
+	loaded, errs := s.loadAll(ids)
+	var runs []*Run
+	for _, run := range loaded {
+		if run != nil && keep(run, filters) {
 			runs = append(runs, run)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/hyperlab-go/hyperlab/lab"
 
@@ -42,11 +43,16 @@ func runReport(ctx context.Context, args []string, e *env) int {
 	if err != nil {
 		return fail(e, c.name, &usageError{err.Error()})
 	}
+	start := time.Now()
 	runs, listErr := store.List()
+	read := time.Since(start)
 	incomplete := 0
+	var order []string // the complete runs' IDs in the order they ran
 	for _, r := range runs {
 		if !r.Complete {
 			incomplete++
+		} else {
+			order = append(order, r.ID)
 		}
 	}
 	res := training.ResultsFromRuns(runs)
@@ -57,6 +63,9 @@ func runReport(ctx context.Context, args []string, e *env) int {
 	if incomplete > 0 {
 		fmt.Fprintf(e.stdout, " (%d incomplete left out: interrupted, or still running)", incomplete)
 	}
+	// How many runs were read, and how long it took: on a shared file
+	// system a large store is read at the file system's pace.
+	fmt.Fprintf(e.stdout, "; read %d runs in %s", len(runs), read.Round(time.Millisecond))
 	fmt.Fprintln(e.stdout)
 	if listErr != nil {
 		fmt.Fprintf(e.stderr, "hyperlab report: some runs could not be read: %s\n", oneSentence(listErr.Error()))
@@ -85,7 +94,7 @@ func runReport(ctx context.Context, args []string, e *env) int {
 	}
 	out := c.out
 	notes := []string{fmt.Sprintf("%d complete runs from %s.", len(res.Rows), store.Root())}
-	page, err := reportPage("hyperlab report", res, notes, source)
+	page, err := reportPageInOrder("hyperlab report", res, order, notes, source)
 	if err != nil {
 		return fail(e, c.name, err)
 	}
@@ -100,10 +109,15 @@ func runReport(ctx context.Context, args []string, e *env) int {
 	return exitOK
 }
 
-// reportDir is the store to report on: --runs itself when it holds runs,
+// reportDir is the store to report on: --runs itself when it is a store,
 // or its one dataset folder when it is a root as train and sweep write
 // (lab.DataKey); a root of several datasets asks for one of them.
 func reportDir(runs string) (string, error) {
+	// A store is reported as it is; only a root is searched for dataset
+	// folders, which would otherwise look into each of a store's runs.
+	if runstore.IsStore(runs) {
+		return runs, nil
+	}
 	folders, err := lab.DataFolders(runs)
 	if err != nil || len(folders) == 0 {
 		return runs, nil

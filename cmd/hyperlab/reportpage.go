@@ -16,8 +16,19 @@ import (
 // of every run's loss per epoch, the sweep views over the hyperparameters
 // that vary (final validation loss against one of them, a heatmap over two,
 // parallel coordinates), the results table, and each run's own curves.
-// notes are paragraphs under the title (dataset, command).
+// notes are paragraphs under the title (dataset, command). A sweep of more
+// than largeSweep runs gets largeReportPage instead.
 func reportPage(title string, res *training.Results, notes []string, source plotting.Source) (*plotting.Page, error) {
+	return reportPageInOrder(title, res, nil, notes, source)
+}
+
+// reportPageInOrder is reportPage with the order the runs ran in (their
+// IDs), which a large report's best-so-far chart follows; nil means the
+// rows' trial order, a sweep's own.
+func reportPageInOrder(title string, res *training.Results, order []string, notes []string, source plotting.Source) (*plotting.Page, error) {
+	if len(withHistory(res.Rows)) > largeSweep {
+		return largeReportPage(title, res, order, notes, source)
+	}
 	page := &plotting.Page{Title: title, Source: source}
 	for _, n := range notes {
 		page.Text(n)
