@@ -274,3 +274,34 @@ func TestPlaygroundOutsideANotebookTrainsTheStart(t *testing.T) {
 	}
 	t.Logf("outside a notebook: %v", time.Since(start))
 }
+
+func TestPlaygroundDrawsImagesOnlyForTheSavedState(t *testing.T) {
+	p := usePage(t)
+	var saved []plotting.Bundle
+	restore := plotting.Capture(true, func(b plotting.Bundle) { saved = append(saved, b) })
+	defer restore()
+	v := playValues(t)
+	g, err := newPlayground(v, "moons", []PlayOption{Only("learning_rate")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.current = fakeRunOf(v)
+	if err := g.draw(nil); err != nil {
+		t.Fatal(err)
+	}
+	// A live redraw: the charts, but no PNG (the page draws them with ECharts).
+	if h := p.block("-charts"); !strings.Contains(h, `class="hyperlab-chart"`) || strings.Contains(h, "data:image/png") {
+		t.Errorf("a live redraw should carry the charts without their images: %.300s", h)
+	}
+	if len(saved) != 0 {
+		t.Fatalf("a live redraw saved %d outputs", len(saved))
+	}
+	g.final = true
+	if err := g.draw(nil); err != nil {
+		t.Fatal(err)
+	}
+	// The saved state: an ordinary output with the image in its HTML and as image/png.
+	if len(saved) != 1 || saved[0].PNG == nil || !strings.Contains(saved[0].HTML, "data:image/png") {
+		t.Fatalf("the final state should be saved as one output with its image; got %d outputs", len(saved))
+	}
+}
