@@ -15,13 +15,18 @@ import (
 // playground writes on its page.
 var programStart = time.Now()
 
-// showControls shows the controls at the current run's values: live ones
+// showControls shows the controls at the current run's values (the
+// starting values before it has trained): live ones
 // that send their changes while the cell runs, disabled ones with a note
 // once it has ended (what the saved notebook keeps).
 func (g *playground) showControls(live bool, note string) error {
 	p := controlsPage{ID: g.id, Address: g.address(), Live: live, Note: note}
+	at := g.base // before the starting point has trained
+	if g.current != nil {
+		at = g.current.Values
+	}
 	for i, c := range g.controls {
-		pos := max(0, c.pos(g.current.Values.Get(c.Name)))
+		pos := max(0, c.pos(at.Get(c.Name)))
 		p.Controls = append(p.Controls, controlView{control: c, InputID: g.id + "-c" + strconv.Itoa(i), Pos: pos})
 	}
 	s, err := p.html()

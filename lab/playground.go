@@ -81,15 +81,20 @@ func PlaygroundErr(ctx context.Context, v hparams.Values, dataset string, opts .
 	if err != nil {
 		return nil, err
 	}
-	if g.current, err = g.train(ctx, v); err != nil {
-		return nil, err
-	}
 	if !isNotebook() {
-		return g.current, nil
+		return g.train(ctx, v)
 	}
+	// Subscribe and show the controls (at the starting values) before the
+	// starting point trains: GoNB connects the page meanwhile, so a loaded
+	// machine has the training time on top of answerWait to answer, and the
+	// controls show at once.
 	msgs, stop := listen(g.address())
 	defer stop()
 	if err := g.showControls(true, ""); err != nil {
+		return nil, err
+	}
+	if g.current, err = g.train(ctx, v); err != nil {
+		_ = g.showControls(false, "The starting point did not train: "+err.Error())
 		return nil, err
 	}
 	if err := g.draw(nil); err != nil {
