@@ -48,10 +48,12 @@ func TrainWith(opts ...Option) PlayOption {
 	return func(p *play) { p.train = append(p.train, opts...) }
 }
 
-// answerWait is how long a playground waits for the page to answer before
-// it concludes that no front-end runs its script (nbconvert, a test): GoNB
-// gives the page 3 s to open its connection.
-var answerWait = 6 * time.Second
+// answerWait is how long a playground waits, once its starting point has
+// trained, for the page to answer before it concludes that no front-end
+// runs its script (nbconvert, a test). GoNB gives the page 3 s to open its
+// connection, counted from the subscription, which comes before the
+// training: the page has the training time and answerWait to answer.
+var answerWait = 4 * time.Second
 
 // Playground shows one control per hyperparameter of v (a slider for
 // numbers, on a 1-2-5 grid for log-scale ones, a select for choices, a
