@@ -33,7 +33,7 @@ func (g *playground) showControls(live bool, note string) error {
 	if err != nil {
 		return err
 	}
-	updateHTML(g.id+"-controls", s)
+	updateHTML(g.block+"-controls", s)
 	return nil
 }
 
@@ -50,10 +50,15 @@ func argsLabel(r *Run) string {
 // its charts in place, the pinned runs beside it.
 func (g *playground) draw(failure error) error {
 	r := g.current
-	st := statePage{Live: g.live, Args: cellArgs(r.Values), Summary: r.Summary(), ElapsedMS: time.Since(programStart).Milliseconds(),
+	st := statePage{Live: g.live, Args: cellArgs(r.Values), Summary: r.Summary(),
 		RunID: training.RunID(r.Values, r.Data), Folder: DataKey(g.dataset, dataOptions(g.dataset, r.Values, trainSettings(g.s.train).data))}
-	if !g.asked.IsZero() {
-		st.AskedAt, st.DrawnAt = g.asked.UnixMilli(), time.Now().UnixMilli()
+	// Times only while live: the saved state holds no wall-clock figure,
+	// so that a re-executed notebook does not differ.
+	if !g.final {
+		st.ElapsedMS = time.Since(programStart).Milliseconds()
+		if !g.asked.IsZero() {
+			st.AskedAt, st.DrawnAt = g.asked.UnixMilli(), time.Now().UnixMilli()
+		}
 	}
 	if failure != nil {
 		st.Summary = failure.Error() + " The charts still show the run before."
@@ -85,13 +90,13 @@ func (g *playground) draw(failure error) error {
 	if g.final {
 		// The saved state: the charts as ordinary outputs, each with its
 		// static image, under the block that keeps the cell arguments.
-		updateHTML(g.id+"-charts", head)
+		updateHTML(g.block+"-charts", head)
 		if isNotebook() {
 			return plotting.DisplayRow(width, charts...)
 		}
 		return nil
 	}
-	updateHTML(g.id+"-charts", head+`<div style="display:flex;flex-wrap:wrap;gap:8px">`+fragments(charts, width)+`</div>`)
+	updateHTML(g.block+"-charts", head+`<div style="display:flex;flex-wrap:wrap;gap:8px">`+fragments(charts, width)+`</div>`)
 	return nil
 }
 

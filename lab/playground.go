@@ -2,6 +2,8 @@ package lab
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"os/signal"
@@ -103,8 +105,8 @@ func PlaygroundErr(ctx context.Context, v hparams.Values, dataset string, opts .
 		return nil, err
 	}
 	note := g.loop(ctx, msgs)
+	g.final, g.id = true, g.savedID()
 	err = g.showControls(false, note)
-	g.final = true
 	if derr := g.draw(nil); err == nil {
 		err = derr
 	}
@@ -119,8 +121,9 @@ type playground struct {
 	dataset  string
 	s        play
 	controls []control
-	id       string
-	boundary int // grid steps of the decision boundary; 0 when the data is not 2-D
+	id       string // the HTML ids' prefix: random while live, savedID once final
+	block    string // the GoNB display blocks' ids and the comms address: random
+	boundary int    // grid steps of the decision boundary; 0 when the data is not 2-D
 	current  *Run
 	pins     []*Run
 	live     bool      // the page answered: its controls work
@@ -142,7 +145,8 @@ func newPlayground(v hparams.Values, dataset string, opts []PlayOption) (*playgr
 	if err != nil {
 		return nil, err
 	}
-	g := &playground{base: v, dataset: dataset, s: s, controls: cs, id: "hyperlab-play-" + plotting.NewID()}
+	block := "hyperlab-play-" + plotting.NewID()
+	g := &playground{base: v, dataset: dataset, s: s, controls: cs, id: block, block: block}
 	ts := trainSettings(s.train)
 	_, split, err := Setup{Dataset: dataset, Data: ts.data}.Load(v)
 	if err != nil {
@@ -163,7 +167,21 @@ func trainSettings(opts []Option) *settings {
 	return s
 }
 
-func (g *playground) address() string { return "/hyperlab/playground/" + g.id }
+func (g *playground) address() string { return "/hyperlab/playground/" + g.block }
+
+// savedID is the HTML id of the final, saved state: made from what it
+// shows (the data set, the controls and the values), so that re-executing
+// the notebook with nothing changed changes no output. While the cell runs
+// the id is random instead, so that the page's script finds this cell's
+// controls and not those of an equal playground saved above it.
+func (g *playground) savedID() string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\n%s\n", g.dataset, cellArgs(g.current.Values))
+	for _, c := range g.controls {
+		fmt.Fprintf(h, "%s %s %q\n", c.Name, c.Kind, c.Labels)
+	}
+	return "hyperlab-play-" + hex.EncodeToString(h.Sum(nil))[:16]
+}
 
 // trainRun trains v, or reads its run from the store.
 func (g *playground) trainRun(ctx context.Context, v hparams.Values) (*Run, error) {

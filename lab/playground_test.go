@@ -305,3 +305,40 @@ func TestPlaygroundDrawsImagesOnlyForTheSavedState(t *testing.T) {
 		t.Fatalf("the final state should be saved as one output with its image; got %d outputs", len(saved))
 	}
 }
+
+// The saved state is the same at every execution: no random id, no time.
+func TestPlaygroundSavedStateIsReproducible(t *testing.T) {
+	v := playValues(t)
+	saved := func() string {
+		p := usePage(t)
+		var out []string
+		restore := plotting.Capture(true, func(b plotting.Bundle) { out = append(out, b.HTML) })
+		defer restore()
+		g, err := newPlayground(v, "moons", []PlayOption{Only("learning_rate")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		g.current = fakeRunOf(v)
+		if err := g.draw(nil); err != nil { // a live frame first, with its times
+			t.Fatal(err)
+		}
+		if h := p.block("-charts"); !strings.Contains(h, "data-elapsed-ms=") || !strings.Contains(h, g.id) {
+			t.Errorf("a live frame should carry its time and the random id %s: %.300s", g.id, h)
+		}
+		g.final, g.id = true, g.savedID()
+		if err := g.showControls(false, "Ended."); err != nil {
+			t.Fatal(err)
+		}
+		if err := g.draw(nil); err != nil {
+			t.Fatal(err)
+		}
+		return p.block("-controls") + p.block("-charts") + strings.Join(out, "")
+	}
+	a, b := saved(), saved()
+	if a != b {
+		t.Errorf("two executions saved different outputs:\n%.600s\n---\n%.600s", a, b)
+	}
+	if strings.Contains(a, "data-elapsed-ms") || strings.Contains(a, "data-asked-at") {
+		t.Errorf("the saved state holds wall-clock times: %.600s", a)
+	}
+}
