@@ -87,7 +87,7 @@ func (p controlsPage) html() (string, error) {
 // stateTemplate is the line above the charts: the cell arguments that
 // reproduce what the charts show, and the run they show (its run-store
 // folder and ID, which the real-UI test reads back).
-var stateTemplate = template.Must(template.New("state").Parse(`<p class="hyperlab-play-args" data-run="{{.RunID}}" data-folder="{{.Folder}}" data-elapsed-ms="{{.ElapsedMS}}" data-live="{{.Live}}" data-asked-at="{{.AskedAt}}" data-drawn-at="{{.DrawnAt}}" style="font-family:monospace;font-size:13px;margin:4px 0">{{.Args}}</p>
+var stateTemplate = template.Must(template.New("state").Parse(`<p class="hyperlab-play-args" data-run="{{.RunID}}" data-folder="{{.Folder}}"{{with .ElapsedMS}} data-elapsed-ms="{{.}}"{{end}} data-live="{{.Live}}"{{with .AskedAt}} data-asked-at="{{.}}"{{end}}{{with .DrawnAt}} data-drawn-at="{{.}}"{{end}} style="font-family:monospace;font-size:13px;margin:4px 0">{{.Args}}</p>
 <p class="hyperlab-run" style="font-size:12px;margin:2px 0">{{.Summary}}</p>
 {{- if .Pins}}<p style="font-size:12px;margin:2px 0;color:#555">pinned: {{range $i, $p := .Pins}}{{if $i}}; {{end}}<code>{{$p}}</code>{{end}}</p>{{end}}`))
 

@@ -2,6 +2,8 @@ package lab
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strconv"
 	"strings"
@@ -46,10 +48,12 @@ func TrainWith(opts ...Option) PlayOption {
 	return func(p *play) { p.train = append(p.train, opts...) }
 }
 
-// answerWait is how long a playground waits for the page to answer before
-// it concludes that no front-end runs its script (nbconvert, a test): GoNB
-// gives the page 3 s to open its connection.
-var answerWait = 6 * time.Second
+// answerWait is how long a playground waits, once its starting point has
+// trained, for the page to answer before it concludes that no front-end
+// runs its script (nbconvert, a test). GoNB gives the page 3 s to open its
+// connection, counted from the subscription, which comes before the
+// training: the page has the training time and answerWait to answer.
+var answerWait = 4 * time.Second
 
 // Playground shows one control per hyperparameter of v (a slider for
 // numbers, on a 1-2-5 grid for log-scale ones, a select for choices, a
@@ -75,23 +79,28 @@ func PlaygroundErr(ctx context.Context, v hparams.Values, dataset string, opts .
 	if err != nil {
 		return nil, err
 	}
-	if g.current, err = g.train(ctx, v); err != nil {
-		return nil, err
-	}
 	if !isNotebook() {
-		return g.current, nil
+		return g.train(ctx, v)
 	}
+	// Subscribe and show the controls (at the starting values) before the
+	// starting point trains: GoNB connects the page meanwhile, so a loaded
+	// machine has the training time on top of answerWait to answer, and the
+	// controls show at once.
 	msgs, stop := listen(g.address())
 	defer stop()
 	if err := g.showControls(true, ""); err != nil {
+		return nil, err
+	}
+	if g.current, err = g.train(ctx, v); err != nil {
+		_ = g.showControls(false, "The starting point did not train: "+err.Error())
 		return nil, err
 	}
 	if err := g.draw(nil); err != nil {
 		return nil, err
 	}
 	note := g.loop(ctx, msgs)
+	g.final, g.id = true, g.savedID()
 	err = g.showControls(false, note)
-	g.final = true
 	if derr := g.draw(nil); err == nil {
 		err = derr
 	}
@@ -106,8 +115,9 @@ type playground struct {
 	dataset  string
 	s        play
 	controls []control
-	id       string
-	boundary int // grid steps of the decision boundary; 0 when the data is not 2-D
+	id       string // the HTML ids' prefix: random while live, savedID once final
+	block    string // the GoNB display blocks' ids and the comms address: random
+	boundary int    // grid steps of the decision boundary; 0 when the data is not 2-D
 	current  *Run
 	pins     []*Run
 	live     bool      // the page answered: its controls work
@@ -129,7 +139,8 @@ func newPlayground(v hparams.Values, dataset string, opts []PlayOption) (*playgr
 	if err != nil {
 		return nil, err
 	}
-	g := &playground{base: v, dataset: dataset, s: s, controls: cs, id: "hyperlab-play-" + plotting.NewID()}
+	block := "hyperlab-play-" + plotting.NewID()
+	g := &playground{base: v, dataset: dataset, s: s, controls: cs, id: block, block: block}
 	ts := trainSettings(s.train)
 	_, split, err := Setup{Dataset: dataset, Data: ts.data}.Load(v)
 	if err != nil {
@@ -150,7 +161,21 @@ func trainSettings(opts []Option) *settings {
 	return s
 }
 
-func (g *playground) address() string { return "/hyperlab/playground/" + g.id }
+func (g *playground) address() string { return "/hyperlab/playground/" + g.block }
+
+// savedID is the HTML id of the final, saved state: made from what it
+// shows (the data set, the controls and the values), so that re-executing
+// the notebook with nothing changed changes no output. While the cell runs
+// the id is random instead, so that the page's script finds this cell's
+// controls and not those of an equal playground saved above it.
+func (g *playground) savedID() string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\n%s\n", g.dataset, cellArgs(g.current.Values))
+	for _, c := range g.controls {
+		fmt.Fprintf(h, "%s %s %q\n", c.Name, c.Kind, c.Labels)
+	}
+	return "hyperlab-play-" + hex.EncodeToString(h.Sum(nil))[:16]
+}
 
 // trainRun trains v, or reads its run from the store.
 func (g *playground) trainRun(ctx context.Context, v hparams.Values) (*Run, error) {

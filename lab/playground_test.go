@@ -274,3 +274,71 @@ func TestPlaygroundOutsideANotebookTrainsTheStart(t *testing.T) {
 	}
 	t.Logf("outside a notebook: %v", time.Since(start))
 }
+
+func TestPlaygroundDrawsImagesOnlyForTheSavedState(t *testing.T) {
+	p := usePage(t)
+	var saved []plotting.Bundle
+	restore := plotting.Capture(true, func(b plotting.Bundle) { saved = append(saved, b) })
+	defer restore()
+	v := playValues(t)
+	g, err := newPlayground(v, "moons", []PlayOption{Only("learning_rate")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.current = fakeRunOf(v)
+	if err := g.draw(nil); err != nil {
+		t.Fatal(err)
+	}
+	// A live redraw: the charts, but no PNG (the page draws them with ECharts).
+	if h := p.block("-charts"); !strings.Contains(h, `class="hyperlab-chart"`) || strings.Contains(h, "data:image/png") {
+		t.Errorf("a live redraw should carry the charts without their images: %.300s", h)
+	}
+	if len(saved) != 0 {
+		t.Fatalf("a live redraw saved %d outputs", len(saved))
+	}
+	g.final = true
+	if err := g.draw(nil); err != nil {
+		t.Fatal(err)
+	}
+	// The saved state: an ordinary output with the image in its HTML and as image/png.
+	if len(saved) != 1 || saved[0].PNG == nil || !strings.Contains(saved[0].HTML, "data:image/png") {
+		t.Fatalf("the final state should be saved as one output with its image; got %d outputs", len(saved))
+	}
+}
+
+// The saved state is the same at every execution: no random id, no time.
+func TestPlaygroundSavedStateIsReproducible(t *testing.T) {
+	v := playValues(t)
+	saved := func() string {
+		p := usePage(t)
+		var out []string
+		restore := plotting.Capture(true, func(b plotting.Bundle) { out = append(out, b.HTML) })
+		defer restore()
+		g, err := newPlayground(v, "moons", []PlayOption{Only("learning_rate")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		g.current = fakeRunOf(v)
+		if err := g.draw(nil); err != nil { // a live frame first, with its times
+			t.Fatal(err)
+		}
+		if h := p.block("-charts"); !strings.Contains(h, "data-elapsed-ms=") || !strings.Contains(h, g.id) {
+			t.Errorf("a live frame should carry its time and the random id %s: %.300s", g.id, h)
+		}
+		g.final, g.id = true, g.savedID()
+		if err := g.showControls(false, "Ended."); err != nil {
+			t.Fatal(err)
+		}
+		if err := g.draw(nil); err != nil {
+			t.Fatal(err)
+		}
+		return p.block("-controls") + p.block("-charts") + strings.Join(out, "")
+	}
+	a, b := saved(), saved()
+	if a != b {
+		t.Errorf("two executions saved different outputs:\n%.600s\n---\n%.600s", a, b)
+	}
+	if strings.Contains(a, "data-elapsed-ms") || strings.Contains(a, "data-asked-at") {
+		t.Errorf("the saved state holds wall-clock times: %.600s", a)
+	}
+}

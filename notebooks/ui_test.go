@@ -50,7 +50,9 @@ const (
 // headless Chromium: it runs every cell, counts the charts drawn and the
 // errors, saves the notebook, reopens it and counts the charts again; in
 // the playground it moves a slider and a select and checks the charts
-// against the run store. It logs the playground's latencies.
+// against the run store. It logs the playground's latencies. Before that,
+// it opens committed notebooks untrusted, without running them: every
+// chart must show its image (checkUntrusted).
 func TestRealUI(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs notebooks in Jupyter and Chromium; skipped with -short")
@@ -73,7 +75,11 @@ func TestRealUI(t *testing.T) {
 			copyForUI(t, f, filepath.Join(dir, f), root)
 		}
 	}
+	untrusted := copyUntrustedAll(t, dir)
 	j := browsertest.StartJupyter(t, dir, append(env, "HYPERLAB_RUNS="+runs))
+	for _, f := range untrusted {
+		t.Run("untrusted-"+strings.TrimSuffix(f, ".ipynb"), func(t *testing.T) { checkUntrusted(t, b, j, f) })
+	}
 	for _, f := range uiNotebooks {
 		if !strings.Contains(f, *only) {
 			continue

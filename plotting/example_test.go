@@ -122,6 +122,17 @@ func ExampleChart_PNG() {
 	// Output: <nil> 800 450
 }
 
+// A live frame, redrawn in place while the page runs its scripts, skips
+// the static image that a saved output carries.
+func ExampleChart_LiveFragment() {
+	c := plotting.Loss(nil, plotting.LossOptions{})
+	c.ID = "frame"
+	live, _ := c.LiveFragment()
+	saved, _ := c.Fragment()
+	fmt.Println(strings.Contains(live, "data:image/png"), strings.Contains(saved, "data:image/png"))
+	// Output: false true
+}
+
 // Capture receives what Display would send to the notebook: one bundle per
 // chart, with its interactive HTML, its image and its title.
 func ExampleCapture() {

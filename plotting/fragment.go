@@ -47,6 +47,15 @@ func (c *Chart) Fragment() (string, error) {
 	return c.fragment(true, img, "")
 }
 
+// LiveFragment is Fragment without the static image: for an output that a
+// running cell replaces in place while the page runs its scripts (a live
+// frame, a playground's redraw). Drawing the PNG takes longer than
+// training a small model, and only what the notebook saves needs it: save
+// a Fragment or an Output, not this.
+func (c *Chart) LiveFragment() (string, error) {
+	return c.fragment(true, nil, "")
+}
+
 // fragment renders the div, with img inside it when given (else a sentence
 // saying that the chart needs JavaScript), and the draw script, preceded by
 // the inlined library when withLibrary is set and the Source is inline (a
