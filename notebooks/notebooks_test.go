@@ -12,11 +12,11 @@ import (
 	"time"
 
 	"github.com/hyperlab-go/hyperlab/internal/i18n"
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 	"github.com/hyperlab-go/hyperlab/lab"
 )
 
 var (
-	update      = flag.Bool("update", false, "write the executed notebooks back in place and their HTML exports to html/")
 	only        = flag.String("notebook", "", "run only the notebooks whose file name contains this")
 	cellTimeout = flag.Duration("cell-timeout", 10*time.Minute, "how long one cell may run")
 )
@@ -43,7 +43,7 @@ func TestNotebooks(t *testing.T) {
 		t.Fatal(err)
 	}
 	outDir, htmlDir := t.TempDir(), t.TempDir()
-	if *update {
+	if testutil.Updating() {
 		htmlDir = "html"
 		if err := os.MkdirAll(htmlDir, 0o755); err != nil {
 			t.Fatal(err)
@@ -73,7 +73,7 @@ func TestNotebooks(t *testing.T) {
 			page := exportHTML(t, executed, html)
 			checkCharts(t, executed, page, lang)
 			checkImages(t, executed, page, exportSanitized(t, executed, t.TempDir()))
-			if *update && !t.Failed() {
+			if testutil.Updating() && !t.Failed() {
 				if err := copyFile(executed, f); err != nil {
 					t.Fatal(err)
 				}
@@ -152,7 +152,7 @@ func execute(t *testing.T, f, dir string) string {
 	// the committed notebook's (or, with -update, the new one's) boxes must
 	// match, so a verdict edited by hand or data that changed direction fail.
 	saved := f
-	if *update {
+	if testutil.Updating() {
 		saved = executed
 	}
 	if vs, err := lab.RecheckNotebook(saved, runs); err != nil {
