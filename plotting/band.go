@@ -177,10 +177,10 @@ func Band(groups []Group, o BandOptions) (*Chart, error) {
 // first numeric dimension of the data, so band points are (value, epoch)
 // with an encode that maps them back; internal/browsertest checks that the
 // band's top lands on the upper edge.
-func (d BandData) Chart() *Chart {
-	if d.Notice != "" {
-		return empty(d.Title, d.Notice)
-	}
+func (d BandData) Chart() *Chart { return figure(d.Title, d.Notice, d.draw) }
+
+// draw draws d, which has something to draw.
+func (d BandData) draw() *Chart {
 	l := lineChart(d.Title, xAxis(i18n.T("epoch"), false, true),
 		d.yAxis())
 	var bands, means []int // series indices of band edges and of means

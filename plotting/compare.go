@@ -90,10 +90,10 @@ func Compare(runs []Run, opts CompareOptions) (*Chart, error) {
 }
 
 // Chart draws d.
-func (d CompareData) Chart() *Chart {
-	if d.Notice != "" {
-		return empty(d.Title, d.Notice)
-	}
+func (d CompareData) Chart() *Chart { return figure(d.Title, d.Notice, d.draw) }
+
+// draw draws d, which has something to draw.
+func (d CompareData) draw() *Chart {
 	l := lineChart(d.Title, xAxis(i18n.T("epoch"), false, true),
 		yAxis(label(d.Metric), d.LogY))
 	for _, ln := range d.Lines {
