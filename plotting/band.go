@@ -75,15 +75,8 @@ type BandData struct {
 // BandInfo collects the data of a band chart: per group, the mean of the
 // metric over its seeds per epoch and the band (min–max or ±1 s.d.).
 func BandInfo(groups []Group, o BandOptions) (BandData, error) {
-	m := o.Metric
-	if m == "" {
-		m = ValLoss
-		runs := groupRuns(groups)
-		if !anyFinite(runs, ValLoss) {
-			m = TrainLoss
-		}
-	}
-	if err := checkMetric(m); err != nil {
+	m, err := runsMetric(groupRuns(groups), o.Metric)
+	if err != nil {
 		return BandData{}, err
 	}
 	band := o.Band
@@ -153,7 +146,7 @@ func (b BandKind) words() string {
 	return i18n.T("min–max")
 }
 
-// groupRuns is the groups as runs, for Labels and anyFinite.
+// groupRuns is the groups as runs, for Labels and runsMetric.
 func groupRuns(groups []Group) []Run {
 	out := make([]Run, len(groups))
 	for i, g := range groups {
