@@ -75,15 +75,8 @@ type BandData struct {
 // BandInfo collects the data of a band chart: per group, the mean of the
 // metric over its seeds per epoch and the band (min–max or ±1 s.d.).
 func BandInfo(groups []Group, o BandOptions) (BandData, error) {
-	m := o.Metric
-	if m == "" {
-		m = ValLoss
-		runs := groupRuns(groups)
-		if !anyFinite(runs, ValLoss) {
-			m = TrainLoss
-		}
-	}
-	if err := checkMetric(m); err != nil {
+	m, err := runsMetric(groupRuns(groups), o.Metric)
+	if err != nil {
 		return BandData{}, err
 	}
 	band := o.Band
@@ -153,7 +146,7 @@ func (b BandKind) words() string {
 	return i18n.T("min–max")
 }
 
-// groupRuns is the groups as runs, for Labels and anyFinite.
+// groupRuns is the groups as runs, for Labels and runsMetric.
 func groupRuns(groups []Group) []Run {
 	out := make([]Run, len(groups))
 	for i, g := range groups {
@@ -177,10 +170,10 @@ func Band(groups []Group, o BandOptions) (*Chart, error) {
 // first numeric dimension of the data, so band points are (value, epoch)
 // with an encode that maps them back; internal/browsertest checks that the
 // band's top lands on the upper edge.
-func (d BandData) Chart() *Chart {
-	if d.Notice != "" {
-		return empty(d.Title, d.Notice)
-	}
+func (d BandData) Chart() *Chart { return figure(d.Title, d.Notice, d.draw) }
+
+// draw draws d, which has something to draw.
+func (d BandData) draw() *Chart {
 	l := lineChart(d.Title, xAxis(i18n.T("epoch"), false, true),
 		d.yAxis())
 	var bands, means []int // series indices of band edges and of means

@@ -67,10 +67,10 @@ func BestSoFar(values []float64, o BestSoFarOptions) *Chart {
 // (down at each trial that improved on the best), so the browser and the
 // static image draw the same steps, and it keeps only those corners, so it
 // stays small however many trials ran.
-func (d BestSoFarData) Chart() *Chart {
-	if d.Notice != "" {
-		return empty(d.Title, d.Notice)
-	}
+func (d BestSoFarData) Chart() *Chart { return figure(d.Title, d.Notice, d.draw) }
+
+// draw draws d, which has something to draw.
+func (d BestSoFarData) draw() *Chart {
 	dots := make([]opts.ScatterData, len(d.Trials))
 	var steps []opts.LineData
 	for i, t := range d.Trials {

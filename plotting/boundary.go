@@ -103,10 +103,10 @@ func Boundary(g Grid, points []Point, opts BoundaryOptions) (*Chart, error) {
 // span the cells' edges, so points sit where they belong. One piecewise
 // visual map colours cells and points alike by class, the last column of
 // their data.
-func (d BoundaryData) Chart() *Chart {
-	if d.Notice != "" {
-		return empty(d.Title, d.Notice)
-	}
+func (d BoundaryData) Chart() *Chart { return figure(d.Title, d.Notice, d.draw) }
+
+// draw draws d, which has something to draw.
+func (d BoundaryData) draw() *Chart {
 	g := d.Grid
 	xcats, ycats := make([]string, len(g.Xs)), make([]string, len(g.Ys))
 	for i, x := range g.Xs {

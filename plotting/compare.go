@@ -8,7 +8,6 @@ import (
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
-	"github.com/hyperlab-go/hyperlab/history"
 )
 
 // CompareOptions tunes Compare. The zero value compares validation loss,
@@ -45,14 +44,8 @@ type CompareData struct {
 // CompareInfo collects the data of a comparison of runs. It returns an
 // error for an unknown metric.
 func CompareInfo(runs []Run, opts CompareOptions) (CompareData, error) {
-	m := opts.Metric
-	if m == "" {
-		m = ValLoss
-		if !anyFinite(runs, ValLoss) {
-			m = TrainLoss
-		}
-	}
-	if err := checkMetric(m); err != nil {
+	m, err := runsMetric(runs, opts.Metric)
+	if err != nil {
 		return CompareData{}, err
 	}
 	d := CompareData{Title: opts.Title, Metric: m, LogY: opts.LogY}
@@ -90,10 +83,10 @@ func Compare(runs []Run, opts CompareOptions) (*Chart, error) {
 }
 
 // Chart draws d.
-func (d CompareData) Chart() *Chart {
-	if d.Notice != "" {
-		return empty(d.Title, d.Notice)
-	}
+func (d CompareData) Chart() *Chart { return figure(d.Title, d.Notice, d.draw) }
+
+// draw draws d, which has something to draw.
+func (d CompareData) draw() *Chart {
 	l := lineChart(d.Title, xAxis(i18n.T("epoch"), false, true),
 		yAxis(label(d.Metric), d.LogY))
 	for _, ln := range d.Lines {
@@ -108,20 +101,6 @@ func (d CompareData) Chart() *Chart {
 		l.AddSeries(ln.Label, data, options...)
 	}
 	return FromECharts(l)
-}
-
-func anyFinite(runs []Run, m Metric) bool {
-	for _, r := range runs {
-		if r.History == nil {
-			continue
-		}
-		for _, e := range r.History.Epochs {
-			if history.Finite(m.Of(e)) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // colourBy returns a colour per run: by the value of hyperparameter name, or

@@ -122,10 +122,10 @@ const descentSide = 420
 // Chart draws d. As Boundary, the cells are a heatmap on hidden category
 // axes and the paths lines on value axes spanning the cells' edges, both
 // in one square grid box.
-func (d DescentData) Chart() *Chart {
-	if d.Notice != "" {
-		return empty(d.Title, d.Notice)
-	}
+func (d DescentData) Chart() *Chart { return figure(d.Title, d.Notice, d.draw) }
+
+// draw draws d, which has something to draw.
+func (d DescentData) draw() *Chart {
 	xcats, ycats := make([]string, len(d.Xs)), make([]string, len(d.Ys))
 	for i, x := range d.Xs {
 		xcats[i] = strconv.FormatFloat(x, 'g', 4, 64)

@@ -81,10 +81,10 @@ func Heatmap(trials []Trial, xParam, yParam string, opts SweepOptions) *Chart {
 }
 
 // Chart draws d.
-func (d HeatmapData) Chart() *Chart {
-	if d.Notice != "" {
-		return empty(d.Title, d.Notice)
-	}
+func (d HeatmapData) Chart() *Chart { return figure(d.Title, d.Notice, d.draw) }
+
+// draw draws d, which has something to draw.
+func (d HeatmapData) draw() *Chart {
 	var data []opts.HeatMapData
 	lo, hi := math.Inf(1), math.Inf(-1)
 	if d.ScaleMin < d.ScaleMax {

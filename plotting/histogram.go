@@ -90,10 +90,10 @@ func Histogram(samples []Sample, o HistogramOptions) *Chart {
 }
 
 // Chart draws d.
-func (d HistogramData) Chart() *Chart {
-	if d.Notice != "" {
-		return empty(d.Title, d.Notice)
-	}
+func (d HistogramData) Chart() *Chart { return figure(d.Title, d.Notice, d.draw) }
+
+// draw draws d, which has something to draw.
+func (d HistogramData) draw() *Chart {
 	cats := make([]string, len(d.Centers))
 	for i, c := range d.Centers {
 		cats[i] = fmt.Sprintf("%.2f", c)

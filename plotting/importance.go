@@ -45,10 +45,10 @@ func Importance(bars []ImportanceBar, method string) *Chart {
 
 // Chart draws d. ECharts draws the first category at the bottom, so the
 // bars go in reverse to put the largest on top.
-func (d ImportanceData) Chart() *Chart {
-	if d.Notice != "" {
-		return empty(d.Title, d.Notice)
-	}
+func (d ImportanceData) Chart() *Chart { return figure(d.Title, d.Notice, d.draw) }
+
+// draw draws d, which has something to draw.
+func (d ImportanceData) draw() *Chart {
 	n := len(d.Bars)
 	names := make([]string, n)
 	data := make([]opts.BarData, n)

@@ -86,10 +86,10 @@ func Loss(h *history.History, opts LossOptions) *Chart { return LossInfo(h, opts
 
 // Chart draws d: a go-echarts line chart whose two series share the rows
 // of every metric per epoch, so that the tooltip lists them all.
-func (d LossData) Chart() *Chart {
-	if d.Notice != "" {
-		return empty(d.Title, d.Notice)
-	}
+func (d LossData) Chart() *Chart { return figure(d.Title, d.Notice, d.draw) }
+
+// draw draws d, which has something to draw.
+func (d LossData) draw() *Chart {
 	dims := []string{i18n.T("epoch")}
 	for _, m := range d.Metrics {
 		dims = append(dims, label(m))

@@ -83,10 +83,10 @@ func LRRange(points []LRPoint, suggested float64) *Chart {
 }
 
 // Chart draws d.
-func (d LRRangeData) Chart() *Chart {
-	if d.Notice != "" {
-		return empty(d.Title, d.Notice)
-	}
+func (d LRRangeData) Chart() *Chart { return figure(d.Title, d.Notice, d.draw) }
+
+// draw draws d, which has something to draw.
+func (d LRRangeData) draw() *Chart {
 	y := yAxis(i18n.T("training loss"), true)
 	if d.YMax > 0 {
 		y.Max = d.YMax

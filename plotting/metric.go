@@ -36,6 +36,35 @@ func checkMetric(m Metric) error {
 	return nil
 }
 
+// runsMetric is the metric a chart of runs shows: m when set, else the
+// validation loss, or the training loss when no run has a finite
+// validation loss. It returns an error naming m when m is not one of
+// Metrics.
+func runsMetric(runs []Run, m Metric) (Metric, error) {
+	if m == "" {
+		m = ValLoss
+		if !anyFinite(runs, ValLoss) {
+			m = TrainLoss
+		}
+	}
+	return m, checkMetric(m)
+}
+
+// anyFinite reports whether any epoch of runs has a finite value of m.
+func anyFinite(runs []Run, m Metric) bool {
+	for _, r := range runs {
+		if r.History == nil {
+			continue
+		}
+		for _, e := range r.History.Epochs {
+			if history.Finite(m.Of(e)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // present returns the metrics with at least one finite value in epochs.
 func present(epochs []history.Epoch) []Metric {
 	var out []Metric

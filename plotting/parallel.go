@@ -79,10 +79,10 @@ func Parallel(trials []Trial, opts SweepOptions) *Chart {
 }
 
 // Chart draws d.
-func (d ParallelData) Chart() *Chart {
-	if d.Notice != "" {
-		return empty(d.Title, d.Notice)
-	}
+func (d ParallelData) Chart() *Chart { return figure(d.Title, d.Notice, d.draw) }
+
+// draw draws d, which has something to draw.
+func (d ParallelData) draw() *Chart {
 	axes := make([]opts.ParallelAxis, len(d.Axes))
 	for i, a := range d.Axes {
 		axes[i] = opts.ParallelAxis{Dim: i, Name: a.Name, Type: axisType(a.Log)}

@@ -62,10 +62,10 @@ func Schedule(curves []Curve, opts ScheduleOptions) *Chart {
 }
 
 // Chart draws d.
-func (d ScheduleData) Chart() *Chart {
-	if d.Notice != "" {
-		return empty(d.Title, d.Notice)
-	}
+func (d ScheduleData) Chart() *Chart { return figure(d.Title, d.Notice, d.draw) }
+
+// draw draws d, which has something to draw.
+func (d ScheduleData) draw() *Chart {
 	l := lineChart(d.Title, xAxis(d.Unit, d.LogX, false),
 		yAxis(d.YName, d.LogY))
 	for i, cv := range d.Curves {

@@ -62,10 +62,10 @@ func Slice(trials []Trial, param string, opts SweepOptions) *Chart {
 }
 
 // Chart draws d.
-func (d SliceData) Chart() *Chart {
-	if d.Notice != "" {
-		return empty(d.Title, d.Notice)
-	}
+func (d SliceData) Chart() *Chart { return figure(d.Title, d.Notice, d.draw) }
+
+// draw draws d, which has something to draw.
+func (d SliceData) draw() *Chart {
 	data := make([]opts.ScatterData, len(d.Points))
 	for i, p := range d.Points {
 		var x any = p.X

@@ -112,10 +112,10 @@ func MovingAverage(values []float64, window int) []float64 {
 func StepLoss(runs []Run, opts StepOptions) *Chart { return StepInfo(runs, opts).Chart() }
 
 // Chart draws d.
-func (d StepData) Chart() *Chart {
-	if d.Notice != "" {
-		return empty(d.Title, d.Notice)
-	}
+func (d StepData) Chart() *Chart { return figure(d.Title, d.Notice, d.draw) }
+
+// draw draws d, which has something to draw.
+func (d StepData) draw() *Chart {
 	x := "step"
 	if d.Epochs {
 		x = "epoch"

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/hyperlab-go/hyperlab/datasets"
 	"github.com/hyperlab-go/hyperlab/runstore"
 )
 
@@ -36,16 +35,7 @@ const (
 // boundaryArtifact predicts a steps×steps grid into dst after training.
 func boundaryArtifact(dst *Boundary, steps int) artifact {
 	return artifact{file: boundaryFile, dst: dst, what: "predicting the decision boundary", gridSteps: steps,
-		check: func(p *Plan) error {
-			tr := p.Data.Train
-			if tr.Task != datasets.Classification || tr.NumFeatures != 2 {
-				return fmt.Errorf("training: a decision boundary needs a classification dataset with 2 features, and %s has %d (%s); drop the DecisionBoundary option", tr.Name, tr.NumFeatures, tr.Task)
-			}
-			if steps < 2 || steps > MaxBoundarySteps {
-				return fmt.Errorf("training: a decision boundary of %d×%d points; use a resolution from 2 to %d", steps, steps, MaxBoundarySteps)
-			}
-			return nil
-		},
+		check: func(p *Plan) error { return checkBoundary(p.Data.Train, steps) },
 		after: func(m *model, p *Plan) error {
 			b, err := m.boundary(p.Data.Train, steps)
 			*dst = b

@@ -22,13 +22,24 @@ type Boundary struct {
 // side, in feature units (datasets.Grid2D's margin).
 const BoundaryMargin = 0.5
 
+// checkBoundary refuses a decision boundary that cannot be computed: it
+// needs a classification dataset with 2 features, over a grid of 2 to
+// MaxBoundarySteps points a side. The DecisionBoundary option checks it
+// before training, so a run does not train only to fail at the end.
+func checkBoundary(d *datasets.Dataset, steps int) error {
+	if d.Task != datasets.Classification || d.NumFeatures != 2 {
+		return fmt.Errorf("training: a decision boundary needs a classification dataset with 2 features, and %s has %d (%s); drop the DecisionBoundary option", d.Name, d.NumFeatures, d.Task)
+	}
+	if steps < 2 || steps > MaxBoundarySteps {
+		return fmt.Errorf("training: a decision boundary of %d×%d points; use a resolution from 2 to %d", steps, steps, MaxBoundarySteps)
+	}
+	return nil
+}
+
 // boundary predicts over a steps×steps grid that covers d.
 func (m *model) boundary(d *datasets.Dataset, steps int) (Boundary, error) {
-	if d.Task != datasets.Classification || d.NumFeatures != 2 {
-		return Boundary{}, fmt.Errorf("training: a decision boundary needs a classification dataset with 2 features; %s has %d features (%s)", d.Name, d.NumFeatures, d.Task)
-	}
-	if steps < 2 {
-		return Boundary{}, fmt.Errorf("training: decision boundary steps=%d; use at least 2 (e.g. 100)", steps)
+	if err := checkBoundary(d, steps); err != nil {
+		return Boundary{}, err
 	}
 	xs, ys, points := datasets.Grid2D(d, steps, BoundaryMargin)
 	out, err := m.outputsFor(points)

@@ -23,8 +23,7 @@ func runDemo(ctx context.Context, args []string, e *env) int {
 	var parallel int
 	c.intVar(&parallel, "parallel", runtime.NumCPU(), "trials trained at the same time")
 	c.stringVar(&c.runs, "runs", "", "run store directory (default: a temporary one, removed at the end)")
-	c.stringVar(&c.out, "out", "hyperlab-demo.html", "where to write the HTML report")
-	c.stringVar(&c.echarts, "echarts", "", "where the report loads ECharts from: a URL, or a local echarts.min.js file to inline (default: the pinned CDN copy)")
+	c.pageFlags("report", "hyperlab-demo.html", "where to write the HTML report")
 	if code, stop := c.parseArgs(args, e); stop {
 		return code
 	}

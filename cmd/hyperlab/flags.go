@@ -81,15 +81,22 @@ func (c *cli) dataFlags(def string) {
 // folder of its own under it (lab.DataKey), as in a notebook's runs folder.
 const defaultRuns = "hyperlab-runs"
 
-// storeFlags adds --runs, --out and --echarts.
+// storeFlags adds --runs, and --out and --echarts (pageFlags).
 func (c *cli) storeFlags(runsDef, outUsage string) {
 	usage := "run store: every run is saved under it, in a folder per dataset, and reused when run again (the same folder layout as a notebook's runs)"
 	if runsDef == "" {
 		usage = "run store directory: a root holding a folder per dataset (train and sweep print theirs), or one of those folders"
 	}
 	c.stringVar(&c.runs, "runs", runsDef, usage)
-	c.stringVar(&c.out, "out", "", outUsage)
-	c.stringVar(&c.echarts, "echarts", "", "where the HTML loads ECharts from: a URL, or a local echarts.min.js file to inline (default: the pinned CDN copy)")
+	c.pageFlags("HTML", "", outUsage)
+}
+
+// pageFlags adds --out, the HTML page a command writes (outDef by default,
+// "" for none), and --echarts, where that page loads ECharts from; page
+// names the page in --echarts' help ("report", "chart").
+func (c *cli) pageFlags(page, outDef, outUsage string) {
+	c.stringVar(&c.out, "out", outDef, outUsage)
+	c.stringVar(&c.echarts, "echarts", "", "where the "+page+" loads ECharts from: a URL, or a local echarts.min.js file to inline (default: the pinned CDN copy)")
 }
 
 // hyperFlags adds the hyperparameter flags, --set and --config, and

@@ -18,8 +18,7 @@ func runLRFind(ctx context.Context, args []string, e *env) int {
 	c.floatVar(&o.EndLR, "end", 10, "learning rate of the last step")
 	c.intVar(&o.Steps, "steps", 100, "steps of the test at most")
 	c.dataFlags("moons")
-	c.stringVar(&c.out, "out", "", "write an HTML chart of loss against learning rate to this file")
-	c.stringVar(&c.echarts, "echarts", "", "where the chart loads ECharts from: a URL, or a local echarts.min.js file to inline (default: the pinned CDN copy)")
+	c.pageFlags("chart", "", "write an HTML chart of loss against learning rate to this file")
 	c.hyperFlags()
 	if code, stop := c.parseArgs(args, e); stop {
 		return code
