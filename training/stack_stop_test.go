@@ -149,4 +149,3 @@ func TestStackGroupsBoundedByMaxStack(t *testing.T) {
 		t.Errorf("%d plans made groups of sizes %d", len(vs), len(groups))
 	}
 }
-
