@@ -68,7 +68,7 @@ func (s *stackModel) optimizerStep(ctx *context.Context, i int, v *context.Varia
 	switch name := s.cfgs[0].Optimizer; name {
 	case "sgd":
 		return Sub(w, Mul(grad, lr))
-	case "momentum":
+	case "momentum": // not a hyperparameter name: the optimizer
 		vel := s.state(ctx, i, v, "velocity")
 		velocity := Add(Mul(coef(func(c Config) float64 { return c.Momentum }), vel.ValueGraph(g)), grad)
 		vel.SetValueGraph(velocity)
@@ -117,4 +117,4 @@ func (s *stackModel) adamStep(ctx *context.Context, i int, v *context.Variable, 
 }
 
 // stackedOptimizers are the optimizers optimizerStep knows.
-var stackedOptimizers = map[string]bool{"sgd": true, "momentum": true, "lion": true, "adam": true, "adamw": true, "rmsprop": true}
+var stackedOptimizers = map[string]bool{"sgd": true, "momentum": true, "lion": true, "adam": true, "adamw": true, "rmsprop": true} // not a hyperparameter name: optimizers
