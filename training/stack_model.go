@@ -129,7 +129,8 @@ func (s *stackModel) forward(ctx *context.Context, x *Node, training bool) *Node
 	for i := range len(s.hidden) + 1 {
 		w, b := s.layerVars(ctx, i)
 		units := w.Shape().Dimensions[2]
-		x = Add(dense.StackedMatMul(x, w.ValueGraph(g)), Reshape(b.ValueGraph(g), s.k, 1, units))
+		y := dense.StackedMatMul(x, w.ValueGraph(g))
+		x = Add(y, BroadcastToDims(Reshape(b.ValueGraph(g), s.k, 1, units), y.Shape().Dimensions...))
 		if i == len(s.hidden) {
 			break
 		}

@@ -97,13 +97,13 @@ func (s *stackModel) adamStep(ctx *context.Context, i int, v *context.Variable, 
 	beta1 := s.coef(g, dims, func(c Config) float64 { return c.AdamBeta1 })
 	beta2 := s.coef(g, dims, func(c Config) float64 { return c.AdamBeta2 })
 	eps := s.coef(g, dims, func(c Config) float64 { return c.AdamEpsilon })
-	debias2 := Reciprocal(OneMinus(Pow(beta2, step)))
+	debias2 := s.debias(g, step, dims, func(c Config) float64 { return c.AdamBeta2 })
 	direction := grad
 	if name != "rmsprop" {
 		m1Var := s.state(ctx, i, v, "m1")
 		m1 := Add(Mul(beta1, m1Var.ValueGraph(g)), Mul(OneMinus(beta1), grad))
 		m1Var.SetValueGraph(m1)
-		direction = Mul(m1, Reciprocal(OneMinus(Pow(beta1, step))))
+		direction = Mul(m1, s.debias(g, step, dims, func(c Config) float64 { return c.AdamBeta1 }))
 	}
 	m2Var := s.state(ctx, i, v, "m2")
 	m2 := Add(Mul(beta2, m2Var.ValueGraph(g)), Mul(OneMinus(beta2), Square(grad)))
@@ -114,6 +114,22 @@ func (s *stackModel) adamStep(ctx *context.Context, i int, v *context.Variable, 
 		delta = Add(delta, Mul(lr, Mul(w, s.coef(g, dims, func(c Config) float64 { return c.WeightDecay }))))
 	}
 	return Sub(w, delta)
+}
+
+// debias is Adam's 1/(1−β^step) for each model's β (of), computed on [K]
+// (a power per element is costly) and broadcast to dims.
+func (s *stackModel) debias(g *Graph, step *Node, dims []int, of func(Config) float64) *Node {
+	vals := make([]float64, s.k)
+	for k, c := range s.cfgs {
+		vals[k] = of(c)
+	}
+	d := Reciprocal(OneMinus(Pow(perModel(g, vals, s.k), step)))
+	shape := make([]int, len(dims))
+	for j := range shape {
+		shape[j] = 1
+	}
+	shape[0] = s.k
+	return BroadcastToDims(Reshape(d, shape...), dims...)
 }
 
 // stackedOptimizers are the optimizers optimizerStep knows.
