@@ -41,4 +41,5 @@ func benchStack(b *testing.B, stacked bool) {
 		}
 	}
 }
+
 var stackBenchEpochs = 6
