@@ -180,6 +180,11 @@ func RunStack(ctx context.Context, plans []*Plan, opts [][]Option) ([]*history.H
 // writer. A run another writer holds is left to Plan.Run (alone), which
 // waits for it.
 func (m *member) prepare() {
+	// As Plan.Run: what the run holds in memory is checked before it starts.
+	if err := runMemory(m.p.Config, m.p.Data, m.p.Outputs, 0).Check(); err != nil {
+		m.done, m.err = true, err
+		return
+	}
 	m.l = &loop{cfg: m.p.Config, train: m.p.Data.Train, val: m.p.Data.Validation, o: m.o,
 		h: &history.History{Status: history.Running, Layers: slices.Clone(m.p.Layers)}}
 	s := m.o.store

@@ -42,4 +42,5 @@ func benchStack(b *testing.B, stacked bool) {
 	}
 }
 
-var stackBenchEpochs = 6
+// stackBenchEpochs are the epochs of each model of the stack benchmarks.
+const stackBenchEpochs = 6
