@@ -70,6 +70,15 @@ func fastest(rounds int, variants ...func() error) ([]float64, error) {
 	return best, nil
 }
 
+// toyGrid is the grid of axes over the defaults trained for epochs.
+func toyGrid(epochs int, axes map[string][]any) ([]hparams.Values, error) {
+	base, err := training.Spec.Defaults().With(training.ParamEpochs, epochs)
+	if err != nil {
+		return nil, err
+	}
+	return training.GridTrials(base, axes)
+}
+
 // plans makes the Plans of vs on data.
 func plans(vs []hparams.Values, data datasets.Split) ([]*training.Plan, error) {
 	out := make([]*training.Plan, len(vs))
@@ -97,11 +106,7 @@ func finished(hs []*history.History, errs []error) error {
 }
 
 func stackConfigs(data datasets.Split, epochs, rounds int) (Section, error) {
-	base, err := training.Spec.Defaults().With(training.ParamEpochs, epochs)
-	if err != nil {
-		return Section{}, err
-	}
-	vs, err := training.GridTrials(base, map[string][]any{
+	vs, err := toyGrid(epochs, map[string][]any{
 		training.ParamLearningRate: {0.001, 0.003, 0.01, 0.03},
 		training.ParamSeed:         {1, 2, 3, 4},
 	})
@@ -166,11 +171,7 @@ func stackSeeds(data datasets.Split, rounds int) (Section, error) {
 }
 
 func stackGrid(data datasets.Split, epochs, rounds int) (Section, error) {
-	base, err := training.Spec.Defaults().With(training.ParamEpochs, epochs)
-	if err != nil {
-		return Section{}, err
-	}
-	trials, err := training.GridTrials(base, map[string][]any{
+	trials, err := toyGrid(epochs, map[string][]any{
 		training.ParamLearningRate: {0.001, 0.003, 0.01, 0.03},
 		training.ParamL2:           {0.0, 0.0001, 0.001, 0.01},
 		training.ParamSeed:         {1, 2, 3, 4},

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/hyperlab-go/hyperlab/history"
@@ -226,9 +225,7 @@ func (m *member) prepare() {
 
 // fail ends the member's run as Failed with err.
 func (m *member) fail(err error) {
-	if !strings.HasPrefix(err.Error(), "training: ") {
-		err = fmt.Errorf("training: %w", err)
-	}
+	err = prefixed(err)
 	m.done, m.err = true, err
 	if m.l == nil {
 		return

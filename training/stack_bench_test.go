@@ -20,14 +20,7 @@ func benchStack(b *testing.B, stacked bool) {
 	for i := range 16 {
 		vs = append(vs, values(b, "epochs", stackBenchEpochs, "seed", i+1))
 	}
-	plans := make([]*Plan, len(vs))
-	for i, v := range vs {
-		p, err := NewPlan(v, data)
-		if err != nil {
-			b.Fatal(err)
-		}
-		plans[i] = p
-	}
+	plans := plansOf(b, data, vs...)
 	opts := make([][]Option, len(plans))
 	if !stacked {
 		for i := range opts {

@@ -21,7 +21,7 @@ import (
 const stackTolerance = 1e-4
 
 // plansOf makes a Plan of each of vs on data.
-func plansOf(t *testing.T, data datasets.Split, vs ...hparams.Values) []*Plan {
+func plansOf(t testing.TB, data datasets.Split, vs ...hparams.Values) []*Plan {
 	t.Helper()
 	out := make([]*Plan, len(vs))
 	for i, v := range vs {

@@ -179,26 +179,39 @@ func (s *Sweep) runAll(ctx context.Context, rung int, idx []int, vals []hparams.
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	workers = min(workers, len(idx))
-	rows := make([]Row, len(idx))
-	ran := make([]bool, len(idx))
-	next := make(chan int)
+	items := make([][]int, len(idx))
+	for k := range idx {
+		items[k] = []int{k}
+	}
+	return runItems(ctx, workers, len(idx), items, func(item []int, rows []Row, ran []bool) {
+		k := item[0]
+		rows[k], ran[k] = s.runOne(ctx, rung, idx[k], len(idx), vals[k]), true
+	})
+}
+
+// runItems runs work items, each a list of positions among n trials, on
+// workers goroutines; fn trains one item and fills the rows (and ran) of
+// its positions. It returns the rows that ran, in position order: items
+// not started before ctx was cancelled are left out.
+func runItems(ctx context.Context, workers, n int, items [][]int, fn func(item []int, rows []Row, ran []bool)) []Row {
+	rows := make([]Row, n)
+	ran := make([]bool, n)
+	next := make(chan []int)
 	var wg sync.WaitGroup
-	for range workers {
+	for range max(1, min(workers, len(items))) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for k := range next {
-				rows[k] = s.runOne(ctx, rung, idx[k], len(idx), vals[k])
-				ran[k] = true
+			for item := range next {
+				fn(item, rows, ran)
 			}
 		}()
 	}
-	for k := range idx {
+	for _, item := range items {
 		if ctx.Err() != nil {
 			break
 		}
-		next <- k
+		next <- item
 	}
 	close(next)
 	wg.Wait()

@@ -2,7 +2,6 @@ package training
 
 import (
 	"context"
-	"sync"
 
 	"github.com/hyperlab-go/hyperlab/hparams"
 )
@@ -49,39 +48,14 @@ func (s *Sweep) runStacked(ctx context.Context, idx []int, vals []hparams.Values
 			items = append(items, item)
 		}
 	}
-	rows := make([]Row, len(idx))
-	ran := make([]bool, len(idx))
-	next := make(chan []int)
-	var wg sync.WaitGroup
-	for range min(workers, len(items)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for item := range next {
-				if len(item) == 1 {
-					k := item[0]
-					rows[k], ran[k] = s.runOne(ctx, 0, idx[k], len(idx), vals[k]), true
-					continue
-				}
-				s.runStack(ctx, item, idx, vals, plans, rows, ran)
-			}
-		}()
-	}
-	for _, item := range items {
-		if ctx.Err() != nil {
-			break
+	return runItems(ctx, workers, len(idx), items, func(item []int, rows []Row, ran []bool) {
+		if len(item) == 1 {
+			k := item[0]
+			rows[k], ran[k] = s.runOne(ctx, 0, idx[k], len(idx), vals[k]), true
+			return
 		}
-		next <- item
-	}
-	close(next)
-	wg.Wait()
-	out := rows[:0]
-	for k, r := range rows {
-		if ran[k] {
-			out = append(out, r)
-		}
-	}
-	return out
+		s.runStack(ctx, item, idx, vals, plans, rows, ran)
+	})
 }
 
 // runStack trains the trials at positions item of idx in one stack, after
