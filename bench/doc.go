@@ -20,6 +20,11 @@
 //   - sweep: a 16-trial training.Sweep on moons with 1 and with 2 workers.
 //   - overhead: a bare GoMLX loop against training.Run alone, with the run
 //     store and a live chart, and with per-epoch validation, on one model.
+//   - stack: many small models in one graph (training.RunStack): 16 toy
+//     configurations stacked vs one after the other, 5 seeds stacked vs
+//     separate vs one seed, a 64-trial grid with 2 workers stacked vs not.
+//     It rewrites only its own block of the results file, so
+//     `go run ./bench -items stack` leaves the other sections alone.
 //
 // -cpuprofile and -memprofile write pprof profiles of the whole run. The Go
 // benchmarks (go test -bench . ./bench) time the same steps and the matrix

@@ -67,7 +67,7 @@ func parseFlags(args []string) (options, error) {
 }
 
 // allItems are the parts of the benchmark, in run order.
-var allItems = []string{"steps", "mnist", "sweep", "overhead"}
+var allItems = []string{"steps", "mnist", "sweep", "overhead", "stack"}
 
 // names splits a comma-separated flag value, dropping blanks.
 func names(list string) []string {
@@ -162,8 +162,15 @@ func run(args []string) error {
 		{"mnist", func() error { return runMNIST(o.mnistSet, o.mnistBackend, o.mnistLimit, rep) }},
 		{"sweep", func() error { return runSweep(o.sweepEpochs, rep) }},
 		{"overhead", func() error { return runOverhead(o.overheadEpochs, o.overheadRounds, rep) }},
+		{"stack", func() error { return runStack(o.sweepEpochs, o.overheadRounds, o.out) }},
 	} {
 		if !items[it.name] {
+			continue
+		}
+		if it.name == "stack" { // writes its own block of the results file
+			if err := it.run(); err != nil {
+				return err
+			}
 			continue
 		}
 		if err := it.run(); err != nil {
@@ -275,17 +282,19 @@ func writeFileAtomic(path string, data []byte) error {
 }
 
 // keptSection is the part of the old results file that `go run
-// ./bench/search` wrote (between its markers), kept when this program
-// rewrites the file; nothing when there is none.
+// ./bench/search` and the stack item wrote (each between its markers),
+// kept when this program rewrites the file; nothing when there is none.
 func keptSection(path string) []byte {
 	old, err := os.ReadFile(path)
 	if err != nil {
 		return nil
 	}
-	const begin, end = "<!-- bench/search: begin -->", "<!-- bench/search: end -->"
-	i, j := bytes.Index(old, []byte(begin)), bytes.Index(old, []byte(end))
-	if i < 0 || j < i {
-		return nil
+	var kept []byte
+	for _, m := range [][2]string{{"<!-- bench/search: begin -->", "<!-- bench/search: end -->"}, {stackBegin, stackEnd}} {
+		i, j := bytes.Index(old, []byte(m[0])), bytes.Index(old, []byte(m[1]))
+		if i >= 0 && j > i {
+			kept = append(append(append(kept, '\n'), old[i:j+len(m[1])]...), '\n')
+		}
 	}
-	return append(append([]byte("\n"), old[i:j+len(end)]...), '\n')
+	return kept
 }

@@ -133,15 +133,20 @@ func (r *Report) WriteMarkdown(w io.Writer) {
 		fmt.Fprintf(w, "| PyTorch | %s (Debian python3-torch, CPU), %d threads |\n", mdCell(r.TorchVersion), r.TorchThreads)
 	}
 	for _, s := range r.sections() {
-		fmt.Fprintf(w, "\n## %s\n\n", s.Title)
-		fmt.Fprintf(w, "| %s |\n", strings.Join(mdCells(s.Header), " | "))
-		fmt.Fprintf(w, "|%s\n", strings.Repeat("---|", len(s.Header)))
-		for _, row := range s.Rows {
-			fmt.Fprintf(w, "| %s |\n", strings.Join(mdCells(row), " | "))
-		}
-		if s.Note != "" {
-			fmt.Fprintf(w, "\n%s\n", s.Note)
-		}
+		s.writeMarkdown(w)
+	}
+}
+
+// writeMarkdown writes the section: its title, table and note.
+func (s Section) writeMarkdown(w io.Writer) {
+	fmt.Fprintf(w, "\n## %s\n\n", s.Title)
+	fmt.Fprintf(w, "| %s |\n", strings.Join(mdCells(s.Header), " | "))
+	fmt.Fprintf(w, "|%s\n", strings.Repeat("---|", len(s.Header)))
+	for _, row := range s.Rows {
+		fmt.Fprintf(w, "| %s |\n", strings.Join(mdCells(row), " | "))
+	}
+	if s.Note != "" {
+		fmt.Fprintf(w, "\n%s\n", s.Note)
 	}
 }
 

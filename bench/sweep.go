@@ -43,7 +43,7 @@ func runSweep(epochs int, rep *Report) error {
 	for range 2 {
 		for _, workers := range []int{1, 2} {
 			start := time.Now()
-			sw := &training.Sweep{Trials: trials, Data: data, Workers: workers, Options: []training.Option{training.Backend(backend)}}
+			sw := &training.Sweep{Trials: trials, Data: data, Workers: workers, Options: []training.Option{training.Backend(backend), training.NoStack()}}
 			res, err := sw.Run(context.Background())
 			if err != nil {
 				return err
@@ -68,7 +68,7 @@ func runSweep(epochs int, rep *Report) error {
 			fmt.Sprintf("%.2f×", r), yesNo(r <= 0.6)}},
 		Note: "learning_rate ∈ {0.001, 0.01, 0.1, 0.3} × batch_size ∈ {16, 32, 64, 128}, default model (2×16 relu, Adam), " +
 			"1000 moons (noise 0.2, 800 train / 200 validation), no run store, simplego `" + backendCfg + "` shared by the workers; " +
-			"faster of 2 interleaved rounds each. " +
+			"faster of 2 interleaved rounds each; each trial in its own graph (NoStack: this measures parallel workers, the stack section measures stacking). " +
 			"Parallel speed-up needs a free second core: on a machine loaded by other processes the ratio tends to 1.",
 	})
 	return nil

@@ -6,6 +6,7 @@ import (
 	"html"
 	"os"
 	"os/signal"
+	"time"
 
 	"github.com/hyperlab-go/hyperlab/internal/i18n"
 
@@ -54,16 +55,25 @@ func trainSeeds(ctx context.Context, v hparams.Values, dataset string, s *settin
 		progress = plotting.NewID()
 		defer gonbui.UpdateHTML(progress, "")
 	}
-	for i, sv := range vs {
+	if !s.noStack && s.boundary == 0 && !s.weights {
 		if progress != "" {
-			gonbui.UpdateHTML(progress, fmt.Sprintf("<p>seed %d of %d training…</p>", i+1, len(vs)))
+			gonbui.UpdateHTML(progress, fmt.Sprintf("<p>%d seeds training…</p>", len(vs)))
 		}
-		r, err := TrainErr(ctx, sv, dataset, one...)
-		if err != nil {
-			return r, err
+		if err := trainStacked(ctx, vs, dataset, s, g); err != nil {
+			return firstRun(g), err
 		}
-		r.Group = g
-		g.Runs = append(g.Runs, r)
+	} else {
+		for i, sv := range vs {
+			if progress != "" {
+				gonbui.UpdateHTML(progress, fmt.Sprintf("<p>seed %d of %d training…</p>", i+1, len(vs)))
+			}
+			r, err := TrainErr(ctx, sv, dataset, one...)
+			if err != nil {
+				return r, err
+			}
+			r.Group = g
+			g.Runs = append(g.Runs, r)
+		}
 	}
 	if !s.quiet {
 		c, err := plotting.Band([]plotting.Group{g.plotting("")}, plotting.BandOptions{LogY: s.logY, Title: s.title})
@@ -75,6 +85,54 @@ func trainSeeds(ctx context.Context, v hparams.Values, dataset string, s *settin
 		Display("<p class=\"hyperlab-run\">"+html.EscapeString(line)+"</p>", line+"\n")
 	}
 	return g.Runs[0], nil
+}
+
+// trainStacked trains the seeds vs in one graph (training.RunPlans), as
+// TrainErr would one by one, and adds their runs to g.
+func trainStacked(ctx context.Context, vs []hparams.Values, dataset string, s *settings, g *Group) error {
+	root := RunsDir()
+	if s.runs != nil {
+		root = *s.runs
+	}
+	set := Setup{Dataset: dataset, Data: s.data, Runs: root, AllowLarge: s.allowLarge}
+	prep, err := set.Prepare(vs[0], vs...)
+	if err != nil {
+		return err
+	}
+	trained := make([]bool, len(vs))
+	opts := make([][]training.Option, len(vs))
+	for i := range vs {
+		if prep.Store != nil {
+			opts[i] = append(opts[i], training.Store(prep.Store))
+		}
+		if s.noCache {
+			opts[i] = append(opts[i], training.NoCache())
+		}
+		opts[i] = append(opts[i], training.OnEpoch(func(history.Epoch) { trained[i] = true }))
+	}
+	start := time.Now()
+	hs, errs := training.RunPlans(ctx, prep.Plans, opts)
+	seconds := time.Since(start).Seconds() / float64(len(vs))
+	for i, h := range hs {
+		if h == nil {
+			h = &history.History{Status: history.Failed}
+		}
+		r := &Run{Values: vs[i], Dataset: dataset, Data: prep.Data, Label: s.label, History: h, Seconds: seconds, Group: g,
+			Reused: !trained[i] && len(h.Epochs) > 0}
+		g.Runs = append(g.Runs, r)
+		if errs[i] != nil {
+			return errs[i]
+		}
+	}
+	return nil
+}
+
+// firstRun is the group's first run, or nil.
+func firstRun(g *Group) *Run {
+	if len(g.Runs) == 0 {
+		return nil
+	}
+	return g.Runs[0]
 }
 
 // Values returns the hyperparameters of the group's first seed.

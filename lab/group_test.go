@@ -3,6 +3,7 @@ package lab
 import (
 	"context"
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -98,5 +99,37 @@ func TestVerdictRecheckFromStore(t *testing.T) {
 	write(html)
 	if _, err := RecheckNotebook(nb, dir); err == nil {
 		t.Error("recheck passed with a run missing from the store")
+	}
+}
+
+// Seeds train stacked by default; NoStack trains them one by one, to the
+// same numbers (within float32 rounding), and both read back as reused.
+func TestSeedsNoStackGivesSameRuns(t *testing.T) {
+	v := quick(t)
+	stacked, err := TrainErr(context.Background(), v, "moons", Seeds(3), Quiet(), Runs(filepath.Join(t.TempDir(), "a")), small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "b")
+	alone, err := TrainErr(context.Background(), v, "moons", Seeds(3), Quiet(), Runs(dir), small, NoStack())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		a, b := stacked.Group.Runs[i], alone.Group.Runs[i]
+		la, _ := a.Last()
+		lb, _ := b.Last()
+		if a.Reused || b.Reused || len(a.Epochs) != len(b.Epochs) || math.Abs(la.ValLoss-lb.ValLoss) > 1e-4*(1+lb.ValLoss) {
+			t.Errorf("seed %d: stacked val loss %v (reused %t), alone %v (reused %t)", i, la.ValLoss, a.Reused, lb.ValLoss, b.Reused)
+		}
+	}
+	again, err := TrainErr(context.Background(), v, "moons", Seeds(3), Quiet(), Runs(dir), small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range again.Group.Runs {
+		if !r.Reused {
+			t.Errorf("seed %d trained again instead of reading the stored run", i)
+		}
 	}
 }

@@ -28,11 +28,13 @@ type SweepResult struct {
 // Grid trains every combination of axes (name → values) over base on the
 // named dataset and shows the table of trials, the best one highlighted.
 // Trials already in the run store are read back. A line under the cell
-// counts the trials while they train.
-func Grid(base hparams.Values, dataset string, axes map[string][]any) *SweepResult {
+// counts the trials while they train. Trials that share an architecture
+// train stacked in one graph unless NoStack is given (the only Option a
+// sweep reads).
+func Grid(base hparams.Values, dataset string, axes map[string][]any, opts ...Option) *SweepResult {
 	trials, err := training.GridTrials(base, axes)
 	Check(err)
-	return sweep(base, dataset, trials)
+	return sweep(base, dataset, trials, opts...)
 }
 
 // RandomSearch trains n configurations drawn over base (the named
@@ -45,9 +47,9 @@ func RandomSearch(base hparams.Values, dataset string, n int, seed int64, names 
 	return sweep(base, dataset, trials)
 }
 
-func sweep(base hparams.Values, dataset string, trials []hparams.Values) *SweepResult {
+func sweep(base hparams.Values, dataset string, trials []hparams.Values, opts ...Option) *SweepResult {
 	return runShown(len(trials), func(ctx context.Context, onTrial func(training.TrialEvent)) (*SweepResult, error) {
-		return SweepErr(ctx, base, dataset, trials, onTrial)
+		return SweepErr(ctx, base, dataset, trials, onTrial, opts...)
 	})
 }
 
@@ -76,7 +78,8 @@ func runShown(total int, run func(ctx context.Context, onTrial func(training.Tri
 
 // SweepErr trains trials on the named dataset, using the run store, and
 // returns the results; onTrial (may be nil) hears each trial start and end.
-func SweepErr(ctx context.Context, base hparams.Values, dataset string, trials []hparams.Values, onTrial func(training.TrialEvent)) (*SweepResult, error) {
+// Of opts, a sweep reads NoStack.
+func SweepErr(ctx context.Context, base hparams.Values, dataset string, trials []hparams.Values, onTrial func(training.TrialEvent), opts ...Option) (*SweepResult, error) {
 	set := Setup{Dataset: dataset, Runs: RunsDir(), Workers: sweepWorkers()}
 	prep, err := set.Prepare(base, trials...)
 	if err != nil {
@@ -84,6 +87,13 @@ func SweepErr(ctx context.Context, base hparams.Values, dataset string, trials [
 	}
 	split, store := prep.Data, prep.Store
 	s := &training.Sweep{Trials: trials, Data: split, Store: store, OnTrial: onTrial}
+	sets := &settings{}
+	for _, o := range opts {
+		o(sets)
+	}
+	if sets.noStack {
+		s.Options = append(s.Options, training.NoStack())
+	}
 	res, err := s.Run(ctx)
 	if err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package lab
 
 import (
 	"context"
+	"math"
 	"strings"
 	"testing"
 
@@ -95,5 +96,30 @@ func TestFindLRSuggestsARate(t *testing.T) {
 	}
 	if !(res.Suggested > 1e-7 && res.Suggested < 10) {
 		t.Errorf("suggested %g (%s)", res.Suggested, res.Rule)
+	}
+}
+
+// A sweep stacks its trials unless NoStack is given; the rows agree.
+func TestSweepNoStackGivesSameRows(t *testing.T) {
+	v := quick(t)
+	trials, err := training.GridTrials(v, map[string][]any{"learning_rate": {0.003, 0.03}, "seed": {1, 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("HYPERLAB_RUNS", t.TempDir())
+	stacked, err := SweepErr(context.Background(), v, "moons", trials, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("HYPERLAB_RUNS", t.TempDir())
+	alone, err := SweepErr(context.Background(), v, "moons", trials, nil, NoStack())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range stacked.Rows {
+		a := alone.Rows[i]
+		if r.Epochs != a.Epochs || math.Abs(r.ValLoss-a.ValLoss) > 1e-6*(1+a.ValLoss) {
+			t.Errorf("trial %d: stacked val loss %v after %d epochs, alone %v after %d", i, r.ValLoss, r.Epochs, a.ValLoss, a.Epochs)
+		}
 	}
 }

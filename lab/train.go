@@ -54,6 +54,7 @@ type settings struct {
 
 	allowLarge bool // see AllowLarge
 	seeds      int  // see Seeds
+	noStack    bool // see NoStack
 }
 
 // Quiet trains without a live chart or summary line, for a later Compare.
@@ -70,6 +71,12 @@ func LogY() Option { return func(s *settings) { s.logY = true } }
 
 // NoCache trains again even when the run store holds this run.
 func NoCache() Option { return func(s *settings) { s.noCache = true } }
+
+// NoStack trains the seeds of Seeds, and the trials of Grid, GridSeeds and
+// SweepErr, one after the other instead of in one graph (see
+// training.RunStack): the numbers are the same within float32 rounding;
+// stacking is only faster.
+func NoStack() Option { return func(s *settings) { s.noStack = true } }
 
 // Data sets the dataset options, replacing the defaults and the Values'
 // data_* hyperparameters.

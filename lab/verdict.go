@@ -47,14 +47,14 @@ func Verdict(c evidence.Claim) evidence.Verdict {
 // GridSeeds is Grid over n seeds: every combination of axes trains n times;
 // the table shows one row per combination as mean ± s.d. (see
 // SweepResult.ShowGroups), and Evidence gives the groups for verdicts.
-func GridSeeds(base hparams.Values, dataset string, axes map[string][]any, n int) *SweepResult {
+func GridSeeds(base hparams.Values, dataset string, axes map[string][]any, n int, opts ...Option) *SweepResult {
 	trials, err := training.GridTrials(base, axes)
 	Check(err)
 	trials, err = training.SeedTrials(trials, n)
 	Check(err)
 	ctx, stop := signalContext()
 	defer stop()
-	res, err := SweepErr(ctx, base, dataset, trials, nil)
+	res, err := SweepErr(ctx, base, dataset, trials, nil, opts...)
 	Check(err)
 	res.ShowGroups()
 	return res

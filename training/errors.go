@@ -46,3 +46,11 @@ func guard(what string, fn func() error) (err error) {
 	}()
 	return fn()
 }
+
+// prefixed is err as this package reports it: starting "training: ".
+func prefixed(err error) error {
+	if strings.HasPrefix(err.Error(), "training: ") {
+		return err
+	}
+	return fmt.Errorf("training: %w", err)
+}

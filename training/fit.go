@@ -34,6 +34,7 @@ type loop struct {
 	best         float64 // early stopping: best monitored loss so far
 	wait         int     // early stopping: epochs since best
 	lastStepCall time.Time
+	share        int // models training in the same stack; 0 or 1 alone
 }
 
 // epochSums accumulates an epoch's steps.
@@ -83,24 +84,8 @@ func (l *loop) trainEpoch(ctx context.Context, epoch int) (epochSums, error) {
 		if err != nil {
 			return s, err
 		}
-		l.step++
-		l.h.StepLoss = append(l.h.StepLoss, loss)
-		if err := l.stepCallback(l.step, loss, k == steps-1); err != nil {
+		if err := l.afterStep(epoch, k, rows, loss, penalty, score, &s); err != nil || l.h.Status != history.Running {
 			return s, err
-		}
-		if l.step == 1 {
-			l.limit = DivergenceFactor * max(loss, 1)
-		}
-		s.loss += loss * float64(rows)
-		s.penalty += penalty * float64(rows)
-		s.score += score
-		s.rows += rows
-		s.steps++
-		if !history.Finite(loss) || loss > l.limit {
-			// Keep the partial epoch: a chart shows where it blew up.
-			l.h.Status = history.Diverged
-			l.h.Err = fmt.Sprintf("train loss is %.4g at epoch %d, step %d; try a smaller %s than %g", loss, epoch, k+1, ParamLearningRate, l.cfg.LearningRate)
-			return s, l.addEpoch(l.epoch(epoch, s), s.first)
 		}
 		if ctx.Err() != nil {
 			l.h.Status = history.Cancelled
@@ -110,11 +95,37 @@ func (l *loop) trainEpoch(ctx context.Context, epoch int) (epochSums, error) {
 	return s, nil
 }
 
+// afterStep records step k (from 0) of epoch, whose learning rate is
+// already in s: the step loss, the callbacks, the epoch sums, and the
+// divergence check, which sets h.Status and records the partial epoch.
+func (l *loop) afterStep(epoch, k, rows int, loss, penalty, score float64, s *epochSums) error {
+	l.step++
+	l.h.StepLoss = append(l.h.StepLoss, loss)
+	if err := l.stepCallback(l.step, loss, k == l.b.steps()-1); err != nil {
+		return err
+	}
+	if l.step == 1 {
+		l.limit = DivergenceFactor * max(loss, 1)
+	}
+	s.loss += loss * float64(rows)
+	s.penalty += penalty * float64(rows)
+	s.score += score
+	s.rows += rows
+	s.steps++
+	if !history.Finite(loss) || loss > l.limit {
+		// Keep the partial epoch: a chart shows where it blew up.
+		l.h.Status = history.Diverged
+		l.h.Err = fmt.Sprintf("train loss is %.4g at epoch %d, step %d; try a smaller %s than %g", loss, epoch, k+1, ParamLearningRate, l.cfg.LearningRate)
+		return l.addEpoch(l.epoch(epoch, *s), s.first)
+	}
+	return nil
+}
+
 // epoch summarises the steps of an epoch; validation metrics are NaN.
 func (l *loop) epoch(epoch int, s epochSums) history.Epoch {
 	e := history.Epoch{Epoch: epoch, TrainLoss: s.loss / float64(s.rows), LearningRate: s.learningRate, Steps: s.steps,
 		ValLoss: math.NaN(), ValAccuracy: math.NaN(), ValError: math.NaN(), TrainAccuracy: math.NaN(),
-		Seconds: time.Since(s.start).Seconds(), TrainPenalty: s.penalty / float64(s.rows), ValPenalty: math.NaN()}
+		Seconds: l.seconds(s.start), TrainPenalty: s.penalty / float64(s.rows), ValPenalty: math.NaN()}
 	if l.train.Task == datasets.Classification {
 		e.TrainAccuracy = s.score / float64(s.rows)
 	}
@@ -126,21 +137,39 @@ func (l *loop) epoch(epoch int, s epochSums) history.Epoch {
 // stopping ends a run whose monitored loss stopped improving.
 func (l *loop) endEpoch(epoch int, s epochSums) (stop bool, err error) {
 	e := l.epoch(epoch, s)
-	hasVal := l.val != nil && l.val.Len() > 0
-	if hasVal {
+	if l.hasVal() {
 		loss, penalty, score, err := l.m.evaluate(l.val)
 		if err != nil {
 			return true, err
 		}
-		e.ValLoss, e.ValPenalty = loss, penalty
-		if l.train.Task == datasets.Classification {
-			e.ValAccuracy = score
-		} else {
-			e.ValError = score
-		}
-		e.Seconds = time.Since(s.start).Seconds()
+		l.setVal(&e, loss, penalty, score, s.start)
 	}
-	if err := l.addEpoch(e, s.first); err != nil {
+	return l.judgeEpoch(epoch, e, s.first)
+}
+
+func (l *loop) hasVal() bool { return l.val != nil && l.val.Len() > 0 }
+
+// setVal puts the validation metrics in e.
+func (l *loop) setVal(e *history.Epoch, loss, penalty, score float64, start time.Time) {
+	e.ValLoss, e.ValPenalty = loss, penalty
+	if l.train.Task == datasets.Classification {
+		e.ValAccuracy = score
+	} else {
+		e.ValError = score
+	}
+	e.Seconds = l.seconds(start)
+}
+
+// seconds is the time of an epoch that started at start: the wall time,
+// or its share when the run trains in a stack (see stack.go).
+func (l *loop) seconds(start time.Time) float64 {
+	return time.Since(start).Seconds() / float64(max(l.share, 1))
+}
+
+// judgeEpoch records the evaluated epoch e and decides whether to stop.
+func (l *loop) judgeEpoch(epoch int, e history.Epoch, firstStep int) (stop bool, err error) {
+	hasVal := l.hasVal()
+	if err := l.addEpoch(e, firstStep); err != nil {
 		return true, err
 	}
 	if hasVal && !history.Finite(e.ValLoss) {

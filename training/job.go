@@ -2,9 +2,7 @@ package training
 
 import (
 	"context"
-	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/gomlx/gomlx/backends"
 	"github.com/hyperlab-go/hyperlab/history"
@@ -24,9 +22,7 @@ func (j *job) run() (*history.History, error) {
 	p := j.p
 	h := &history.History{Status: history.Running, Layers: slices.Clone(p.Layers)}
 	fail := func(err error) (*history.History, error) {
-		if !strings.HasPrefix(err.Error(), "training: ") {
-			err = fmt.Errorf("training: %w", err)
-		}
+		err = prefixed(err)
 		h.Status, h.Err = history.Failed, err.Error()
 		if j.w != nil {
 			_ = j.w.Finish(h)

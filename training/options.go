@@ -21,6 +21,7 @@ type options struct {
 	artifacts []artifact
 	reused    *bool
 	prune     []func(history.Epoch) bool
+	noStack   bool
 }
 
 // PruneWhen stops the run after an epoch for which fn returns true, with

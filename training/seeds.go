@@ -62,23 +62,48 @@ type Group struct {
 	Runs   []*history.History
 }
 
-// RunSeeds trains v over n seeds (see Seeds) one after the other with Run
-// and the same options, so a Store reuses each stored seed. A diverged seed
-// is a result; an error stops the group and returns the seeds so far.
+// RunSeeds trains v over n seeds (see Seeds) with the same options, so a
+// Store reuses each stored seed. The seeds train stacked in one graph (see
+// RunStack) unless NoStack is given or the model is too large to gain
+// from it; then one after the other with Run. A diverged seed is a result;
+// an error stops the group and returns the seeds before it.
 func RunSeeds(ctx context.Context, v hparams.Values, n int, data datasets.Split, opts ...Option) (*Group, error) {
 	vs, err := Seeds(v, n)
 	if err != nil {
 		return nil, err
 	}
 	g := &Group{Values: v}
+	add := func(sv hparams.Values, h *history.History) {
+		g.Seeds = append(g.Seeds, sv.Int(ParamSeed))
+		g.IDs = append(g.IDs, RunID(sv, data))
+		g.Runs = append(g.Runs, h)
+	}
+	if newOptions(opts).stacking() {
+		plans := make([]*Plan, len(vs))
+		for i, sv := range vs {
+			if plans[i], err = NewPlan(sv, data); err != nil {
+				return g, err
+			}
+		}
+		os := make([][]Option, len(vs))
+		for i := range os {
+			os[i] = opts
+		}
+		hs, errs := RunPlans(ctx, plans, os)
+		for i, sv := range vs {
+			if errs[i] != nil {
+				return g, errs[i]
+			}
+			add(sv, hs[i])
+		}
+		return g, nil
+	}
 	for _, sv := range vs {
 		h, err := Run(ctx, sv, data, opts...)
 		if err != nil {
 			return g, err
 		}
-		g.Seeds = append(g.Seeds, sv.Int(ParamSeed))
-		g.IDs = append(g.IDs, RunID(sv, data))
-		g.Runs = append(g.Runs, h)
+		add(sv, h)
 	}
 	return g, nil
 }

@@ -156,7 +156,11 @@ func (s *Sweep) Run(ctx context.Context) (*Results, error) {
 		for k, i := range mine {
 			vals[k] = s.Trials[i]
 		}
-		rows = s.runAll(ctx, 0, mine, vals)
+		if s.stacks() {
+			rows = s.runStacked(ctx, mine, vals, workers)
+		} else {
+			rows = s.runAll(ctx, 0, mine, vals)
+		}
 	}
 	if err != nil {
 		return nil, err
@@ -175,26 +179,39 @@ func (s *Sweep) runAll(ctx context.Context, rung int, idx []int, vals []hparams.
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	workers = min(workers, len(idx))
-	rows := make([]Row, len(idx))
-	ran := make([]bool, len(idx))
-	next := make(chan int)
+	items := make([][]int, len(idx))
+	for k := range idx {
+		items[k] = []int{k}
+	}
+	return runItems(ctx, workers, len(idx), items, func(item []int, rows []Row, ran []bool) {
+		k := item[0]
+		rows[k], ran[k] = s.runOne(ctx, rung, idx[k], len(idx), vals[k]), true
+	})
+}
+
+// runItems runs work items, each a list of positions among n trials, on
+// workers goroutines; fn trains one item and fills the rows (and ran) of
+// its positions. It returns the rows that ran, in position order: items
+// not started before ctx was cancelled are left out.
+func runItems(ctx context.Context, workers, n int, items [][]int, fn func(item []int, rows []Row, ran []bool)) []Row {
+	rows := make([]Row, n)
+	ran := make([]bool, n)
+	next := make(chan []int)
 	var wg sync.WaitGroup
-	for range workers {
+	for range max(1, min(workers, len(items))) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for k := range next {
-				rows[k] = s.runOne(ctx, rung, idx[k], len(idx), vals[k])
-				ran[k] = true
+			for item := range next {
+				fn(item, rows, ran)
 			}
 		}()
 	}
-	for k := range idx {
+	for _, item := range items {
 		if ctx.Err() != nil {
 			break
 		}
-		next <- k
+		next <- item
 	}
 	close(next)
 	wg.Wait()
@@ -210,6 +227,23 @@ func (s *Sweep) runAll(ctx context.Context, rung int, idx []int, vals []hparams.
 // runOne reads the trial back from the store when it is already done there,
 // and trains it otherwise. It never fails: failures are the row's status.
 func (s *Sweep) runOne(ctx context.Context, rung, trial, total int, v hparams.Values, extra ...Option) Row {
+	ev, reused := s.reuse(rung, trial, total, v)
+	if reused {
+		return ev.Row
+	}
+	s.notify(ev)
+	start := time.Now()
+	h := s.train(ctx, v, s.trialOptions(trial, extra))
+	ev.Done = true
+	ev.Row = NewRow(trial, ev.ID, v.Map(), h, time.Since(start).Seconds())
+	s.notify(ev)
+	return ev.Row
+}
+
+// reuse returns the trial's start event, or, when its run is already done
+// in the store, its end event with the stored row (already notified) and
+// true.
+func (s *Sweep) reuse(rung, trial, total int, v hparams.Values) (TrialEvent, bool) {
 	id := RunID(v, s.Data)
 	ev := TrialEvent{Trial: trial, Total: total, Rung: rung, ID: id, Values: v}
 	if s.Store != nil {
@@ -219,10 +253,15 @@ func (s *Sweep) runOne(ctx context.Context, rung, trial, total int, v hparams.Va
 			ev.Done, ev.Reused = true, true
 			ev.Row = NewRow(trial, id, v.Map(), &h, runSeconds(&h))
 			s.notify(ev)
-			return ev.Row
+			return ev, true
 		}
 	}
-	s.notify(ev)
+	return ev, false
+}
+
+// trialOptions are the options a trial trains with: the sweep's backend,
+// store and epoch callback, then extra, then Options.
+func (s *Sweep) trialOptions(trial int, extra []Option) []Option {
 	opts := []Option{}
 	if s.backend != nil {
 		opts = append(opts, s.backend)
@@ -238,13 +277,7 @@ func (s *Sweep) runOne(ctx context.Context, rung, trial, total int, v hparams.Va
 		}))
 	}
 	opts = append(opts, extra...)
-	opts = append(opts, s.Options...)
-	start := time.Now()
-	h := s.train(ctx, v, opts)
-	ev.Done = true
-	ev.Row = NewRow(trial, id, v.Map(), h, time.Since(start).Seconds())
-	s.notify(ev)
-	return ev.Row
+	return append(opts, s.Options...)
 }
 
 // train calls the Trainer and turns an error or a panic into a Failed
@@ -260,6 +293,12 @@ func (s *Sweep) train(ctx context.Context, v hparams.Values, opts []Option) (h *
 		}
 	}()
 	h, err := train(ctx, v, s.Data, opts...)
+	return trialHistory(h, err)
+}
+
+// trialHistory is a trial's outcome as a History: an error or a run
+// without a final status is a Failed one, keeping whatever epochs it has.
+func trialHistory(h *history.History, err error) *history.History {
 	if h == nil {
 		h = &history.History{}
 	}

@@ -26,3 +26,31 @@ func TestSeedsFlag(t *testing.T) {
 		t.Errorf("train --seeds 0: exit %d, %q", code, errOut)
 	}
 }
+
+// --stack=false trains the seeds (and a sweep's trials) one by one; the
+// numbers are those of the stacked default.
+func TestStackFlagGivesSameNumbers(t *testing.T) {
+	summary := func(args ...string) string {
+		t.Helper()
+		code, out, errOut := runCLI(t, append(args, "--runs", t.TempDir())...)
+		if code != exitOK {
+			t.Fatalf("%v: exit %d\n%s%s", args, code, out, errOut)
+		}
+		i := strings.Index(out, "Over 3 seeds")
+		if args[0] == "sweep" {
+			i = strings.Index(out, "learning_rate=0.1: 2 seeds")
+		}
+		if i < 0 {
+			t.Fatalf("%v printed no summary:\n%s", args, out)
+		}
+		return strings.SplitN(out[i:], "\n", 2)[0]
+	}
+	train := []string{"train", "--seeds", "3", "--epochs", "2", "--size", "200"}
+	if a, b := summary(train...), summary(append(train, "--stack=false")...); a != b {
+		t.Errorf("stacked: %s\nalone:   %s", a, b)
+	}
+	sweep := []string{"sweep", "--seeds", "2", "--epochs", "2", "--size", "200", "--grid", "learning_rate=0.01,0.1", "--parallel", "1"}
+	if a, b := summary(sweep...), summary(append(sweep, "--stack=false")...); a != b {
+		t.Errorf("stacked: %s\nalone:   %s", a, b)
+	}
+}

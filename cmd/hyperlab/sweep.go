@@ -69,6 +69,7 @@ type sweepArgs struct {
 	prune      string   // --prune: median or none
 	searchN    int      // --trials: the search's number of trials
 	space      dimsFlag // --space, repeated
+	stack      bool     // --stack: train trials of one architecture in one graph
 }
 
 // dimsFlag collects repeated --space dimensions (training.ParseDim).
@@ -96,6 +97,7 @@ func sweepCLI() (*cli, *sweepArgs) {
 	c.own["search-seed"] = true
 	c.intVar(&a.halving, "halving", 0, "successive halving: first rung of N epochs, keep the better half, double the epochs, up to --epochs")
 	c.intVar(&a.parallel, "parallel", runtime.NumCPU(), "trials trained at the same time")
+	c.boolVar(&a.stack, "stack", training.StackByDefault, "train the trials that share an architecture, batch size and epochs in one graph (small models train several times faster); --stack=false trains each alone")
 	c.stringVar(&a.shard, "shard", "", "run only shard i of n (i/n, from 0/n): trial k belongs to shard k mod n")
 	c.intVar(&a.shards, "shards", 0, "number of shards, the index coming from $JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or $SLURM_ARRAY_TASK_ID (Slurm job array; there the array gives the count too, and --shards may be left out)")
 	c.stringVar(&a.sort, "sort", "best_loss", "sort the table by this column (-column for descending)")
@@ -170,6 +172,9 @@ func (a *sweepArgs) build(c *cli, e *env) (*training.Sweep, error) {
 		}
 	}
 	sw := &training.Sweep{Trials: trials, Workers: a.parallel, Shard: shard}
+	if !a.stack {
+		sw.Options = append(sw.Options, training.NoStack())
+	}
 	if a.halving > 0 {
 		if shard.Count > 1 {
 			return nil, usagef("--halving compares all trials at each rung, so it cannot run with --shard or --shards")

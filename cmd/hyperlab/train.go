@@ -16,8 +16,10 @@ func runTrain(ctx context.Context, args []string, e *env) int {
 	c := newCLI("train", "Trains one model with the hyperparameters given, showing the loss per epoch, and saves the run in --runs (a finished run with the same hyperparameters is reused unless --no-cache). Exits 1 when the run diverges or fails.")
 	var noCache bool
 	var seeds int
+	var stack bool
 	c.boolVar(&noCache, "no-cache", false, "train again even if --runs holds this run finished")
 	c.intVar(&seeds, "seeds", 1, "train over N seeds (--seed, --seed+1, ...) and report mean ± s.d.; each seed is its own stored run")
+	c.boolVar(&stack, "stack", training.StackByDefault, "with --seeds: train the seeds in one graph (several times faster for small models); --stack=false trains them one after the other")
 	c.dataFlags("moons")
 	c.storeFlags(defaultRuns, "write an HTML report of the run (loss per epoch, per-step loss) to this file")
 	c.hyperFlags()
@@ -41,6 +43,9 @@ func runTrain(ctx context.Context, args []string, e *env) int {
 		}
 	}
 	if seeds != 1 {
+		if !stack {
+			opts = append(opts, training.NoStack())
+		}
 		return trainSeeds(ctx, e, c, v, data, opts, seeds)
 	}
 	var reused bool
