@@ -5,6 +5,7 @@ import (
 	"html"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 
 	"github.com/hyperlab-go/hyperlab/internal/i18n"
@@ -101,12 +102,19 @@ func SweepErr(ctx context.Context, base hparams.Values, dataset string, trials [
 	return &SweepResult{Results: res, Spec: base.Spec(), Dataset: dataset, store: DataKey(dataset, prep.Options)}, nil
 }
 
-// ShowTable shows the trials, the best one highlighted, and names it.
+// ShowTable shows the trials, the best one highlighted, and names it. The
+// seconds column shows only when the trials differ in batch size, the one
+// comparison about time (as in Summary): a wall-clock time would change the
+// saved notebook at every run. Rows[i].Seconds always holds it.
 func (s *SweepResult) ShowTable() {
+	res := s.Results
+	if !slices.Contains(s.Names, training.ParamBatchSize) {
+		res = res.Untimed()
+	}
 	var b strings.Builder
-	Check(s.WriteHTML(&b))
+	Check(res.WriteHTML(&b))
 	var t strings.Builder
-	Check(s.WriteText(&t))
+	Check(res.WriteText(&t))
 	best := s.BestSummary()
 	Display(b.String()+"<p>"+html.EscapeString(best)+"</p>", t.String()+best+"\n")
 }

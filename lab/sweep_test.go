@@ -123,3 +123,38 @@ func TestSweepNoStackGivesSameRows(t *testing.T) {
 		}
 	}
 }
+
+// A notebook's sweep table leaves out wall-clock seconds (they would change
+// the saved notebook at every run) unless the trials differ in batch size.
+func TestShowTableShowsSecondsOnlyAcrossBatchSizes(t *testing.T) {
+	t.Setenv("HYPERLAB_RUNS", t.TempDir())
+	v := quick(t)
+	for _, tc := range []struct {
+		axis        string
+		values      []any
+		wantSeconds bool
+	}{
+		{"learning_rate", []any{0.01, 0.1}, false},
+		{"batch_size", []any{16, 64}, true},
+	} {
+		trials, err := training.GridTrials(v, map[string][]any{tc.axis: tc.values})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := SweepErr(context.Background(), v, "moons", trials, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		stdout = &b
+		res.ShowTable()
+		stdout = nil
+		header, _, _ := strings.Cut(b.String(), "\n")
+		if got := strings.Contains(header, "seconds"); got != tc.wantSeconds {
+			t.Errorf("sweep over %s: header %q shows seconds = %v, want %v", tc.axis, header, got, tc.wantSeconds)
+		}
+		if res.Rows[0].Seconds <= 0 {
+			t.Errorf("sweep over %s: Rows[0].Seconds = %g; the rows keep their wall time", tc.axis, res.Rows[0].Seconds)
+		}
+	}
+}

@@ -47,6 +47,18 @@ type Row struct {
 type Results struct {
 	Names []string
 	Rows  []Row
+
+	untimed bool // tables leave out the seconds column (see Untimed)
+}
+
+// Untimed returns a copy of r whose tables (text, Markdown, HTML, CSV) leave
+// out the seconds column: for outputs that are saved, such as a notebook,
+// where a wall-clock time would change the file at every run. The rows keep
+// their Seconds, and JSON keeps them too.
+func (r *Results) Untimed() *Results {
+	c := *r
+	c.untimed = true
+	return &c
 }
 
 // NewRow summarises one run's History.

@@ -82,11 +82,12 @@ func (r *Results) columns() []column {
 			cols = append(cols, metricColumn(m.name, m.get))
 		}
 	}
-	cols = append(cols,
-		intColumn("best_epoch", func(x Row) int { return x.BestEpoch }),
-		column{name: "seconds",
+	cols = append(cols, intColumn("best_epoch", func(x Row) int { return x.BestEpoch }))
+	if !r.untimed {
+		cols = append(cols, column{name: "seconds",
 			exact: func(x Row) string { return formatFloat(x.Seconds, -1) },
 			short: func(x Row) string { return strconv.FormatFloat(x.Seconds, 'f', 2, 64) }})
+	}
 	if r.anyRow(func(x Row) bool { return x.Error != "" }) {
 		cols = append(cols, textColumn("error", func(x Row) string { return x.Error }))
 	}

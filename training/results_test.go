@@ -161,3 +161,36 @@ func TestResultsShowStoredValuesAsTyped(t *testing.T) {
 		}
 	}
 }
+
+func TestUntimedResultsLeaveOutSecondsInTablesOnly(t *testing.T) {
+	r := sampleResults()
+	u := r.Untimed()
+	writers := map[string]func(*Results, *bytes.Buffer) error{
+		"csv":  func(x *Results, b *bytes.Buffer) error { return x.WriteCSV(b) },
+		"md":   func(x *Results, b *bytes.Buffer) error { return x.WriteMarkdown(b) },
+		"html": func(x *Results, b *bytes.Buffer) error { return x.WriteHTML(b) },
+		"text": func(x *Results, b *bytes.Buffer) error { return x.WriteText(b) },
+	}
+	for name, write := range writers {
+		var timed, untimed bytes.Buffer
+		if err := write(r, &timed); err != nil {
+			t.Fatal(err)
+		}
+		if err := write(u, &untimed); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(timed.String(), "seconds") || strings.Contains(untimed.String(), "seconds") {
+			t.Errorf("%s: the seconds column should show in the timed table only", name)
+		}
+	}
+	var js bytes.Buffer
+	if err := u.WriteJSON(&js); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(js.String(), `"seconds": 1.5`) && !strings.Contains(js.String(), `"seconds":1.5`) {
+		t.Errorf("JSON of untimed results lost the seconds: %s", js.String())
+	}
+	if r.untimed || u.Rows[0].Seconds != 1.5 {
+		t.Error("Untimed changed the original or dropped a row's Seconds")
+	}
+}
