@@ -257,26 +257,31 @@ func BandChart(o plotting.BandOptions, groups ...*Group) (*plotting.Chart, error
 }
 
 // GroupSummary tabulates groups, one row each, as mean ± s.d. over seeds:
-// final training and validation loss, their gap, the best epoch of the
-// mean validation loss and its value, the final validation accuracy, and
-// how many seeds diverged.
+// final training and validation loss, their gap, the best validation loss
+// of each seed (its own minimum: what a verdict "at best" compares), the
+// best epoch of the mean validation curve and the seeds' validation loss
+// there, the final validation accuracy, and how many seeds diverged.
 func GroupSummary(groups ...*Group) Table {
 	labels := groupLabels(groups)
 	t := Table{Caption: i18n.T("mean ± s.d. over seeds"), Header: i18n.Ts("group", "seeds", "train loss", "val loss", "gap (val−train)",
-		"best epoch of the mean", "val loss there", "val accuracy", "diverged")}
+		"best val loss", "best epoch of the mean", "val loss there", "val accuracy", "diverged")}
 	for i, g := range groups {
-		gap := make([]float64, len(g.Runs))
+		gap, own := make([]float64, len(g.Runs)), make([]float64, len(g.Runs))
 		for k, r := range g.Runs {
-			gap[k] = nan()
+			gap[k], own[k] = nan(), nan()
 			if last, ok := r.Last(); ok {
 				gap[k] = last.ValLoss - last.TrainLoss
 			}
+			if best, ok := r.History.Best(); ok {
+				own[k] = best.ValLoss
+			}
 		}
 		row := []string{labels[i], fmt.Sprint(len(g.Runs)), training.MeanSD(g.Final(history.TrainLoss)),
-			training.MeanSD(g.Final(history.ValLoss)), training.MeanSD(history.Summarize(gap)), "–", "–",
+			training.MeanSD(g.Final(history.ValLoss)), training.MeanSD(history.Summarize(gap)),
+			training.MeanSD(history.Summarize(own)), "–", "–",
 			training.MeanSD(g.Final(history.ValAccuracy)), fmt.Sprint(g.diverged())}
 		if e, best, ok := g.Best(); ok {
-			row[5], row[6] = fmt.Sprint(e), training.MeanSD(best)
+			row[6], row[7] = fmt.Sprint(e), training.MeanSD(best)
 		}
 		t.Rows = append(t.Rows, row)
 	}

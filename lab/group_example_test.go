@@ -26,14 +26,14 @@ func group(l2 float64, finals ...float64) *lab.Group {
 
 func ExampleGroupSummary() {
 	t := lab.GroupSummary(group(0, 0.40, 0.42, 0.38), group(0.01, 0.30, 0.31, 0.29))
-	fmt.Println(t.Header[:6])
+	fmt.Println(t.Header[:7])
 	for _, r := range t.Rows {
-		fmt.Println(r[:6])
+		fmt.Println(r[:7])
 	}
 	// Output:
-	// [group seeds train loss val loss gap (val−train) best epoch of the mean]
-	// [l2_regularization=0 3 0.3 ± 0.02 0.4 ± 0.02 0.1 ± 0 2]
-	// [l2_regularization=0.01 3 0.2 ± 0.01 0.3 ± 0.01 0.1 ± 0 2]
+	// [group seeds train loss val loss gap (val−train) best val loss best epoch of the mean]
+	// [l2_regularization=0 3 0.3 ± 0.02 0.4 ± 0.02 0.1 ± 0 0.4 ± 0.02 2]
+	// [l2_regularization=0.01 3 0.2 ± 0.01 0.3 ± 0.01 0.1 ± 0 0.3 ± 0.01 2]
 }
 
 // A verdict cell: the claim, judged on the groups, shown as a box in a
