@@ -154,8 +154,11 @@ func sameAsUnsharded(t *testing.T, bin, sharded string, sweep []string, n int) {
 func TestSweepSurvivesSIGKILL(t *testing.T) {
 	bin := binary(t)
 	runs := t.TempDir()
+	// --stack=false: the test needs trials that finish one at a time; a
+	// stack's models all finish together (training's own test cancels a
+	// stack midway and checks every model's run).
 	args := []string{"sweep", "--grid", "learning_rate=0.001,0.003,0.01,0.03,0.1,0.3", "--grid", "batch_size=8",
-		"--epochs=15", "--size=600", "--runs", runs, "--parallel=2"}
+		"--epochs=15", "--size=600", "--runs", runs, "--parallel=2", "--stack=false"}
 	const trials = 6
 	cmd := exec.Command(bin, args...)
 	sc, _ := testutil.Start(t, cmd)
@@ -206,6 +209,51 @@ func TestSweepSurvivesSIGKILL(t *testing.T) {
 	}
 	for _, r := range after {
 		if !r.Complete || r.History.Status != "finished" || len(r.History.Epochs) != 15 {
+			t.Errorf("run %s: complete=%v status=%s epochs=%d (%s)", r.ID, r.Complete, r.History.Status, len(r.History.Epochs), r.Note)
+		}
+	}
+}
+
+// TestStackedSweepSurvivesSIGKILL kills a sweep whose trials train as
+// stacks in one graph, midway through their epochs: the store holds only
+// loadable runs, and the next sweep finishes every trial.
+func TestStackedSweepSurvivesSIGKILL(t *testing.T) {
+	bin := binary(t)
+	runs := t.TempDir()
+	args := []string{"sweep", "--grid", "learning_rate=0.001,0.003,0.01,0.03,0.1,0.3", "--grid", "batch_size=8",
+		"--epochs=200", "--size=600", "--runs", runs, "--parallel=2"}
+	const trials = 6
+	cmd := exec.Command(bin, args...)
+	sc, _ := testutil.Start(t, cmd)
+	for sc.Scan() {
+		if strings.Contains(sc.Text(), ": epoch 40/200 ") {
+			break // kill now: every stack is mid-run
+		}
+	}
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	_ = cmd.Wait()
+	store := moonsStore(t, runs, 600)
+	complete := 0
+	for _, r := range listRuns(t, store, "after the kill") { // every run in the store loads
+		if r.Complete {
+			complete++
+		}
+	}
+	if complete == trials {
+		t.Fatalf("all %d trials were complete when the sweep was killed; the test wants a kill mid-stack", trials)
+	}
+
+	if out, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
+		t.Fatalf("second sweep: %v\n%s", err, out)
+	}
+	after := listRuns(t, store, "after the re-run")
+	if len(after) != trials {
+		t.Errorf("%d runs in the store, want %d", len(after), trials)
+	}
+	for _, r := range after {
+		if !r.Complete || r.History.Status != "finished" || len(r.History.Epochs) != 200 {
 			t.Errorf("run %s: complete=%v status=%s epochs=%d (%s)", r.ID, r.Complete, r.History.Status, len(r.History.Epochs), r.Note)
 		}
 	}
