@@ -220,7 +220,10 @@ func timingWords(v *Verdict, ts []timed, pairs []timingPair) (string, string) {
 	c := v.Claim
 	label := func(i int) string { return c.Groups[i].Label }
 	var claim text
-	m := (words{c: c}).measure()
+	m := metricText(c.Measure.Metric)
+	if c.Measure.Metric == history.Seconds {
+		m = text{"time of an epoch", "每个 epoch 的时间"}
+	}
 	switch {
 	case c.Marked != nil:
 		var marked []string
