@@ -117,7 +117,9 @@ func ms(s float64) string {
 	return fmt.Sprintf("%.2g", x)
 }
 
-func medianOf(xs []float64) float64 {
+// Median is the middle of xs (the mean of the two middle values); NaN for
+// none.
+func Median(xs []float64) float64 {
 	s := slices.Clone(xs)
 	slices.Sort(s)
 	n := len(s)
@@ -162,7 +164,7 @@ func judgeTiming(v *Verdict) error {
 			}
 		}
 		st := history.Summarize(xs)
-		ts[i] = timed{median: medianOf(xs), min: st.Min, max: st.Max}
+		ts[i] = timed{median: Median(xs), min: st.Min, max: st.Max}
 		v.Results = append(v.Results, Result{Label: g.Label, Stat: st})
 	}
 	var pairs []timingPair

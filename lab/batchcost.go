@@ -62,8 +62,8 @@ func (b BatchCosts) Table() Table {
 		secs := b.EpochSeconds(i)
 		first := b.Reps[0][i]
 		bytes := float64(first.StepBytes)
-		t.Rows = append(t.Rows, []string{fmt.Sprint(size), fmt.Sprint(first.StepsPerEpoch), roundMs(median(secs)),
-			roundMs(median(secs) / float64(first.StepsPerEpoch)), fmt.Sprintf("%.0f", bytes/1024), fmt.Sprintf("%.0f", bytes/float64(size))})
+		t.Rows = append(t.Rows, []string{fmt.Sprint(size), fmt.Sprint(first.StepsPerEpoch), roundMs(evidence.Median(secs)),
+			roundMs(evidence.Median(secs) / float64(first.StepsPerEpoch)), fmt.Sprintf("%.0f", bytes/1024), fmt.Sprintf("%.0f", bytes/float64(size))})
 	}
 	return t
 }
@@ -166,18 +166,4 @@ func round2(x float64) float64 {
 	}
 	p := math.Pow(10, 1-math.Floor(math.Log10(math.Abs(x))))
 	return math.Round(x*p) / p
-}
-
-// median is the middle of xs (the mean of the two middle values).
-func median(xs []float64) float64 {
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	n := len(s)
-	if n == 0 {
-		return math.NaN()
-	}
-	if n%2 == 1 {
-		return s[n/2]
-	}
-	return (s[n/2-1] + s[n/2]) / 2
 }
