@@ -60,7 +60,10 @@ type Claim struct {
 	Series    string    `json:"series,omitempty"`    // Oscillates, Smooth: a history.Metric or StepLoss
 	Threshold float64   `json:"threshold,omitempty"` // Oscillates, Smooth: fraction of direction changes (default 0.3)
 	MinSwing  float64   `json:"min_swing,omitempty"` // Oscillates, Smooth: mean |step| relative to the level (default 0.02)
-	Marked    []bool    `json:"marked,omitempty"`    // Neighbours: which groups are marked
+	Marked    []bool    `json:"marked,omitempty"`    // Neighbours, Timing: which groups are marked
+	Low       float64   `json:"low,omitempty"`       // BestEpochIn: the range's lower end
+	High      float64   `json:"high,omitempty"`      // BestEpochIn: the range's upper end
+	Rows      int       `json:"rows,omitempty"`      // StepsPerEpoch: training rows one epoch goes over
 	Groups    []Group   `json:"groups"`
 }
 
@@ -108,10 +111,13 @@ func (c Claim) check() error {
 	if c.ID == "" {
 		return fmt.Errorf("evidence: a claim needs an ID, e.g. \"l2-closes-gap\"")
 	}
+	if done, err := c.checkCounts(); done {
+		return err
+	}
 	need := map[Rule]int{Lower: 2, Trend: 3, Oscillates: 1, Smooth: 1, Neighbours: 2, Interaction: 4}
 	n, ok := need[c.Rule]
 	if !ok {
-		return fmt.Errorf("evidence: claim %s: unknown rule %q; use lower, trend, oscillates, smooth, neighbours or interaction", c.ID, c.Rule)
+		return fmt.Errorf("evidence: claim %s: unknown rule %q; use lower, trend, oscillates, smooth, neighbours, interaction, timing, best_epoch_in, step_log or steps_per_epoch", c.ID, c.Rule)
 	}
 	if c.Rule == Lower && len(c.Groups) != 2 {
 		return fmt.Errorf("evidence: claim %s compares two groups and got %d", c.ID, len(c.Groups))

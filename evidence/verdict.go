@@ -60,6 +60,14 @@ func Judge(c Claim) (Verdict, error) {
 		err = judgeNeighbours(&v)
 	case Interaction:
 		err = judgeInteraction(&v)
+	case Timing:
+		err = judgeTiming(&v)
+	case BestEpochIn:
+		err = judgeBestEpoch(&v)
+	case StepLog:
+		err = judgeStepLog(&v)
+	case StepsPerEpoch:
+		err = judgeStepsPerEpoch(&v)
 	}
 	return v, err
 }

@@ -62,8 +62,8 @@ func (b BatchCosts) Table() Table {
 		secs := b.EpochSeconds(i)
 		first := b.Reps[0][i]
 		bytes := float64(first.StepBytes)
-		t.Rows = append(t.Rows, []string{fmt.Sprint(size), fmt.Sprint(first.StepsPerEpoch), roundMs(median(secs)),
-			roundMs(median(secs) / float64(first.StepsPerEpoch)), fmt.Sprintf("%.0f", bytes/1024), fmt.Sprintf("%.0f", bytes/float64(size))})
+		t.Rows = append(t.Rows, []string{fmt.Sprint(size), fmt.Sprint(first.StepsPerEpoch), roundMs(evidence.Median(secs)),
+			roundMs(evidence.Median(secs) / float64(first.StepsPerEpoch)), fmt.Sprintf("%.0f", bytes/1024), fmt.Sprintf("%.0f", bytes/float64(size))})
 	}
 	return t
 }
@@ -71,9 +71,11 @@ func (b BatchCosts) Table() Table {
 // Groups returns the epoch times as evidence groups, one per batch size,
 // one "seed" per repetition (its history one epoch of that many seconds,
 // rounded to two significant digits: the rest is timing noise),
-// for claims such as evidence.LowerThanNeighbours. They point to no run
-// store: judge them with ShowMeasured, not Verdict, since wall-clock
-// times measured on another machine would not reproduce them.
+// for evidence.TimingClaim and evidence.TimingNeighbours, which judge the
+// median over repetitions (the table's statistic) against the timing
+// noise. They point to no run store: judge them with ShowMeasured, not
+// Verdict, since wall-clock times measured on another machine would not
+// reproduce them.
 func (b BatchCosts) Groups() []evidence.Group {
 	out := make([]evidence.Group, len(b.Sizes))
 	for i, size := range b.Sizes {
@@ -88,29 +90,51 @@ func (b BatchCosts) Groups() []evidence.Group {
 	return out
 }
 
+// MemoryLevel is the relative change in the bytes one step allocates
+// below which MemorySentence calls two batch sizes about the same: the
+// allocator's rounding moves a step's bytes by a few per cent.
+const MemoryLevel = 0.05
+
 // MemorySentence says how the bytes one step allocates change with the
-// batch size, in the order of the sizes: whether they grow at every larger
-// size, and by how much from the smallest to the largest.
+// batch size, in the order of the sizes: where they grow, where they stay
+// about the same (a change under MemoryLevel) and where they fall, and how
+// much they grow from the smallest size to the largest.
 func (b BatchCosts) MemorySentence() string {
 	idx := make([]int, len(b.Sizes))
 	for i := range idx {
 		idx[i] = i
 	}
 	slices.SortFunc(idx, func(x, y int) int { return b.Sizes[x] - b.Sizes[y] })
-	var falls []string
+	var falls, same []string
 	for k := 1; k < len(idx); k++ {
-		prev, cur := b.Reps[0][idx[k-1]].StepBytes, b.Reps[0][idx[k]].StepBytes
-		if cur < prev && b.Sizes[idx[k]] > b.Sizes[idx[k-1]] {
-			falls = append(falls, fmt.Sprintf("%d → %d", b.Sizes[idx[k-1]], b.Sizes[idx[k]]))
+		if b.Sizes[idx[k]] == b.Sizes[idx[k-1]] {
+			continue
+		}
+		prev, cur := float64(b.Reps[0][idx[k-1]].StepBytes), float64(b.Reps[0][idx[k]].StepBytes)
+		step := fmt.Sprintf("%d → %d", b.Sizes[idx[k-1]], b.Sizes[idx[k]])
+		switch {
+		case math.Abs(cur-prev) < MemoryLevel*math.Max(prev, 1):
+			same = append(same, step)
+		case cur < prev:
+			falls = append(falls, step)
 		}
 	}
 	lo, hi := b.Reps[0][idx[0]], b.Reps[0][idx[len(idx)-1]]
 	s := fmt.Sprintf("One training step allocates %.0f KiB at batch size %d and %.0f KiB at %d (%.1f×)",
 		float64(lo.StepBytes)/1024, lo.BatchSize, float64(hi.StepBytes)/1024, hi.BatchSize, float64(hi.StepBytes)/math.Max(1, float64(lo.StepBytes)))
-	if len(falls) == 0 {
-		return s + "; it grows or stays level at every larger size measured."
+	level := fmt.Sprintf("%.0f %%", 100*MemoryLevel)
+	switch {
+	case len(falls) == 0 && len(same) == 0:
+		s += "; it grows by " + level + " or more at every larger size measured"
+	case len(falls) == 0:
+		s += "; at every larger size measured it grows by " + level + " or more or stays about the same (a change under " + level + ": " + strings.Join(same, ", ") + ")"
+	default:
+		s += "; it falls by " + level + " or more from one size to the next at " + strings.Join(falls, ", ")
+		if len(same) > 0 {
+			s += ", and stays about the same (a change under " + level + ") at " + strings.Join(same, ", ")
+		}
 	}
-	return s + "; it falls from one size to the next at " + strings.Join(falls, ", ") + "."
+	return s + "."
 }
 
 // ShowMeasured judges a claim on measurements of this machine (such as
@@ -142,18 +166,4 @@ func round2(x float64) float64 {
 	}
 	p := math.Pow(10, 1-math.Floor(math.Log10(math.Abs(x))))
 	return math.Round(x*p) / p
-}
-
-// median is the middle of xs (the mean of the two middle values).
-func median(xs []float64) float64 {
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	n := len(s)
-	if n == 0 {
-		return math.NaN()
-	}
-	if n%2 == 1 {
-		return s[n/2]
-	}
-	return (s[n/2-1] + s[n/2]) / 2
 }

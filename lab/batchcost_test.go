@@ -2,6 +2,7 @@ package lab
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/hyperlab-go/hyperlab/evidence"
@@ -56,12 +57,22 @@ func TestRound2(t *testing.T) {
 
 func TestMemorySentence(t *testing.T) {
 	c := sampleCosts()
-	want := "One training step allocates 40 KiB at batch size 8 and 170 KiB at 256 (4.2×); it grows or stays level at every larger size measured."
+	want := "One training step allocates 40 KiB at batch size 8 and 170 KiB at 256 (4.2×); it grows by 5 % or more at every larger size measured."
 	if got := c.MemorySentence(); got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 	c.Reps[0][1].StepBytes = 30 * 1024
-	if got := c.MemorySentence(); got != "One training step allocates 40 KiB at batch size 8 and 170 KiB at 256 (4.2×); it falls from one size to the next at 8 → 128." {
+	if got := c.MemorySentence(); got != "One training step allocates 40 KiB at batch size 8 and 170 KiB at 256 (4.2×); it falls by 5 % or more from one size to the next at 8 → 128." {
 		t.Errorf("with a fall: %s", got)
+	}
+	// 100 KiB → 99 KiB is a change of 1 %: about the same, not a fall.
+	c.Reps[0][1].StepBytes = 41 * 1024
+	c.Reps[0][0].StepBytes = 41*1024 + 400
+	if got := c.MemorySentence(); got != "One training step allocates 41 KiB at batch size 8 and 170 KiB at 256 (4.1×); at every larger size measured it grows by 5 % or more or stays about the same (a change under 5 %: 8 → 128)." {
+		t.Errorf("with a negligible fall: %s", got)
+	}
+	c.Reps[0][2].StepBytes = 20 * 1024
+	if got := c.MemorySentence(); !strings.Contains(got, "falls by 5 % or more from one size to the next at 128 → 256, and stays about the same (a change under 5 %) at 8 → 128.") {
+		t.Errorf("with a fall and a level: %s", got)
 	}
 }
