@@ -72,7 +72,7 @@ func TestBoundaryAxisEnds(t *testing.T) {
 // that fills the chart instead.
 func TestBoundaryEqualUnits(t *testing.T) {
 	xs := []float64{-2.5, -1.5, -0.5, 0.5, 1.5, 2.5} // edges -3…3: span 6
-	ys := []float64{-2, -1, 0, 1, 2}               // edges -2.5…2.5: span 5
+	ys := []float64{-2, -1, 0, 1, 2}                 // edges -2.5…2.5: span 5
 	d, err := BoundaryInfo(Grid{Xs: xs, Ys: ys, Class: make([]int, 30)}, nil, BoundaryOptions{})
 	if err != nil {
 		t.Fatal(err)
