@@ -124,7 +124,7 @@ func (d BoundaryData) draw() *Chart {
 	if d.Subtitle != "" { // the legend and the plots move down to make room for it
 		box.Top = "84"
 		under = append(under, charts.WithTitleOpts(opts.Title{Title: d.Title, Subtitle: d.Subtitle, Left: "10"}),
-			charts.WithLegendOpts(opts.Legend{Type: "scroll", Top: "48"}))
+			charts.WithLegendOpts(opts.Legend{Type: "plain", Top: "48"}))
 	}
 	hidden := &opts.SplitLine{Show: opts.Bool(false)}
 	pieces := make([]opts.Piece, len(d.ClassNames))

@@ -241,6 +241,17 @@ func drawPlot(p *plot.Plot, c draw.Canvas) (err error) {
 	return nil
 }
 
+// legendLabel is the label the chart's legend shows for name: its short
+// label (legend.shortNames, fitLegend) when it has one.
+func (ic *imageCtx) legendLabel(name string) string {
+	l, _ := ic.option["legend"].(map[string]any)
+	short, _ := l["shortNames"].(map[string]any)
+	if s, ok := short[name].(string); ok {
+		return s
+	}
+	return name
+}
+
 func showLegend(option map[string]any) bool {
 	l, _ := option["legend"].(map[string]any)
 	show, ok := l["show"].(bool)
