@@ -161,7 +161,9 @@ func (d BoundaryData) draw() *Chart {
 	c := FromECharts(hm).extend(drawAtOnce)
 	if square {
 		top, _ := strconv.Atoi(box.Top)
-		c.Width, c.Height = strconv.Itoa(planeSide+100)+"px", strconv.Itoa(top+planeSide+40)+"px"
+		// 45 px each side for the y labels and the toolbox: three planes
+		// fit side by side in a notebook's 920 px.
+		c.Width, c.Height = strconv.Itoa(planeSide+90)+"px", strconv.Itoa(top+h+36)+"px"
 	}
 	if len(g.Class) > 0 {
 		c.extend(bareRows)
@@ -170,7 +172,7 @@ func (d BoundaryData) draw() *Chart {
 }
 
 // planeSide is the longer side, in pixels, of a decision plane's box.
-const planeSide = 230
+const planeSide = 210
 
 // planeBox returns the width and height in pixels of the box that draws the
 // plane of g with equal units on both axes (a circle stays round), its
