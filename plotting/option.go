@@ -17,8 +17,8 @@ func colour(i int) string { return Palette[i%len(Palette)] }
 
 // frame returns the options every chart of this package shares: no
 // animation (live updates redraw at once), the title on the left, a
-// legend under it (wrapping onto rows, with short labels: fitLegend), grids (by default one that leaves room for
-// both), and a toolbox to zoom, restore and save the chart as an image,
+// legend under it (wrapping onto rows, with short labels: fitLegend),
+// grids (by default one that leaves room for both), and a toolbox to zoom, restore and save the chart as an image,
 // standing in the right margin from the grid's top down, where neither a
 // long title nor the legend of a narrow chart reaches it.
 func frame(title string, grids ...opts.Grid) []charts.GlobalOpts {
