@@ -99,6 +99,20 @@ func ImportanceSummary(imp []training.Importance) string {
 // or clicking heatmap cells picks trials, whose curves and rows then stand
 // out; hovering a trial highlights it everywhere.
 func (s *SweepResult) ShowLinked() {
+	_, o := s.trials()
+	s.showLinked(o)
+}
+
+// ShowLinkedIn is ShowLinked with the heatmap's colour scale anchored to
+// lo…hi, as ShowHeatmapIn anchors the heatmap's: for a loss of k classes,
+// 0 and ln k.
+func (s *SweepResult) ShowLinkedIn(lo, hi float64) {
+	_, o := s.trials()
+	o.ColorRange = [2]float64{lo, hi}
+	s.showLinked(o)
+}
+
+func (s *SweepResult) showLinked(o plotting.SweepOptions) {
 	var runs []plotting.Run
 	header, cells := s.Cells()
 	var rows [][]string
@@ -108,7 +122,6 @@ func (s *SweepResult) ShowLinked() {
 			rows = append(rows, cells[i])
 		}
 	}
-	_, o := s.trials()
 	l, err := plotting.LinkedSweep(runs, plotting.Table{Header: header, Rows: rows}, s.Names, o)
 	Check(err)
 	var t strings.Builder

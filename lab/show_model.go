@@ -140,11 +140,7 @@ func ShowBoundaries(runs ...*Run) {
 		Check(err)
 		charts = append(charts, c)
 	}
-	width := "100%"
-	if len(charts) > 1 {
-		width = "32%"
-	}
-	showSideBySide(width, charts...)
+	showSideBySide("", charts...) // each boundary's own size, which keeps its units equal
 }
 
 // boundaryChart draws the decision boundary of r, trained with the
@@ -164,6 +160,5 @@ func boundaryChart(r *Run, title string) (*plotting.Chart, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.Height = "380px"
 	return c, nil
 }

@@ -116,24 +116,28 @@ func (d BoundaryData) draw() *Chart {
 		ycats[j] = strconv.FormatFloat(y, 'g', 4, 64)
 	}
 	box := opts.Grid{Top: "70", Left: "60", Right: "40", Bottom: "50"}
+	w, h, square := planeBox(g)
+	if square { // a box of fixed size, centred, whose sides keep the units equal
+		box = opts.Grid{Top: "70", Left: "center", Width: strconv.Itoa(w), Height: strconv.Itoa(h)}
+	}
 	var under []charts.GlobalOpts
 	if d.Subtitle != "" { // the legend and the plots move down to make room for it
 		box.Top = "84"
 		under = append(under, charts.WithTitleOpts(opts.Title{Title: d.Title, Subtitle: d.Subtitle, Left: "10"}),
-			charts.WithLegendOpts(opts.Legend{Type: "scroll", Top: "48"}))
+			charts.WithLegendOpts(opts.Legend{Type: "plain", Top: "48"}))
 	}
 	hidden := &opts.SplitLine{Show: opts.Bool(false)}
 	pieces := make([]opts.Piece, len(d.ClassNames))
 	for k := range d.ClassNames {
 		pieces[k] = opts.Piece{Gte: float32(k) - 0.5, Lt: float32(k) + 0.5, Color: colour(k)}
 	}
-	h := charts.NewHeatMap()
-	h.SetGlobalOptions(append(append(frame(d.Title, box, box), under...), itemTrigger,
+	hm := charts.NewHeatMap()
+	hm.SetGlobalOptions(append(append(frame(d.Title, box, box), under...), itemTrigger,
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: xcats, Show: opts.Bool(false)}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: ycats, Show: opts.Bool(false)}),
 		charts.WithVisualMapOpts(opts.VisualMap{Type: "piecewise", Pieces: pieces, Show: opts.Bool(false)}))...)
-	h.ExtendXAxis(opts.XAxis{Type: "value", GridIndex: 1, Min: edge(g.Xs, false), Max: edge(g.Xs, true), SplitLine: hidden})
-	h.ExtendYAxis(opts.YAxis{Type: "value", GridIndex: 1, Min: edge(g.Ys, false), Max: edge(g.Ys, true), SplitLine: hidden})
+	hm.ExtendXAxis(opts.XAxis{Type: "value", GridIndex: 1, Min: edge(g.Xs, false), Max: edge(g.Xs, true), SplitLine: hidden})
+	hm.ExtendYAxis(opts.YAxis{Type: "value", GridIndex: 1, Min: edge(g.Ys, false), Max: edge(g.Ys, true), SplitLine: hidden})
 	if len(g.Class) > 0 {
 		var cells []opts.HeatMapData
 		for j := range g.Ys {
@@ -141,7 +145,7 @@ func (d BoundaryData) draw() *Chart {
 				cells = append(cells, opts.HeatMapData{Value: []any{i, j, g.Class[j*len(g.Xs)+i]}})
 			}
 		}
-		h.AddSeries(i18n.T("predicted class"), cells, charts.WithItemStyleOpts(opts.ItemStyle{Opacity: opts.Float(0.35)}))
+		hm.AddSeries(i18n.T("predicted class"), cells, charts.WithItemStyleOpts(opts.ItemStyle{Opacity: opts.Float(0.35)}))
 	}
 	s := charts.NewScatter()
 	for k, pts := range d.Points {
@@ -153,12 +157,42 @@ func (d BoundaryData) draw() *Chart {
 			charts.WithScatterChartOpts(opts.ScatterChart{XAxisIndex: 1, YAxisIndex: 1, SymbolSize: 6}),
 			charts.WithItemStyleOpts(opts.ItemStyle{BorderColor: "#222", BorderWidth: 0.6}))
 	}
-	h.Overlap(s)
-	c := FromECharts(h).extend(drawAtOnce)
+	hm.Overlap(s)
+	c := FromECharts(hm).extend(drawAtOnce)
+	if square {
+		top, _ := strconv.Atoi(box.Top)
+		// 45 px each side for the y labels and the toolbox: three planes
+		// fit side by side in a notebook's 920 px.
+		c.Width, c.Height = strconv.Itoa(planeSide+90)+"px", strconv.Itoa(top+h+36)+"px"
+	}
 	if len(g.Class) > 0 {
 		c.extend(bareRows)
 	}
 	return c
+}
+
+// planeSide is the longer side, in pixels, of a decision plane's box.
+const planeSide = 210
+
+// planeBox returns the width and height in pixels of the box that draws the
+// plane of g with equal units on both axes (a circle stays round), its
+// longer side planeSide, and whether g has an extent to size it by. The
+// chart's image keeps the same aspect (the grid's width and height).
+func planeBox(g Grid) (w, h int, ok bool) {
+	if len(g.Xs) == 0 || len(g.Ys) == 0 {
+		return 0, 0, false
+	}
+	xr := rawEdge(g.Xs, true).(float64) - rawEdge(g.Xs, false).(float64)
+	yr := rawEdge(g.Ys, true).(float64) - rawEdge(g.Ys, false).(float64)
+	// Past 4:1 a plane with equal units would be a sliver: the box then
+	// fills the chart as any other.
+	if !history.Finite(xr) || !history.Finite(yr) || xr <= 0 || yr <= 0 || xr > 4*yr || yr > 4*xr {
+		return 0, 0, false
+	}
+	if xr >= yr {
+		return planeSide, int(math.Round(planeSide * yr / xr)), true
+	}
+	return int(math.Round(planeSide * xr / yr)), planeSide, true
 }
 
 // bareRows writes the cells of the heatmap (series 0) as bare [x, y, class]

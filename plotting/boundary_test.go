@@ -66,3 +66,28 @@ func TestBoundaryAxisEnds(t *testing.T) {
 		t.Errorf("the cells' series is %v with progressive %v, want a heatmap drawn at once (0)", s["type"], s["progressive"])
 	}
 }
+
+// A decision plane keeps equal units on both axes: its box's sides in
+// pixels are in the ratio of the axes' spans, and a plane too thin for
+// that fills the chart instead.
+func TestBoundaryEqualUnits(t *testing.T) {
+	xs := []float64{-2.5, -1.5, -0.5, 0.5, 1.5, 2.5} // edges -3…3: span 6
+	ys := []float64{-2, -1, 0, 1, 2}                 // edges -2.5…2.5: span 5
+	d, err := BoundaryInfo(Grid{Xs: xs, Ys: ys, Class: make([]int, 30)}, nil, BoundaryOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := d.Chart()
+	g, _ := list(c.Option["grid"])[1].(map[string]any)
+	w, _ := strconv.ParseFloat(g["width"].(string), 64)
+	h, _ := strconv.ParseFloat(g["height"].(string), 64)
+	if w != planeSide || math.Abs(w/h-6.0/5) > 0.01 {
+		t.Errorf("the plane's box is %v×%v px, want %d wide and 6:5", w, h, planeSide)
+	}
+	if c.Width == "" || c.Height == "" {
+		t.Errorf("the chart's box is %q×%q, want a fixed size that holds the plane", c.Width, c.Height)
+	}
+	if _, _, ok := planeBox(Grid{Xs: xs, Ys: []float64{0, 0.1}}); ok {
+		t.Error("a plane 30 times wider than high was given equal units")
+	}
+}

@@ -129,8 +129,8 @@ func Display(charts ...*Chart) error {
 }
 
 // DisplayRow shows the charts side by side, each width wide (a CSS length;
-// the row wraps on narrow pages), as one output whose image is theirs side
-// by side.
+// empty keeps each chart's own; the row wraps on narrow pages), as one
+// output whose image is theirs side by side.
 func DisplayRow(width string, charts ...*Chart) error {
 	if !InNotebook() || len(charts) == 0 {
 		return nil
@@ -144,7 +144,9 @@ func DisplayRow(width string, charts ...*Chart) error {
 			return errNilChart
 		}
 		cc := *c
-		cc.Width = width
+		if width != "" {
+			cc.Width = width
+		}
 		b, err := cc.Output()
 		if err != nil {
 			return err

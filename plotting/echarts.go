@@ -3,6 +3,7 @@ package plotting
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 )
 
 // ECharts is a chart of go-echarts (charts.Line, charts.Bar,
@@ -19,10 +20,14 @@ type ECharts interface {
 func FromECharts(ec ECharts) *Chart {
 	ec.Validate() // go-echarts fills some options (x axis data) only here
 	o, err := plain(ec.JSON())
+	c := &Chart{Option: o, err: err}
 	if err == nil {
 		drawLarge(o)
+		if extra := fitLegend(o); extra > 0 { // the legend's extra rows add to the default 400px
+			c.Height = strconv.Itoa(400+extra) + "px"
+		}
 	}
-	return &Chart{Option: o, err: err}
+	return c
 }
 
 // plain returns the option as plain JSON data (maps, slices, strings,

@@ -170,6 +170,7 @@ func (ic *imageCtx) png() ([]byte, error) {
 		l.Draw(draw.Crop(area, area.Max.X-area.Min.X-w, 0, 0, 0))
 		area = draw.Crop(area, 0, -w, 0, 0)
 	}
+	area = ic.keepAspect(area)
 	if err := drawPlot(ic.p, area); err != nil {
 		return nil, err
 	}
@@ -178,6 +179,54 @@ func (ic *imageCtx) png() ([]byte, error) {
 		return nil, fmt.Errorf("plotting: encoding the chart image: %w", err)
 	}
 	return compactPNG(b.Bytes())
+}
+
+// keepAspect narrows area (centred) so that the plot's data area has the
+// aspect of the option's grid when the grid fixes its width and height in
+// pixels, as a decision plane's does to keep equal units on both axes.
+// Other charts fill the area.
+func (ic *imageCtx) keepAspect(area draw.Canvas) draw.Canvas {
+	if ic.noAxes {
+		return area
+	}
+	grid, _ := ic.option["grid"].(map[string]any)
+	if gs := list(ic.option["grid"]); len(gs) > 0 {
+		grid, _ = gs[0].(map[string]any)
+	}
+	w, errW := strconv.ParseFloat(str(grid["width"]), 64)
+	h, errH := strconv.ParseFloat(str(grid["height"]), 64)
+	if errW != nil || errH != nil || w <= 0 || h <= 0 {
+		return area
+	}
+	// Twice: the axes' labels take about the same room at the second size.
+	for range 2 {
+		dc, ok := dataCanvas(ic.p, area)
+		if !ok {
+			return area
+		}
+		dw, dh := float64(dc.Max.X-dc.Min.X), float64(dc.Max.Y-dc.Min.Y)
+		if dw <= 0 || dh <= 0 {
+			return area
+		}
+		if dw/dh > w/h {
+			cut := vg.Length(dw-dh*w/h) / 2
+			area = draw.Crop(area, cut, -cut, 0, 0)
+		} else {
+			cut := vg.Length(dh-dw*h/w) / 2
+			area = draw.Crop(area, 0, 0, cut, -cut)
+		}
+	}
+	return area
+}
+
+// dataCanvas is p.DataCanvas, false where gonum/plot panics on a range.
+func dataCanvas(p *plot.Plot, c draw.Canvas) (dc draw.Canvas, ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	return p.DataCanvas(c), true
 }
 
 // drawPlot draws p, turning a panic of gonum/plot (a range it cannot draw)
@@ -190,6 +239,17 @@ func drawPlot(p *plot.Plot, c draw.Canvas) (err error) {
 	}()
 	p.Draw(c)
 	return nil
+}
+
+// legendLabel is the label the chart's legend shows for name: its short
+// label (legend.shortNames, fitLegend) when it has one.
+func (ic *imageCtx) legendLabel(name string) string {
+	l, _ := ic.option["legend"].(map[string]any)
+	short, _ := l["shortNames"].(map[string]any)
+	if s, ok := short[name].(string); ok {
+		return s
+	}
+	return name
 }
 
 func showLegend(option map[string]any) bool {

@@ -55,7 +55,7 @@ func imageLine(ic *imageCtx, i int, s map[string]any) error {
 	if name := str(s["name"]); name != "" && ls.Width > 0 {
 		l, _ := plotter.NewLine(plotter.XYs{{X: 0, Y: 0}})
 		l.LineStyle = ls
-		ic.legend = append(ic.legend, legendEntry{imageText(name), l})
+		ic.legend = append(ic.legend, legendEntry{imageText(ic.legendLabel(name)), l})
 	}
 	return nil
 }
@@ -193,7 +193,7 @@ func imageScatter(ic *imageCtx, i int, s map[string]any) error {
 	if name := str(s["name"]); name != "" {
 		sc, _ := plotter.NewScatter(plotter.XYs{{}})
 		sc.GlyphStyle = glyph
-		ic.legend = append(ic.legend, legendEntry{imageText(name), sc})
+		ic.legend = append(ic.legend, legendEntry{imageText(ic.legendLabel(name)), sc})
 	}
 	return nil
 }
@@ -244,7 +244,7 @@ func imageBar(ic *imageCtx, i int, s map[string]any) error {
 	}
 	ic.p.Add(&cellPlot{cells: cells})
 	if name := str(s["name"]); name != "" {
-		ic.legend = append(ic.legend, legendEntry{imageText(name), &cellPlot{cells: []cell{{color: col}}}})
+		ic.legend = append(ic.legend, legendEntry{imageText(ic.legendLabel(name)), &cellPlot{cells: []cell{{color: col}}}})
 	}
 	return nil
 }

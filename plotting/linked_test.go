@@ -98,3 +98,19 @@ func TestLinkedSweepShortensDrawnValues(t *testing.T) {
 		t.Errorf("rounding merged two trials: keys %q", l.Keys)
 	}
 }
+
+// The heatmap of a linked sweep takes the colour range of its options, as
+// Heatmap does: a notebook anchors it at 0 and ln 2 for a two-class loss.
+func TestLinkedSweepAnchorsHeatmapColours(t *testing.T) {
+	runs := linkedRuns("sgd", "adam")
+	table := Table{Header: []string{"optimizer"}, Rows: [][]string{{"sgd"}, {"adam"}}}
+	l, err := LinkedSweep(runs, table, []string{"optimizer", "learning_rate"}, SweepOptions{ColorRange: [2]float64{0, 5}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	vm, _ := list(l.Heatmap.Option["visualMap"])[0].(map[string]any)
+	// go-echarts omits a zero min, which is ECharts' default.
+	if (vm["min"] != nil && vm["min"] != 0.0) || vm["max"] != 5.0 {
+		t.Errorf("the linked heatmap's colour scale is %v…%v, want the anchored 0…5", vm["min"], vm["max"])
+	}
+}

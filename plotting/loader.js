@@ -48,7 +48,19 @@ function draw(ec) {
     if (old && gone(old)) { w.removeEventListener('resize', old.resize); if (!old.chart.isDisposed()) { old.chart.dispose(); } }
     L.charts[id] = e;
   }
-  c.setOption(option, true);
+  c.setOption(shortLegend(option), true);
+}
+// shortLegend turns legend.shortNames (full name -> short label, data
+// written by plotting's fitLegend) into the legend's formatter, and shows
+// the full name, escaped, in a tooltip over each entry.
+function shortLegend(o) {
+  var lg = o && o.legend, short = lg && lg.shortNames;
+  if (!short) { return o; }
+  lg.formatter = function (n) { return Object.prototype.hasOwnProperty.call(short, n) ? short[n] : n; };
+  lg.tooltip = {show: true, formatter: function (p) {
+    return String(p.name).replace(/[&<>"']/g, function (ch) { return '&#' + ch.charCodeAt(0) + ';'; });
+  }};
+  return o;
 }
 function fail(err) {
   // The static image stays; the reason goes under it, in its title.

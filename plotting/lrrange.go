@@ -97,7 +97,7 @@ func (d LRRangeData) draw() *Chart {
 		if m.Used {
 			sub = append(sub, charts.WithTitleOpts(opts.Title{Title: d.Title, Left: "10",
 				Subtitle: i18n.Tf("used: %s, %.3g", m.Rule, m.LearningRate)}),
-				charts.WithLegendOpts(opts.Legend{Type: "scroll", Top: "46"}))
+				charts.WithLegendOpts(opts.Legend{Type: "plain", Top: "46"}))
 		}
 	}
 	box := opts.Grid{Top: "80", Left: "60", Right: "40", Bottom: "50", ContainLabel: opts.Bool(true)}

@@ -17,8 +17,8 @@ func colour(i int) string { return Palette[i%len(Palette)] }
 
 // frame returns the options every chart of this package shares: no
 // animation (live updates redraw at once), the title on the left, a
-// scrolling legend under it, grids (by default one that leaves room for
-// both), and a toolbox to zoom, restore and save the chart as an image,
+// legend under it (wrapping onto rows, with short labels: fitLegend),
+// grids (by default one that leaves room for both), and a toolbox to zoom, restore and save the chart as an image,
 // standing in the right margin from the grid's top down, where neither a
 // long title nor the legend of a narrow chart reaches it.
 func frame(title string, grids ...opts.Grid) []charts.GlobalOpts {
@@ -28,7 +28,7 @@ func frame(title string, grids ...opts.Grid) []charts.GlobalOpts {
 	return []charts.GlobalOpts{
 		charts.WithAnimation(false),
 		charts.WithTitleOpts(opts.Title{Title: title, Left: "10"}),
-		charts.WithLegendOpts(opts.Legend{Type: "scroll", Top: "28"}),
+		charts.WithLegendOpts(opts.Legend{Type: "plain", Top: "28"}),
 		charts.WithGridOpts(grids...),
 		charts.WithToolboxOpts(opts.Toolbox{Orient: "vertical", Right: "6", Top: "70", Feature: &opts.ToolBoxFeature{
 			SaveAsImage: &opts.ToolBoxFeatureSaveAsImage{},
