@@ -2,6 +2,7 @@ package lab
 
 import (
 	"fmt"
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
 	"html"
 	"math"
 	"slices"
@@ -120,21 +121,21 @@ func (b BatchCosts) MemorySentence() string {
 		}
 	}
 	lo, hi := b.Reps[0][idx[0]], b.Reps[0][idx[len(idx)-1]]
-	s := fmt.Sprintf("One training step allocates %.0f KiB at batch size %d and %.0f KiB at %d (%.1f×)",
+	s := i18n.Tf("One training step allocates %.0f KiB at batch size %d and %.0f KiB at %d (%.1f×)",
 		float64(lo.StepBytes)/1024, lo.BatchSize, float64(hi.StepBytes)/1024, hi.BatchSize, float64(hi.StepBytes)/math.Max(1, float64(lo.StepBytes)))
 	level := fmt.Sprintf("%.0f %%", 100*MemoryLevel)
 	switch {
 	case len(falls) == 0 && len(same) == 0:
-		s += "; it grows by " + level + " or more at every larger size measured"
+		s += i18n.Tf("; it grows by %s or more at every larger size measured", level)
 	case len(falls) == 0:
-		s += "; at every larger size measured it grows by " + level + " or more or stays about the same (a change under " + level + ": " + strings.Join(same, ", ") + ")"
+		s += i18n.Tf("; at every larger size measured it grows by %s or more or stays about the same (a change under %s: %s)", level, level, strings.Join(same, ", "))
 	default:
-		s += "; it falls by " + level + " or more from one size to the next at " + strings.Join(falls, ", ")
+		s += i18n.Tf("; it falls by %s or more from one size to the next at %s", level, strings.Join(falls, ", "))
 		if len(same) > 0 {
-			s += ", and stays about the same (a change under " + level + ") at " + strings.Join(same, ", ")
+			s += i18n.Tf(", and stays about the same (a change under %s) at %s", level, strings.Join(same, ", "))
 		}
 	}
-	return s + "."
+	return s + i18n.T(".")
 }
 
 // ShowMeasured judges a claim on measurements of this machine (such as
@@ -144,9 +145,10 @@ func (b BatchCosts) MemorySentence() string {
 func ShowMeasured(c evidence.Claim) evidence.Verdict {
 	v, err := evidence.Judge(c)
 	Check(err)
-	text := "Measured on this machine (not rechecked): "
-	Display(`<p class="hyperlab-measured"><b>`+html.EscapeString(text)+"</b>"+html.EscapeString(v.English)+"<br>"+html.EscapeString(v.Chinese)+"</p>",
-		text+v.English+"\n"+v.Chinese+"\n")
+	en := "Measured on this machine (not rechecked): " // the English key of the catalog
+	zh := i18n.In(i18n.Chinese, "Measured on this machine (not rechecked): ")
+	Display(`<p class="hyperlab-measured"><b>`+html.EscapeString(en)+"</b>"+html.EscapeString(v.English)+"<br><b>"+html.EscapeString(zh)+"</b>"+html.EscapeString(v.Chinese)+"</p>",
+		en+v.English+"\n"+zh+v.Chinese+"\n")
 	return v
 }
 

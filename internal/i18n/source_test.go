@@ -12,7 +12,7 @@ import (
 	"testing"
 )
 
-// messages returns every message the module's code passes to T, Tf, or Ts
+// messages returns every message the module's code passes to T, Tf, Ts or In
 // as a string literal, with where it is written.
 func messages(t *testing.T) map[string]string {
 	t.Helper()
@@ -43,11 +43,14 @@ func messages(t *testing.T) map[string]string {
 				return true
 			}
 			pkg, ok := sel.X.(*ast.Ident)
-			if !ok || pkg.Name != "i18n" || !slices.Contains([]string{"T", "Tf", "Ts"}, sel.Sel.Name) {
+			if !ok || pkg.Name != "i18n" || !slices.Contains([]string{"T", "Tf", "Ts", "In"}, sel.Sel.Name) {
 				return true
 			}
 			args := call.Args
-			if sel.Sel.Name != "Ts" && len(args) > 0 {
+			switch {
+			case sel.Sel.Name == "In" && len(args) > 1: // In(lang, msg)
+				args = args[1:2]
+			case sel.Sel.Name != "Ts" && len(args) > 0:
 				args = args[:1]
 			}
 			for _, a := range args {

@@ -161,4 +161,11 @@ var zh = map[string]string{
 	"Best of %d trials: %s (best validation loss %s at epoch %d%s).":                                                             "%d 次试验中最好的：%s（第 %[4]d 轮达到最佳验证损失 %[3]s%[5]s）。",
 	"Suggested learning rate %.3g (%s). The test stopped: %s.":                                                                   "建议的学习率为 %.3g（%s）。测试停止的原因：%s。",
 	"Hyperparameters (set them as cell arguments: %% --name=value or %% --set=\"name=value;name=value\"):":                       "超参数（在单元格参数中设置：%% --name=value 或 %% --set=\"name=value;name=value\"）：",
+	// lab.BatchCosts.MemorySentence and lab.ShowMeasured
+	"One training step allocates %.0f KiB at batch size %d and %.0f KiB at %d (%.1f×)":                       "一个训练步分配 %.0f KiB（批次大小 %d）和 %.0f KiB（批次大小 %d），为 %.1f 倍",
+	"; it grows by %s or more at every larger size measured":                                                 "；在测得的每个更大的批次大小上都增长 %s 或更多",
+	"; at every larger size measured it grows by %s or more or stays about the same (a change under %s: %s)": "；在测得的每个更大的批次大小上，它要么增长 %s 或更多，要么基本不变（变化小于 %s：%s）",
+	"; it falls by %s or more from one size to the next at %s":                                               "；从一个批次大小到下一个时减少 %s 或更多：%s",
+	", and stays about the same (a change under %s) at %s":                                                   "，并且基本不变（变化小于 %s）：%s",
+	"Measured on this machine (not rechecked): ":                                                             "在本机测得（未复核）：",
 }
