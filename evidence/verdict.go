@@ -60,6 +60,8 @@ func Judge(c Claim) (Verdict, error) {
 		err = judgeNeighbours(&v)
 	case Interaction:
 		err = judgeInteraction(&v)
+	case WrongRate:
+		err = judgeWrongRate(&v)
 	}
 	return v, err
 }
