@@ -95,12 +95,13 @@ func judgeWrongRate(v *Verdict) error {
 func (w words) wrongRate(v *Verdict, gOsc, n, refOsc, nRef int, seeds bool) (string, string) {
 	s, m := metricText(history.Metric(w.c.Series)), w.measure()
 	g, ref := w.c.Groups[0].Label, w.c.Groups[1].Label
+	gz, refz := w.zh(g), w.zh(ref)
 	claim := text{fmt.Sprintf("a %s that oscillates means the learning rate is wrong (tested on %s against %s)", s.en, g, ref),
-		fmt.Sprintf("%s震荡，就说明学习率设置有问题（用 %s 对照 %s 检验）", s.zh, g, ref)}
+		fmt.Sprintf("%s震荡，就说明学习率设置有问题（用 %s 对照 %s 检验）", s.zh, gz, refz)}
 	rule := text{fmt.Sprintf("direction changes in at least %.0f%% of steps, mean step at least %.0f%% of the level", 100*w.c.Threshold, 100*w.c.MinSwing),
 		fmt.Sprintf("至少 %.0f%% 的步改变方向，平均步幅至少为水平的 %.0f%%", 100*w.c.Threshold, 100*w.c.MinSwing)}
 	osc := text{fmt.Sprintf("%d of %d seeds of %s oscillate and %d of %d of %s (%s)", gOsc, n, g, refOsc, nRef, ref, rule.en),
-		fmt.Sprintf("%s 的 %d/%d 个种子震荡，%s 的 %d/%d 个种子震荡（%s）", g, gOsc, n, ref, refOsc, nRef, rule.zh)}
+		fmt.Sprintf("%s 的 %d/%d 个种子震荡，%s 的 %d/%d 个种子震荡（%s）", gz, gOsc, n, refz, refOsc, nRef, rule.zh)}
 	rel := text{"higher", "高于"}
 	if w.c.up() {
 		rel = text{"lower", "低于"}
@@ -109,7 +110,7 @@ func (w words) wrongRate(v *Verdict, gOsc, n, refOsc, nRef int, seeds bool) (str
 	switch {
 	case gOsc < n:
 		reason = text{fmt.Sprintf("it depends: %s; not every seed of %s oscillates, so it is no test of the claim", osc.en, g),
-			fmt.Sprintf("视情况而定：%s；%s 并非每个种子都震荡，无法检验这一说法", osc.zh, g)}
+			fmt.Sprintf("视情况而定：%s；%s 并非每个种子都震荡，无法检验这一说法", osc.zh, gz)}
 	case refOsc > 0:
 		reason = text{fmt.Sprintf("it depends: %s; the reference oscillates too, so it cannot tell what the oscillation costs", osc.en),
 			fmt.Sprintf("视情况而定：%s；对照组也震荡，无法判断震荡的代价", osc.zh)}
@@ -120,12 +121,12 @@ func (w words) wrongRate(v *Verdict, gOsc, n, refOsc, nRef int, seeds bool) (str
 		reason = text{fmt.Sprintf("%s; the %s of %s is %s than that of %s by %s, beyond the seed spread %s (%s): the oscillating group fits worse",
 			osc.en, m.en, g, rel.en, ref, num(v.Margin), num(v.Spread), w.spreadName().en),
 			fmt.Sprintf("%s；%s 的%s%s %s，差值 %s 超出种子间波动 %s（%s）：震荡的一组拟合得更差",
-				osc.zh, g, m.zh, rel.zh, ref, num(v.Margin), num(v.Spread), w.spreadName().zh)}
+				osc.zh, gz, m.zh, rel.zh, refz, num(v.Margin), num(v.Spread), w.spreadName().zh)}
 	default:
 		reason = text{fmt.Sprintf("%s; yet the %s of %s is not %s than that of %s beyond the seed spread (difference %s, spread %s, %s): the rate fits, and the oscillation has another cause",
 			osc.en, m.en, g, rel.en, ref, num(v.Margin), num(v.Spread), w.spreadName().en),
 			fmt.Sprintf("%s；但 %s 的%s并不%s %s 超出种子间波动（差值 %s，波动 %s，%s）：学习率能拟合，震荡另有原因",
-				osc.zh, g, m.zh, rel.zh, ref, num(v.Margin), num(v.Spread), w.spreadName().zh)}
+				osc.zh, gz, m.zh, rel.zh, refz, num(v.Margin), num(v.Spread), w.spreadName().zh)}
 	}
 	return sentence(v, claim, reason)
 }

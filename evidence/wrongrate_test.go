@@ -71,3 +71,23 @@ func TestWrongRate(t *testing.T) {
 		}
 	}
 }
+
+// A group named in each language is named in English in the English
+// sentence and in Chinese in the Chinese one, the numbers included.
+func TestVerdictLabelZh(t *testing.T) {
+	a, b := group("step", .3, .31, .29), group("constant", .5, .52, .48)
+	a.LabelZh, b.LabelZh = "阶梯", "恒定"
+	v := MustJudge(LowerThan("x", finalVal, a, b))
+	if strings.Contains(v.English, "阶梯") || strings.Contains(v.English, "恒定") || !strings.Contains(v.English, "step 0.3") {
+		t.Errorf("English sentence %q names the groups in Chinese, or not at all", v.English)
+	}
+	if strings.Contains(v.Chinese, "step") || strings.Contains(v.Chinese, "constant") || !strings.Contains(v.Chinese, "阶梯 0.3") {
+		t.Errorf("Chinese sentence %q names the groups in English, or not at all", v.Chinese)
+	}
+	o := stepGroup("batch 8", true, .15, .16, .17)
+	o.LabelZh = "批次 8"
+	v = MustJudge(OscillationMeansWrongRate("x", string(StepLoss), finalVal, o, stepGroup("full", false, .15, .16, .17)))
+	if strings.Contains(v.Chinese, "batch 8") || !strings.Contains(v.Chinese, "批次 8 · direction changes") {
+		t.Errorf("Chinese sentence %q names the group in English", v.Chinese)
+	}
+}
