@@ -114,10 +114,10 @@ func (c Claim) check() error {
 	if done, err := c.checkCounts(); done {
 		return err
 	}
-	need := map[Rule]int{Lower: 2, Trend: 3, Oscillates: 1, Smooth: 1, Neighbours: 2, Interaction: 4}
+	need := map[Rule]int{Lower: 2, Trend: 3, Oscillates: 1, Smooth: 1, Neighbours: 2, Interaction: 4, WrongRate: 2}
 	n, ok := need[c.Rule]
 	if !ok {
-		return fmt.Errorf("evidence: claim %s: unknown rule %q; use lower, trend, oscillates, smooth, neighbours, interaction, timing, best_epoch_in, step_log or steps_per_epoch", c.ID, c.Rule)
+		return fmt.Errorf("evidence: claim %s: unknown rule %q; use lower, trend, oscillates, smooth, neighbours, interaction, wrong-rate, timing, best_epoch_in, step_log or steps_per_epoch", c.ID, c.Rule)
 	}
 	if c.Rule == Lower && len(c.Groups) != 2 {
 		return fmt.Errorf("evidence: claim %s compares two groups and got %d", c.ID, len(c.Groups))

@@ -12,6 +12,9 @@ type Group struct {
 	// Label names the group in the verdict; callers label groups by the
 	// hyperparameters that differ between them.
 	Label string `json:"label"`
+	// LabelZh is the label in the Chinese sentence, when the group has a
+	// name of its own in each language (e.g. "step" and "阶梯").
+	LabelZh string `json:"label_zh,omitempty"`
 	// Values are the hyperparameters the runs share (the seed excluded),
 	// kept in the saved claim for the reader.
 	Values map[string]any `json:"values,omitempty"`

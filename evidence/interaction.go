@@ -50,7 +50,7 @@ func (w words) interaction(v *Verdict, ea, eb float64, seeds bool) (string, stri
 	m, g := w.measure(), w.c.Groups
 	claim := text{fmt.Sprintf("the effect on the %s of going from %s to %s differs from that of going from %s to %s (the hyperparameters interact)",
 		m.en, g[0].Label, g[1].Label, g[2].Label, g[3].Label),
-		fmt.Sprintf("从 %s 到 %s 对%s的影响不同于从 %s 到 %s 的影响（超参数之间存在交互作用）", g[0].Label, g[1].Label, m.zh, g[2].Label, g[3].Label)}
+		fmt.Sprintf("从 %s 到 %s 对%s的影响不同于从 %s 到 %s 的影响（超参数之间存在交互作用）", w.zh(g[0].Label), w.zh(g[1].Label), m.zh, w.zh(g[2].Label), w.zh(g[3].Label))}
 	effects := text{fmt.Sprintf("the two effects are %s and %s", num(ea), num(eb)), fmt.Sprintf("两处的影响分别为 %s 和 %s", num(ea), num(eb))}
 	var reason text
 	switch {

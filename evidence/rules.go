@@ -144,26 +144,14 @@ func judgeOscillation(v *Verdict) error {
 	}
 	v.Claim = c
 	g := c.Groups[0]
-	hs, err := g.histories()
+	oscillating, flat, changes, swings, err := oscillating(c, g)
 	if err != nil {
 		return err
-	}
-	var changes, swings []float64
-	oscillating, flat := 0, 0
-	for _, h := range hs {
-		ch, sw := Wobble(series(h, c.Series))
-		changes, swings = append(changes, ch), append(swings, sw)
-		switch {
-		case ch >= c.Threshold && sw >= c.MinSwing:
-			oscillating++
-		case ch >= c.Threshold:
-			flat++
-		}
 	}
 	v.Results = []Result{{Label: g.Label + " · direction changes", Stat: history.Summarize(changes)},
 		{Label: g.Label + " · mean step / level", Stat: history.Summarize(swings)}}
 	w := words{c: c}
-	n := len(hs)
+	n := len(g.Runs)
 	out := Depends
 	switch {
 	case oscillating == n:

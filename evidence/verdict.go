@@ -68,6 +68,8 @@ func Judge(c Claim) (Verdict, error) {
 		err = judgeStepLog(&v)
 	case StepsPerEpoch:
 		err = judgeStepsPerEpoch(&v)
+	case WrongRate:
+		err = judgeWrongRate(&v)
 	}
 	return v, err
 }

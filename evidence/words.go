@@ -78,11 +78,12 @@ func numbers(v *Verdict) text {
 			sd = 0
 		}
 		s := fmt.Sprintf("%s %s ± %s", r.Label, num(r.Stat.Mean), num(sd))
+		z := fmt.Sprintf("%s %s ± %s", words{c: v.Claim}.zh(r.Label), num(r.Stat.Mean), num(sd))
 		if !same {
 			en = append(en, fmt.Sprintf("%s (n=%d)", s, r.Stat.N))
-			zh = append(zh, fmt.Sprintf("%s（n=%d）", s, r.Stat.N))
+			zh = append(zh, fmt.Sprintf("%s（n=%d）", z, r.Stat.N))
 		} else {
-			en, zh = append(en, s), append(zh, s)
+			en, zh = append(en, s), append(zh, z)
 		}
 		dropped += r.Stat.Dropped
 	}
@@ -151,7 +152,7 @@ func (w words) lower(v *Verdict, reason text) (string, string) {
 		rel = text{"higher", "高于"}
 	}
 	claim := text{fmt.Sprintf("the %s of %s is %s than that of %s", m.en, a, rel.en, b),
-		fmt.Sprintf("%s 的%s%s %s", a, m.zh, rel.zh, b)}
+		fmt.Sprintf("%s 的%s%s %s", w.zh(a), m.zh, rel.zh, w.zh(b))}
 	return sentence(v, claim, reason)
 }
 
@@ -188,14 +189,14 @@ func (w words) extreme(st []history.Stat) text {
 	}
 	a, b := w.c.Groups[lo].Label, w.c.Groups[hi].Label
 	return text{fmt.Sprintf("it depends on %s: the change is not one-way; lowest at %s, highest at %s", w.c.Axis, a, b),
-		fmt.Sprintf("取决于 %s：变化不是单向的；在 %s 处最低，在 %s 处最高", w.c.Axis, a, b)}
+		fmt.Sprintf("取决于 %s：变化不是单向的；在 %s 处最低，在 %s 处最高", w.c.Axis, w.zh(a), w.zh(b))}
 }
 
 func (w words) oscillation(v *Verdict, oscillating, flat, n int) (string, string) {
 	s, g := metricText(history.Metric(w.c.Series)), w.c.Groups[0].Label
-	claim := text{fmt.Sprintf("the %s of %s oscillates (goes up and down)", s.en, g), fmt.Sprintf("%s 的%s震荡（忽高忽低）", g, s.zh)}
+	claim := text{fmt.Sprintf("the %s of %s oscillates (goes up and down)", s.en, g), fmt.Sprintf("%s 的%s震荡（忽高忽低）", w.zh(g), s.zh)}
 	if w.c.Rule == Smooth {
-		claim = text{fmt.Sprintf("the %s of %s moves smoothly, without oscillating", s.en, g), fmt.Sprintf("%s 的%s平稳变化，没有震荡", g, s.zh)}
+		claim = text{fmt.Sprintf("the %s of %s moves smoothly, without oscillating", s.en, g), fmt.Sprintf("%s 的%s平稳变化，没有震荡", w.zh(g), s.zh)}
 	}
 	reason := text{fmt.Sprintf("%d of %d seeds oscillate (direction changes in at least %.0f%% of steps, mean step at least %.0f%% of the level)",
 		oscillating, n, 100*w.c.Threshold, 100*w.c.MinSwing),
@@ -209,10 +210,10 @@ func (w words) oscillation(v *Verdict, oscillating, flat, n int) (string, string
 
 func (w words) neighbours(v *Verdict, cs []comparison) (string, string) {
 	m := w.measure()
-	var marked []string
+	var marked, markedZh []string
 	for i, x := range w.c.Marked {
 		if x {
-			marked = append(marked, w.c.Groups[i].Label)
+			marked, markedZh = append(marked, w.c.Groups[i].Label), append(markedZh, w.zh(w.c.Groups[i].Label))
 		}
 	}
 	rel := text{"lower", "低于"}
@@ -220,21 +221,22 @@ func (w words) neighbours(v *Verdict, cs []comparison) (string, string) {
 		rel = text{"higher", "高于"}
 	}
 	claim := text{fmt.Sprintf("the %s at %s is %s than at the neighbouring %s", m.en, strings.Join(marked, ", "), rel.en, w.c.Axis),
-		fmt.Sprintf("%s 处的%s%s相邻的 %s 取值", strings.Join(marked, "、"), m.zh, rel.zh, w.c.Axis)}
+		fmt.Sprintf("%s 处的%s%s相邻的 %s 取值", strings.Join(markedZh, "、"), m.zh, rel.zh, w.c.Axis)}
 	won := 0
-	var missed []string
+	var missed, missedZh []string
 	for _, x := range cs {
 		if x.won {
 			won++
 		} else {
-			missed = append(missed, w.c.Groups[x.marked].Label+" vs "+w.c.Groups[x.neighbour].Label)
+			a, b := w.c.Groups[x.marked].Label, w.c.Groups[x.neighbour].Label
+			missed, missedZh = append(missed, a+" vs "+b), append(missedZh, w.zh(a)+" vs "+w.zh(b))
 		}
 	}
 	reason := text{fmt.Sprintf("%s beyond the seed spread (%s) in %d of %d comparisons with a neighbour", rel.en, w.spreadName().en, won, len(cs)),
 		fmt.Sprintf("在 %d/%d 次与相邻取值的比较中%s且超出种子间波动（%s）", won, len(cs), rel.zh, w.spreadName().zh)}
 	if len(missed) > 0 {
 		reason.en += "; not at " + strings.Join(missed, ", ")
-		reason.zh += "；未做到：" + strings.Join(missed, "，")
+		reason.zh += "；未做到：" + strings.Join(missedZh, "，")
 	}
 	return sentence(v, claim, reason)
 }

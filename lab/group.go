@@ -29,6 +29,8 @@ type Group struct {
 	Label   string // legend label; empty means one built from the differing hyperparameters
 	Dataset string
 	store   string // the run-store directory of its dataset, relative to RunsDir
+
+	labelEn, labelZh string // the label in each language, for verdicts (see Labels)
 }
 
 // TrainSeeds trains v over n seeds on the named dataset and returns the
@@ -48,7 +50,7 @@ func trainSeeds(ctx context.Context, v hparams.Values, dataset string, s *settin
 	if err != nil {
 		return nil, err
 	}
-	g := &Group{Label: s.label, Dataset: dataset, store: DataKey(dataset, dataOptions(dataset, v, s.data))}
+	g := &Group{Label: s.label, Dataset: dataset, store: DataKey(dataset, dataOptions(dataset, v, s.data)), labelEn: s.labelEn, labelZh: s.labelZh}
 	one := append(append([]Option{}, opts...), Seeds(1), Quiet())
 	progress := ""
 	if !s.quiet && isNotebook() { // a line under the cell while the seeds train

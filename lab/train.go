@@ -55,6 +55,8 @@ type settings struct {
 	allowLarge bool // see AllowLarge
 	seeds      int  // see Seeds
 	noStack    bool // see NoStack
+
+	labelEn, labelZh string // see Labels
 }
 
 // Quiet trains without a live chart or summary line, for a later Compare.
@@ -62,6 +64,14 @@ func Quiet() Option { return func(s *settings) { s.quiet = true } }
 
 // Label names the run in legends and tables.
 func Label(label string) Option { return func(s *settings) { s.label = label } }
+
+// Labels names the run in both languages: legends and tables show the one
+// of the language in effect (as Text picks), and a verdict on a group
+// trained with Seeds writes en in its English sentence and zh in its
+// Chinese one.
+func Labels(en, zh string) Option {
+	return func(s *settings) { s.label, s.labelEn, s.labelZh = Text(en, zh), en, zh }
+}
 
 // Title sets the title of the live chart.
 func Title(title string) Option { return func(s *settings) { s.title = title } }

@@ -25,6 +25,9 @@ func Evidence(groups ...*Group) []evidence.Group {
 	out := make([]evidence.Group, len(groups))
 	for i, g := range groups {
 		eg := evidence.Group{Label: labels[i], Values: g.sharedValues()}
+		if g.labelEn != "" { // named in each language by Labels
+			eg.Label, eg.LabelZh = g.labelEn, g.labelZh
+		}
 		for _, r := range g.Runs {
 			eg.Runs = append(eg.Runs, evidence.Run{Seed: int64(r.Values.Int(training.ParamSeed)), Store: g.store,
 				ID: training.RunID(r.Values, r.Data), History: r.History})
