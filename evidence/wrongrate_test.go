@@ -87,7 +87,7 @@ func TestVerdictLabelZh(t *testing.T) {
 	o := stepGroup("batch 8", true, .15, .16, .17)
 	o.LabelZh = "批次 8"
 	v = MustJudge(OscillationMeansWrongRate("x", string(StepLoss), finalVal, o, stepGroup("full", false, .15, .16, .17)))
-	if strings.Contains(v.Chinese, "batch 8") || !strings.Contains(v.Chinese, "批次 8 · direction changes") {
-		t.Errorf("Chinese sentence %q names the group in English", v.Chinese)
+	if strings.Contains(v.Chinese, "batch 8") || !strings.Contains(v.Chinese, "批次 8 · 方向变化比例") || !strings.Contains(v.Chinese, "批次 8 · 平均步幅 / 水平") {
+		t.Errorf("Chinese sentence %q names the group or what it counts in English", v.Chinese)
 	}
 }
