@@ -5,7 +5,6 @@ import (
 	"html"
 	"os"
 	"os/signal"
-	"slices"
 	"strings"
 
 	"github.com/hyperlab-go/hyperlab/internal/i18n"
@@ -102,15 +101,12 @@ func SweepErr(ctx context.Context, base hparams.Values, dataset string, trials [
 	return &SweepResult{Results: res, Spec: base.Spec(), Dataset: dataset, store: DataKey(dataset, prep.Options)}, nil
 }
 
-// ShowTable shows the trials, the best one highlighted, and names it. The
-// seconds column shows only when the trials differ in batch size, the one
-// comparison about time (as in Summary): a wall-clock time would change the
-// saved notebook at every run. Rows[i].Seconds always holds it.
+// ShowTable shows the trials, the best one highlighted, and names it,
+// without the seconds each took: a wall-clock time would change the saved
+// notebook at every run (Rows[i].Seconds holds it; Summary shows seconds
+// per epoch for runs that differ in batch size, the tutorial about time).
 func (s *SweepResult) ShowTable() {
-	res := s.Results
-	if !slices.Contains(s.Names, training.ParamBatchSize) {
-		res = res.Untimed()
-	}
+	res := s.Results.Untimed()
 	var b strings.Builder
 	Check(res.WriteHTML(&b))
 	var t strings.Builder
