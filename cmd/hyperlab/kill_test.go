@@ -82,13 +82,5 @@ func TestSweepSurvivesRandomKills(t *testing.T) {
 	if started := strings.Count(string(out), ": start "); started != trials-complete {
 		t.Errorf("the last sweep trained %d trials, want the %d not complete:\n%s", started, trials-complete, out)
 	}
-	after := listRuns(t, store, "after the last sweep")
-	if len(after) != trials {
-		t.Errorf("%d runs in the store, want %d", len(after), trials)
-	}
-	for _, r := range after {
-		if !r.Complete || r.History.Status != "finished" || len(r.History.Epochs) != epochs {
-			t.Errorf("run %s: complete=%v status=%s epochs=%d (%s)", r.ID, r.Complete, r.History.Status, len(r.History.Epochs), r.Note)
-		}
-	}
+	allFinished(t, store, trials, epochs)
 }

@@ -203,12 +203,19 @@ func TestSweepSurvivesSIGKILL(t *testing.T) {
 	if started != trials-complete || reused != complete {
 		t.Errorf("second sweep trained %d and reused %d, want %d and %d:\n%s", started, reused, trials-complete, complete, out)
 	}
+	allFinished(t, store, trials, 15)
+}
+
+// allFinished checks that the store holds the sweep's trials, each a
+// complete, finished run of all its epochs.
+func allFinished(t *testing.T, store *runstore.Store, trials, epochs int) {
+	t.Helper()
 	after := listRuns(t, store, "after the re-run")
 	if len(after) != trials {
 		t.Errorf("%d runs in the store, want %d", len(after), trials)
 	}
 	for _, r := range after {
-		if !r.Complete || r.History.Status != "finished" || len(r.History.Epochs) != 15 {
+		if !r.Complete || r.History.Status != "finished" || len(r.History.Epochs) != epochs {
 			t.Errorf("run %s: complete=%v status=%s epochs=%d (%s)", r.ID, r.Complete, r.History.Status, len(r.History.Epochs), r.Note)
 		}
 	}
@@ -248,15 +255,7 @@ func TestStackedSweepSurvivesSIGKILL(t *testing.T) {
 	if out, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
 		t.Fatalf("second sweep: %v\n%s", err, out)
 	}
-	after := listRuns(t, store, "after the re-run")
-	if len(after) != trials {
-		t.Errorf("%d runs in the store, want %d", len(after), trials)
-	}
-	for _, r := range after {
-		if !r.Complete || r.History.Status != "finished" || len(r.History.Epochs) != 200 {
-			t.Errorf("run %s: complete=%v status=%s epochs=%d (%s)", r.ID, r.Complete, r.History.Status, len(r.History.Epochs), r.Note)
-		}
-	}
+	allFinished(t, store, trials, 200)
 }
 
 // TestSweepInterrupted sends SIGINT (Ctrl-C) to a sweep: it stops after
