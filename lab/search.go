@@ -29,6 +29,11 @@ func Search(base hparams.Values, dataset string, s training.Search) *SweepResult
 func SearchErr(ctx context.Context, base hparams.Values, dataset string, s training.Search, onTrial func(training.TrialEvent)) (*SweepResult, error) {
 	s.Base = base
 	set := Setup{Dataset: dataset, Runs: RunsDir(), Workers: sweepWorkers()}
+	if s.Seed != 0 {
+		// A seeded search repeats only one trial at a time: with more, what
+		// the study proposes next depends on which trial finishes first.
+		set.Workers = 1
+	}
 	// The guard judges the base: the search's trials differ from it only
 	// within the space.
 	prep, err := set.Prepare(base)

@@ -2,6 +2,7 @@ package lab
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -61,5 +62,37 @@ func TestImportanceMethodTranslated(t *testing.T) {
 	}
 	if got := i18n.In(i18n.Chinese, training.ImportanceMethod); !strings.Contains(got, "fANOVA") || got == training.ImportanceMethod {
 		t.Errorf("zh method = %q", got)
+	}
+}
+
+// A seeded search trains one trial at a time, so that two executions in
+// fresh stores propose the same values in the same trial order.
+func TestSeededSearchRepeats(t *testing.T) {
+	v := quick(t)
+	space := []training.Dim{{Name: training.ParamLearningRate, Low: 1e-3, High: 0.3}, {Name: training.ParamHiddenNodes, Low: 2, High: 8}}
+	var runs [2][]string
+	for i := range runs {
+		t.Setenv("HYPERLAB_RUNS", t.TempDir())
+		running, most := 0, 0
+		res, err := SearchErr(context.Background(), v, "moons", training.Search{Space: space, Trials: 6, Seed: 3}, func(ev training.TrialEvent) {
+			if ev.Done {
+				running--
+			} else {
+				running++
+			}
+			most = max(most, running)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if most > 1 {
+			t.Errorf("execution %d trained %d trials at once; a seeded search trains one at a time", i+1, most)
+		}
+		for _, r := range res.Rows {
+			runs[i] = append(runs[i], fmt.Sprint(r.Trial, r.Values))
+		}
+	}
+	if fmt.Sprint(runs[0]) != fmt.Sprint(runs[1]) {
+		t.Errorf("the same seeded search proposed\n%v\nthen\n%v", runs[0], runs[1])
 	}
 }

@@ -35,7 +35,17 @@ func JupyterEnv() (env []string, missing string) {
 			path = dir + string(os.PathListSeparator) + path
 		}
 	}
-	env = append(os.Environ(), "PATH="+path, "JUPYTER_PLATFORM_DIRS=1") // the latter silences a jupyter_core warning
+	// GODEBUG=randautoseed=0 starts Go's global math/rand from the same
+	// state in every cell program, so that a seeded search repeats:
+	// goptuna v0.9.0 draws TPE's mixture component from it, and since Go
+	// 1.24 rand.Seed cannot set it. Re-executed notebooks then change only
+	// where their data do.
+	godebug := "randautoseed=0"
+	if prev := os.Getenv("GODEBUG"); prev != "" {
+		godebug = prev + "," + godebug
+	}
+	env = append(os.Environ(), "PATH="+path, "JUPYTER_PLATFORM_DIRS=1", // the latter silences a jupyter_core warning
+		"GODEBUG="+godebug)
 	look := func(prog string) bool {
 		for _, dir := range filepath.SplitList(path) {
 			if fi, err := os.Stat(filepath.Join(dir, prog)); err == nil && !fi.IsDir() && fi.Mode()&0o111 != 0 {

@@ -60,9 +60,11 @@ type Search struct {
 	// Pruner is PrunerNone (the zero value) or PrunerMedian.
 	Pruner string
 	// Seed seeds the sampler: the random sampler, and TPE's first random
-	// trials, draw the same values again with one worker. TPE's later
-	// draws are not exactly repeatable: goptuna v0.9.0 picks the Parzen
-	// mixture's component with the global math/rand.
+	// trials, draw the same values again with one worker (lab.Search uses
+	// one when Seed is set). TPE's later draws repeat only when Go's global
+	// math/rand does: goptuna v0.9.0 picks the Parzen mixture's component
+	// with it, which rand.Seed no longer sets (Go 1.24+); run the process
+	// with GODEBUG=randautoseed=0, as the notebooks' harness does.
 	Seed int64
 	// StartupTrials are drawn at random before TPE models the results;
 	// 0 means goptuna's default, 10.
