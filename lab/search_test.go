@@ -66,13 +66,21 @@ func TestImportanceMethodTranslated(t *testing.T) {
 }
 
 // A seeded search trains one trial at a time, so that two executions in
-// fresh stores propose the same values in the same trial order.
+// fresh stores propose the same values in the same trial order, and it
+// replays the runs a parallel grid stored before it in the same order.
 func TestSeededSearchRepeats(t *testing.T) {
 	v := quick(t)
 	space := []training.Dim{{Name: training.ParamLearningRate, Low: 1e-3, High: 0.3}, {Name: training.ParamHiddenNodes, Low: 2, High: 8}}
+	grid, err := training.GridTrials(v, map[string][]any{training.ParamLearningRate: {0.003, 0.01, 0.03, 0.1}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	var runs [2][]string
 	for i := range runs {
 		t.Setenv("HYPERLAB_RUNS", t.TempDir())
+		if _, err := SweepErr(context.Background(), v, "moons", grid, nil); err != nil {
+			t.Fatal(err)
+		}
 		running, most := 0, 0
 		res, err := SearchErr(context.Background(), v, "moons", training.Search{Space: space, Trials: 6, Seed: 3}, func(ev training.TrialEvent) {
 			if ev.Done {

@@ -236,7 +236,11 @@ func (st *study) sync(store *runstore.Store, data datasets.Split, wantRetry bool
 	if err != nil {
 		return nil, nil, fmt.Errorf("training: reading the search's runs: %w", err)
 	}
-	sort.SliceStable(runs, func(i, j int) bool { return runs[i].Created.Before(runs[j].Created) })
+	// In the order of their IDs (a hash of the values), not of their
+	// creation: runs written by parallel workers or a stack are created in
+	// whatever order they finish, and the same store must replay the same
+	// way, so that a seeded search repeats.
+	sort.Slice(runs, func(i, j int) bool { return runs[i].ID < runs[j].ID })
 	fp := data.Fingerprint()
 	for _, run := range runs {
 		if st.known[run.ID] || (run.DataFingerprint != "" && run.DataFingerprint != fp) {
