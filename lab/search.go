@@ -119,7 +119,8 @@ func (s *SweepResult) ShowLinkedIn(lo, hi float64) {
 
 func (s *SweepResult) showLinked(o plotting.SweepOptions) {
 	var runs []plotting.Run
-	header, cells := s.Cells()
+	res := s.Results.Untimed() // no wall-clock seconds in a saved notebook (see ShowTable)
+	header, cells := res.Cells()
 	var rows [][]string
 	for i, r := range s.Rows {
 		if r.History != nil {
@@ -130,7 +131,7 @@ func (s *SweepResult) showLinked(o plotting.SweepOptions) {
 	l, err := plotting.LinkedSweep(runs, plotting.Table{Header: header, Rows: rows}, s.Names, o)
 	Check(err)
 	var t strings.Builder
-	Check(s.WriteText(&t))
+	Check(res.WriteText(&t))
 	if !isNotebook() {
 		Display("", t.String())
 		return

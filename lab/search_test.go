@@ -50,6 +50,9 @@ func TestSearchShowsTrialsAndImportance(t *testing.T) {
 	if !linkedPNG {
 		t.Error("the linked views were shown without an image/png")
 	}
+	if !strings.Contains(linked, ">best_epoch<") || strings.Contains(linked, ">seconds<") {
+		t.Error("the linked views' table should list the trials without wall-clock seconds (they change a saved notebook at every run)")
+	}
 	if !strings.Contains(ImportanceSummary([]training.Importance{{Name: "learning_rate", Share: 0.8}}), "learning_rate 80%") {
 		t.Error("ImportanceSummary does not give the share in percent")
 	}
