@@ -33,7 +33,8 @@ type Linked struct {
 	// Cells are each trial's heatmap cell [x index, y index], in the
 	// order of Keys (HeatmapCells); needed with a Heatmap.
 	Cells [][2]int
-	// ID prefixes the elements' ids; empty: a fresh one.
+	// ID prefixes the elements' ids; empty: one made from the content
+	// (the same data give the same ids).
 	ID string
 }
 
@@ -84,7 +85,9 @@ func (l *Linked) fragment(src Source, withLibrary bool) (string, error) {
 	}
 	id := l.ID
 	if id == "" {
-		id = NewID()
+		// From the content, as a chart's: re-executing a notebook with
+		// nothing changed must not change the id.
+		id = contentID("linked "+l.Curves.Title(), []byte(strings.Join(l.Keys, "\x00")+"\x00"+l.Table.HTML()))
 	}
 	if !idPattern.MatchString(id + "-parallel") {
 		return "", fmt.Errorf("plotting: linked display ID %q is not a letter followed by letters, digits, '-' or '_'", id)

@@ -114,3 +114,27 @@ func TestLinkedSweepAnchorsHeatmapColours(t *testing.T) {
 		t.Errorf("the linked heatmap's colour scale is %v…%v, want the anchored 0…5", vm["min"], vm["max"])
 	}
 }
+
+// Without an ID, a linked display's ids come from its content: the same
+// data give the same output (a re-executed notebook does not change), and
+// other data other ids.
+func TestLinkedIDFromContent(t *testing.T) {
+	out := func(first string) string {
+		l, err := LinkedSweep(linkedRuns(first, "adam"), Table{Header: []string{"optimizer"}, Rows: [][]string{{first}, {"adam"}}},
+			[]string{"optimizer", "learning_rate"}, SweepOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := l.Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b.HTML
+	}
+	if out("sgd") != out("sgd") {
+		t.Error("the same linked display came out twice with different HTML")
+	}
+	if out("sgd") == out("lion") {
+		t.Error("two different linked displays came out the same")
+	}
+}
