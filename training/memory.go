@@ -68,13 +68,16 @@ func (m Memory) Total() int64 { return m.Data + m.Model + m.Boundary + m.Grid }
 // memory the machine has available now (MemAvailable on Linux; elsewhere
 // an assumed 4 GiB). No flag lifts it: past it the process is killed.
 func (m Memory) Check() error {
-	avail, _ := AvailableMemory()
+	avail, _ := availableMemory()
 	if m.Total() <= avail/4*3 {
 		return nil
 	}
 	return fmt.Errorf("training: this needs about %s of memory (data %s, models %s, boundary %s, trial list %s) but only %s is available; use fewer rows, a smaller model, boundary resolution or grid",
 		bytesText(m.Total()), bytesText(m.Data), bytesText(m.Model), bytesText(m.Boundary), bytesText(m.Grid), bytesText(avail))
 }
+
+// availableMemory is AvailableMemory; tests set a machine's size.
+var availableMemory = AvailableMemory
 
 // assumedMemory is the available memory where the system does not say.
 const assumedMemory = 4 << 30
@@ -111,7 +114,7 @@ func bytesText(n int64) string {
 }
 
 // runMemory is the estimate for one Run, checked before it allocates.
-func runMemory(cfg Config, data datasets.Split, outputs, boundarySteps int) Memory {
+func runMemory(cfg Config, data datasets.Split, outputs, boundarySteps, models int) Memory {
 	rows := data.Train.Len()
 	if data.Validation != nil {
 		rows += data.Validation.Len()
@@ -122,5 +125,5 @@ func runMemory(cfg Config, data datasets.Split, outputs, boundarySteps int) Memo
 		widest = max(widest, l.Outputs)
 	}
 	return EstimateMemory(MemorySizes{Rows: rows, Features: data.Train.NumFeatures, Params: params,
-		Batch: cfg.BatchSize, Widest: widest, BoundarySteps: boundarySteps})
+		Batch: cfg.BatchSize, Widest: widest, BoundarySteps: boundarySteps, Workers: models})
 }

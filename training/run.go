@@ -48,7 +48,7 @@ func (p *Plan) Run(ctx context.Context, opts ...Option) (*history.History, error
 	}
 	// Everything this run will hold in memory, checked before any of it is
 	// allocated (--allow-large lifts the size limits, not this).
-	if err := runMemory(p.Config, p.Data, p.Outputs, grid).Check(); err != nil {
+	if err := runMemory(p.Config, p.Data, p.Outputs, grid, 1).Check(); err != nil {
 		return nil, err
 	}
 	j := &job{ctx: ctx, p: p, o: o}

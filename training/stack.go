@@ -60,14 +60,15 @@ func (p *Plan) StackKey() string {
 }
 
 // StackGroups partitions plans (by index) into groups that can train in one
-// graph: equal StackKey, at most MaxStack each, in order of first
-// appearance. A plan that cannot be stacked is a group of its own.
+// graph: equal StackKey, at most MaxStack each, and no more than fit in
+// memory together (stackFits), in order of first appearance. A plan that
+// cannot be stacked is a group of its own.
 func StackGroups(plans []*Plan) [][]int {
 	var groups [][]int
 	open := map[string]int{} // key → index in groups of its newest group
 	for i, p := range plans {
 		key := p.StackKey()
-		if g, ok := open[key]; ok && key != "" && len(groups[g]) < MaxStack {
+		if g, ok := open[key]; ok && key != "" && len(groups[g]) < MaxStack && stackFits(p, len(groups[g])+1) {
 			groups[g] = append(groups[g], i)
 			continue
 		}
@@ -181,7 +182,7 @@ func RunStack(ctx context.Context, plans []*Plan, opts [][]Option) ([]*history.H
 // waits for it.
 func (m *member) prepare() {
 	// As Plan.Run: what the run holds in memory is checked before it starts.
-	if err := runMemory(m.p.Config, m.p.Data, m.p.Outputs, 0).Check(); err != nil {
+	if err := runMemory(m.p.Config, m.p.Data, m.p.Outputs, 0, 1).Check(); err != nil {
 		m.done, m.err = true, err
 		return
 	}
@@ -386,3 +387,10 @@ func runStackLoop(ctx context.Context, sm *stackModel, ms []*member) error {
 }
 
 func isNotFound(err error) bool { return errors.Is(err, runstore.ErrNotFound) }
+
+// stackFits reports whether k models like p fit in memory at once: a stack
+// holds k times a model's weights, activations and batch (the data once),
+// so a full-batch run that fits alone may not fit 64 times over.
+func stackFits(p *Plan, k int) bool {
+	return runMemory(p.Config, p.Data, p.Outputs, 0, k).Check() == nil
+}

@@ -149,3 +149,23 @@ func TestStackGroupsBoundedByMaxStack(t *testing.T) {
 		t.Errorf("%d plans made groups of sizes %d", len(vs), len(groups))
 	}
 }
+
+// A stack holds K models' weights and activations: on a machine with little
+// memory, a group is cut where the next model would not fit, though each
+// model fits alone.
+func TestStackGroupsBoundedByMemory(t *testing.T) {
+	data := moonsSmall(t)
+	var vs []hparams.Values
+	for i := range 8 {
+		vs = append(vs, values(t, "seed", i+1))
+	}
+	plans := plansOf(t, data, vs...)
+	one, three := runMemory(plans[0].Config, plans[0].Data, plans[0].Outputs, 0, 1), runMemory(plans[0].Config, plans[0].Data, plans[0].Outputs, 0, 3)
+	// Three models fit in three quarters of this machine, four do not.
+	avail := (three.Total() + (three.Total()-one.Total())/4) * 4 / 3
+	defer func(f func() (int64, bool)) { availableMemory = f }(availableMemory)
+	availableMemory = func() (int64, bool) { return avail, true }
+	if got, want := fmt.Sprint(StackGroups(plans)), "[[0 1 2] [3 4 5] [6 7]]"; got != want {
+		t.Errorf("groups %s, want %s (stacks of three fit, of four do not)", got, want)
+	}
+}
