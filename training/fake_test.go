@@ -43,8 +43,9 @@ func fakeTrainer(calls *atomic.Int32) Trainer {
 			for _, f := range o.onEpoch {
 				f(ep)
 			}
+			// As the real loop: a pruner judges every epoch but the last.
 			for _, prune := range o.prune {
-				if prune(ep) {
+				if e < v.Int(ParamEpochs) && prune(ep) {
 					h.Status = history.Pruned
 					return h, nil
 				}
