@@ -60,15 +60,7 @@ func TestHeatmapCells(t *testing.T) {
 // A linked display is one notebook output with an image, as a chart is:
 // the notebooks test rejects chart HTML without its image/png.
 func TestLinkedOutputCarriesAnImage(t *testing.T) {
-	l, err := LinkedSweep(linkedRuns("sgd", "adam"), Table{Header: []string{"optimizer"}, Rows: [][]string{{"sgd"}, {"adam"}}},
-		[]string{"optimizer", "learning_rate"}, SweepOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := l.Output()
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := linkedOutput(t, "sgd")
 	if !strings.Contains(b.HTML, `class="hyperlab-linked"`) || !strings.HasPrefix(string(b.PNG), "\x89PNG") || b.Text == "" {
 		t.Errorf("linked output: HTML %d bytes (linked: %v), PNG %q…, text %q",
 			len(b.HTML), strings.Contains(b.HTML, "hyperlab-linked"), b.PNG[:min(4, len(b.PNG))], b.Text)
@@ -119,22 +111,27 @@ func TestLinkedSweepAnchorsHeatmapColours(t *testing.T) {
 // data give the same output (a re-executed notebook does not change), and
 // other data other ids.
 func TestLinkedIDFromContent(t *testing.T) {
-	out := func(first string) string {
-		l, err := LinkedSweep(linkedRuns(first, "adam"), Table{Header: []string{"optimizer"}, Rows: [][]string{{first}, {"adam"}}},
-			[]string{"optimizer", "learning_rate"}, SweepOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := l.Output()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b.HTML
-	}
+	out := func(first string) string { return linkedOutput(t, first).HTML }
 	if out("sgd") != out("sgd") {
 		t.Error("the same linked display came out twice with different HTML")
 	}
 	if out("sgd") == out("lion") {
 		t.Error("two different linked displays came out the same")
 	}
+}
+
+// linkedOutput is the output of a linked sweep of two runs, one with the
+// optimizer first, one with adam.
+func linkedOutput(t *testing.T, first string) Bundle {
+	t.Helper()
+	l, err := LinkedSweep(linkedRuns(first, "adam"), Table{Header: []string{"optimizer"}, Rows: [][]string{{first}, {"adam"}}},
+		[]string{"optimizer", "learning_rate"}, SweepOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := l.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
