@@ -2,11 +2,12 @@ package lab
 
 import (
 	"fmt"
-	"github.com/hyperlab-go/hyperlab/internal/i18n"
 	"html"
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
 
 	"github.com/hyperlab-go/hyperlab/evidence"
 	"github.com/hyperlab-go/hyperlab/history"

@@ -8,6 +8,8 @@ import (
 	"os/signal"
 	"time"
 
+	"github.com/hyperlab-go/hyperlab/evidence"
+
 	"github.com/hyperlab-go/hyperlab/internal/i18n"
 
 	"github.com/hyperlab-go/hyperlab/history"
@@ -264,19 +266,18 @@ func BandChart(o plotting.BandOptions, groups ...*Group) (*plotting.Chart, error
 // best epoch of the mean validation curve and the seeds' validation loss
 // there, the final validation accuracy, and how many seeds diverged.
 func GroupSummary(groups ...*Group) Table {
+	bestVal := evidence.Measure{Metric: history.ValLoss, At: evidence.Best} // what a verdict at best compares
 	labels := groupLabels(groups)
 	t := Table{Caption: i18n.T("mean ± s.d. over seeds"), Header: i18n.Ts("group", "seeds", "train loss", "val loss", "gap (val−train)",
 		"best val loss", "best epoch of the mean", "val loss there", "val accuracy", "diverged")}
 	for i, g := range groups {
 		gap, own := make([]float64, len(g.Runs)), make([]float64, len(g.Runs))
 		for k, r := range g.Runs {
-			gap[k], own[k] = nan(), nan()
+			gap[k] = nan()
 			if last, ok := r.Last(); ok {
 				gap[k] = last.ValLoss - last.TrainLoss
 			}
-			if best, ok := r.History.Best(); ok {
-				own[k] = best.ValLoss
-			}
+			own[k] = bestVal.Of(r.History)
 		}
 		row := []string{labels[i], fmt.Sprint(len(g.Runs)), training.MeanSD(g.Final(history.TrainLoss)),
 			training.MeanSD(g.Final(history.ValLoss)), training.MeanSD(history.Summarize(gap)),
