@@ -111,19 +111,18 @@ func (c Claim) check() error {
 	if c.ID == "" {
 		return fmt.Errorf("evidence: a claim needs an ID, e.g. \"l2-closes-gap\"")
 	}
-	if done, err := c.checkCounts(); done {
-		return err
-	}
-	need := map[Rule]int{Lower: 2, Trend: 3, Oscillates: 1, Smooth: 1, Neighbours: 2, Interaction: 4, WrongRate: 2}
-	n, ok := need[c.Rule]
+	r, ok := rules[c.Rule]
 	if !ok {
 		return fmt.Errorf("evidence: claim %s: unknown rule %q; use lower, trend, oscillates, smooth, neighbours, interaction, wrong-rate, timing, best_epoch_in, step_log or steps_per_epoch", c.ID, c.Rule)
 	}
 	if c.Rule == Lower && len(c.Groups) != 2 {
 		return fmt.Errorf("evidence: claim %s compares two groups and got %d", c.ID, len(c.Groups))
 	}
-	if len(c.Groups) < n {
-		return fmt.Errorf("evidence: claim %s (%s) needs at least %d groups and got %d", c.ID, c.Rule, n, len(c.Groups))
+	if len(c.Groups) < r.groups {
+		return fmt.Errorf("evidence: claim %s (%s) needs at least %d groups and got %d", c.ID, c.Rule, r.groups, len(c.Groups))
+	}
+	if done, err := c.checkCounts(); done {
+		return err
 	}
 	if c.Rule == Interaction && (len(c.Groups) != 4 || c.Spread == Range) {
 		return fmt.Errorf("evidence: claim %s compares two effects of four groups (a0→a1, b0→b1) with the pooled s.d.; got %d groups, spread %q", c.ID, len(c.Groups), c.Spread)

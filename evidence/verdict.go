@@ -40,6 +40,28 @@ type Verdict struct {
 	Chinese string `json:"zh"`
 }
 
+// rule is what Judge and Claim.check know of a Rule: the fewest groups a
+// claim of it compares, and the judge that computes its verdict.
+type rule struct {
+	groups int
+	judge  func(*Verdict) error
+}
+
+// rules holds every Rule a Claim can state; check refuses any other.
+var rules = map[Rule]rule{
+	Lower:         {2, judgeLower},
+	Trend:         {3, judgeTrend},
+	Oscillates:    {1, judgeOscillation},
+	Smooth:        {1, judgeOscillation},
+	Neighbours:    {2, judgeNeighbours},
+	Interaction:   {4, judgeInteraction},
+	WrongRate:     {2, judgeWrongRate},
+	Timing:        {2, judgeTiming},
+	BestEpochIn:   {1, judgeBestEpoch},
+	StepLog:       {1, judgeStepLog},
+	StepsPerEpoch: {2, judgeStepsPerEpoch},
+}
+
 // Judge computes c's verdict from its groups' histories. It returns an
 // error for a malformed claim or a group without histories, never for
 // what the data says.
@@ -48,29 +70,7 @@ func Judge(c Claim) (Verdict, error) {
 		return Verdict{}, err
 	}
 	v := Verdict{Claim: c, Margin: math.NaN(), Spread: math.NaN()}
-	var err error
-	switch c.Rule {
-	case Lower:
-		err = judgeLower(&v)
-	case Trend:
-		err = judgeTrend(&v)
-	case Oscillates, Smooth:
-		err = judgeOscillation(&v)
-	case Neighbours:
-		err = judgeNeighbours(&v)
-	case Interaction:
-		err = judgeInteraction(&v)
-	case Timing:
-		err = judgeTiming(&v)
-	case BestEpochIn:
-		err = judgeBestEpoch(&v)
-	case StepLog:
-		err = judgeStepLog(&v)
-	case StepsPerEpoch:
-		err = judgeStepsPerEpoch(&v)
-	case WrongRate:
-		err = judgeWrongRate(&v)
-	}
+	err := rules[c.Rule].judge(&v)
 	return v, err
 }
 
