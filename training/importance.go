@@ -1,14 +1,13 @@
 package training
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
-	"sort"
 	"strconv"
 
-	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/hparams"
 )
 
@@ -39,7 +38,7 @@ type Importance struct {
 func (r *Results) Importance(spec *hparams.Spec, seed int64) ([]Importance, error) {
 	var rows []Row
 	for _, row := range r.Rows {
-		if row.Status == history.Finished && history.Finite(row.BestLoss) {
+		if row.Complete() {
 			rows = append(rows, row)
 		}
 	}
@@ -107,7 +106,7 @@ func (r *Results) Importance(spec *hparams.Spec, seed int64) ([]Importance, erro
 			out[k].Share /= sum
 		}
 	}
-	sort.SliceStable(out, func(a, b int) bool { return out[a].Share > out[b].Share })
+	slices.SortStableFunc(out, func(a, b Importance) int { return cmp.Compare(b.Share, a.Share) })
 	return out, nil
 }
 
@@ -160,7 +159,7 @@ func newFeature(spec *hparams.Spec, name string, rows []Row) feature {
 				f.choices = append(f.choices, text)
 			}
 		}
-		sort.Strings(f.choices)
+		slices.Sort(f.choices)
 	}
 	return f
 }

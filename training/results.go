@@ -61,6 +61,11 @@ func (r *Results) Untimed() *Results {
 	return &c
 }
 
+// Complete reports whether r is a complete trial in Optuna's sense:
+// finished, with a finite best loss. Importance fits only these, and
+// halving ranks them first.
+func (r Row) Complete() bool { return r.Status == history.Finished && history.Finite(r.BestLoss) }
+
 // NewRow summarises one run's History.
 func NewRow(trial int, id string, values map[string]any, h *history.History, seconds float64) Row {
 	r := Row{Trial: trial, ID: id, Values: values, Seconds: seconds,

@@ -219,7 +219,7 @@ func outcome(r Row) (goptuna.TrialState, float64) {
 	switch {
 	case r.Status == Pruned && r.History != nil && len(r.History.Epochs) > 0:
 		return goptuna.TrialStatePruned, intermediate(r.History.Epochs[len(r.History.Epochs)-1])
-	case r.Status == history.Finished && history.Finite(r.BestLoss):
+	case r.Complete():
 		return goptuna.TrialStateComplete, r.BestLoss
 	case r.Status == history.Diverged:
 		return goptuna.TrialStateComplete, math.MaxFloat64

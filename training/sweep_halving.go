@@ -93,8 +93,7 @@ func (s *Sweep) runHalving(ctx context.Context, trials []int) ([]Row, error) {
 // better orders rows for halving: finished rows with a finite best loss
 // first, lower best loss first.
 func better(a, b Row) bool {
-	ua := a.Status == history.Finished && history.Finite(a.BestLoss)
-	ub := b.Status == history.Finished && history.Finite(b.BestLoss)
+	ua, ub := a.Complete(), b.Complete()
 	if ua != ub {
 		return ua
 	}

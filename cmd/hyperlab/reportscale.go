@@ -6,7 +6,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
-	"sort"
 	"strconv"
 
 	"github.com/hyperlab-go/hyperlab/history"
@@ -72,13 +71,13 @@ func largeReportPage(title string, res *training.Results, order []string, notes 
 		plotting.HistogramOptions{Title: fmt.Sprintf("Final validation loss of %d runs", len(rows)), XName: "final validation loss"}))
 	page.Text(spreadText(final, len(rows)))
 
-	imp, impErr := importance(res)
+	imp, complete, impErr := importance(res)
 	if impErr == nil && len(names) > 0 {
 		page.Heading("Which hyperparameters mattered")
 		page.Chart(lab.ImportanceChart(imp))
 		page.Text(lab.ImportanceSummary(imp))
-		if n := finishedCount(res.Rows); n > importanceRows {
-			page.Text(fmt.Sprintf("Measured on %d of the %d finished runs, drawn at random (seed 1): the forest's cost grows faster than the runs.", importanceRows, n))
+		if complete > importanceRows {
+			page.Text(fmt.Sprintf("Measured on %d of the %d finished runs, drawn at random (seed 1): the forest's cost grows faster than the runs.", importanceRows, complete))
 		}
 	}
 	if len(names) > 0 {
@@ -203,7 +202,7 @@ func spreadText(final []float64, runs int) string {
 	if len(v) == 0 {
 		return fmt.Sprintf("None of the %d runs ended with a finite validation loss.", runs)
 	}
-	sort.Float64s(v)
+	slices.Sort(v)
 	q := func(p float64) string { return short(v[int(math.Round(p*float64(len(v)-1)))]) }
 	s := fmt.Sprintf("Final validation loss of the %d runs that ended with one: lowest %s, quartiles %s, %s (median), %s, highest %s.",
 		len(v), q(0), q(0.25), q(0.5), q(0.75), q(1))
@@ -214,31 +213,24 @@ func spreadText(final []float64, runs int) string {
 }
 
 // importance measures the hyperparameters' importance on at most
-// importanceRows finished rows, drawn at random with a fixed seed.
-func importance(res *training.Results) ([]training.Importance, error) {
-	var finished []training.Row
+// importanceRows complete rows (Row.Complete), drawn at random with a
+// fixed seed, and returns how many complete rows there were.
+func importance(res *training.Results) ([]training.Importance, int, error) {
+	var complete []training.Row
 	for _, r := range res.Rows {
-		if r.Status == history.Finished && history.Finite(r.BestLoss) {
-			finished = append(finished, r)
+		if r.Complete() {
+			complete = append(complete, r)
 		}
 	}
-	if len(finished) > importanceRows {
+	n := len(complete)
+	if n > importanceRows {
 		rng := rand.New(rand.NewPCG(1, 0))
-		rng.Shuffle(len(finished), func(i, j int) { finished[i], finished[j] = finished[j], finished[i] })
-		finished = finished[:importanceRows]
+		rng.Shuffle(n, func(i, j int) { complete[i], complete[j] = complete[j], complete[i] })
+		complete = complete[:importanceRows]
 	}
-	sample := &training.Results{Names: res.Names, Rows: finished}
-	return sample.Importance(training.Spec, 1)
-}
-
-func finishedCount(rows []training.Row) int {
-	n := 0
-	for _, r := range rows {
-		if r.Status == history.Finished && history.Finite(r.BestLoss) {
-			n++
-		}
-	}
-	return n
+	sample := &training.Results{Names: res.Names, Rows: complete}
+	imp, err := sample.Importance(training.Spec, 1)
+	return imp, n, err
 }
 
 // byImportance orders names by their importance share, largest first;
