@@ -65,6 +65,15 @@ func Format(v any) string {
 	return fmt.Sprint(v)
 }
 
+// Significant returns x rounded to digits significant digits, the number
+// that %.<digits>g prints: it drops the float noise of a computed value
+// (0.30000000000000004 at 10 digits is 0.3) and shortens a drawn one
+// (0.0054703548354713076 at 4 digits is 0.00547).
+func Significant(x float64, digits int) float64 {
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'g', digits, 64), 64)
+	return r
+}
+
 // formatNumber writes a float of the given bit size: whole numbers up to
 // 2^53 as digits, −0 as 0, others as the shortest text that parses back.
 func formatNumber(f float64, bits int) string {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/hyperlab-go/hyperlab/hparams"
@@ -153,7 +152,7 @@ func grid(lo, hi float64, log, ints bool) []any {
 	case log && lo > 0:
 		for d := math.Pow(10, math.Floor(math.Log10(lo))); d <= hi; d *= 10 {
 			for _, m := range []float64{1, 2, 5} {
-				if x := tidyNumber(m * d); x > lo && x < hi {
+				if x := hparams.Significant(m*d, 10); x > lo && x < hi {
 					xs = append(xs, x)
 				}
 			}
@@ -170,7 +169,7 @@ func grid(lo, hi float64, log, ints bool) []any {
 		}
 	default:
 		for i := 0; i <= 20; i++ {
-			xs = append(xs, tidyNumber(lo+(hi-lo)*float64(i)/20))
+			xs = append(xs, hparams.Significant(lo+(hi-lo)*float64(i)/20, 10))
 		}
 	}
 	var out []any
@@ -185,12 +184,6 @@ func grid(lo, hi float64, log, ints bool) []any {
 		out = append(out, x)
 	}
 	return out
-}
-
-// tidyNumber drops the float noise of a computed grid value (0.30000000000000004).
-func tidyNumber(x float64) float64 {
-	y, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 10, 64), 64)
-	return y
 }
 
 // cellArgs returns the cell arguments that reproduce v from the

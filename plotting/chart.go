@@ -8,9 +8,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
-	"strconv"
 
 	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/hparams"
 )
 
 // Chart is one ECharts chart: its option (plain JSON data) and how its box
@@ -147,8 +147,7 @@ func num(f float64) any {
 	if !history.Finite(f) {
 		return nil
 	}
-	r, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'g', 6, 64), 64)
-	return r
+	return hparams.Significant(f, 6)
 }
 
 // drawn returns the chart of d, or err when collecting d failed: the one

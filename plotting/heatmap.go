@@ -2,6 +2,7 @@ package plotting
 
 import (
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/hyperlab-go/hyperlab/internal/i18n"
@@ -9,6 +10,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/hparams"
 )
 
 // HeatmapData is what Heatmap draws: the mean metric of the trials in each
@@ -50,8 +52,8 @@ func HeatmapInfo(trials []Trial, xParam, yParam string, opts SweepOptions) Heatm
 		count[i] = make([]int, len(d.XValues))
 	}
 	for _, t := range kept {
-		xi := indexOfString(d.XValues, valueText(t.Values, xParam))
-		yi := indexOfString(d.YValues, valueText(t.Values, yParam))
+		xi := slices.Index(d.XValues, valueText(t.Values, xParam))
+		yi := slices.Index(d.YValues, valueText(t.Values, yParam))
 		sum[yi][xi] += t.Value
 		count[yi][xi]++
 	}
@@ -93,7 +95,7 @@ func (d HeatmapData) draw() *Chart {
 	for yi, row := range d.Cells {
 		for xi, v := range row {
 			if history.Finite(v) {
-				v = round4(v)
+				v = hparams.Significant(v, 4) // the labels of cells
 				lo, hi = math.Min(lo, v), math.Max(hi, v)
 				data = append(data, opts.HeatMapData{Value: []any{xi, yi, v}})
 			}
@@ -130,19 +132,4 @@ func float32Bound(v float64, dir float64) float32 {
 		}
 		f = math.Nextafter32(f, float32(math.Inf(int(dir))))
 	}
-}
-
-// round4 rounds v to 4 significant digits, for the labels of cells.
-func round4(v float64) float64 {
-	f, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 4, 64), 64)
-	return f
-}
-
-func indexOfString(list []string, s string) int {
-	for i, x := range list {
-		if x == s {
-			return i
-		}
-	}
-	return -1
 }

@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"image/color"
+	"maps"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 
 	"github.com/hyperlab-go/hyperlab/history"
@@ -339,7 +340,7 @@ func (a *imageAxis) pos(v any) (float64, bool) {
 		if f, ok := number(v); ok {
 			i = int(f)
 		} else if s, ok := v.(string); ok {
-			i = indexOfString(a.cats, s)
+			i = slices.Index(a.cats, s)
 		}
 		if i < 0 || (len(a.cats) > 0 && i >= len(a.cats)) {
 			return 0, false
@@ -573,10 +574,5 @@ func withAlpha(c color.Color, a float64) color.Color {
 
 // sortedKeys returns the keys of m in increasing order.
 func sortedKeys(m map[float64]float64) []float64 {
-	out := make([]float64, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Float64s(out)
-	return out
+	return slices.Sorted(maps.Keys(m))
 }

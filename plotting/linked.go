@@ -7,6 +7,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/hyperlab-go/hyperlab/hparams"
 )
 
 //go:embed linked.js
@@ -177,7 +179,7 @@ func LinkedSweep(runs []Run, table Table, names []string, o SweepOptions) (*Link
 }
 
 // shortValues returns runs with their fractional values rounded to 4
-// significant digits (round4): a model-based search draws values such as
+// significant digits: a model-based search draws values such as
 // 0.0054703548354713076, whose labels would crowd the legend and the keys.
 // When rounding would make two runs' labels the same, runs come back as
 // they are.
@@ -187,7 +189,7 @@ func shortValues(runs []Run) []Run {
 		vals := make(map[string]any, len(r.Values))
 		for k, x := range r.Values {
 			if f, ok := x.(float64); ok && f != math.Trunc(f) {
-				x = round4(f)
+				x = hparams.Significant(f, 4)
 			}
 			vals[k] = x
 		}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/hparams"
 	"github.com/hyperlab-go/hyperlab/lab"
 	"github.com/hyperlab-go/hyperlab/plotting"
 	"github.com/hyperlab-go/hyperlab/training"
@@ -271,7 +272,7 @@ func trialsOf(rows []training.Row, names []string) []plotting.Trial {
 				// Four significant digits place a point to a pixel and
 				// keep 10,000 of them a few hundred kilobytes smaller;
 				// the table holds the values as run.
-				vals[n], _ = strconv.ParseFloat(strconv.FormatFloat(f, 'g', 4, 64), 64)
+				vals[n] = hparams.Significant(f, 4)
 			}
 		}
 		v := r.ValLoss
