@@ -129,3 +129,12 @@ func ExampleSpec_Grid() {
 	// 0.1 sgd b22e1bd24cc6
 	// 0.1 adam 0c4d5f41cb54
 }
+
+func ExampleSignificant() {
+	a, b := 0.1, 0.2
+	fmt.Println(a+b, hparams.Significant(a+b, 10))
+	fmt.Println(hparams.Significant(0.0054703548354713076, 4), hparams.Significant(123456, 2))
+	// Output:
+	// 0.30000000000000004 0.3
+	// 0.00547 120000
+}
