@@ -103,7 +103,7 @@ func (c Claim) checkCounts() (done bool, err error) {
 // lab's timing tables do.
 func ms(s float64) string {
 	x := 1000 * s
-	if !isFinite(x) {
+	if !history.Finite(x) {
 		return "–"
 	}
 	if math.Abs(x) >= 10 {
@@ -148,16 +148,11 @@ func judgeTiming(v *Verdict) error {
 	v.Claim = c
 	ts := make([]timed, len(c.Groups))
 	for i, g := range c.Groups {
-		hs, err := g.histories()
+		xs, err := c.Measure.seeds(g)
 		if err != nil {
 			return err
 		}
-		var xs []float64
-		for _, h := range hs {
-			if x := c.Measure.Of(h); isFinite(x) {
-				xs = append(xs, x)
-			}
-		}
+		xs = slices.DeleteFunc(xs, func(x float64) bool { return !history.Finite(x) })
 		st := history.Summarize(xs)
 		ts[i] = timed{median: Median(xs), min: st.Min, max: st.Max}
 		v.Results = append(v.Results, Result{Label: g.Label, Stat: st})

@@ -97,7 +97,7 @@ func (m Measure) Of(h *history.History) float64 {
 		best := math.NaN()
 		for _, e := range h.Epochs {
 			v := val(e)
-			if isFinite(v) && (math.IsNaN(best) || (m.lowerIsBetter() && v < best) || (!m.lowerIsBetter() && v > best)) {
+			if history.Finite(v) && (math.IsNaN(best) || (m.lowerIsBetter() && v < best) || (!m.lowerIsBetter() && v > best)) {
 				best = v
 			}
 		}
@@ -134,15 +134,22 @@ func (m Measure) check() error {
 
 // Stat returns the measure over the group's seeds.
 func (m Measure) Stat(g Group) (history.Stat, error) {
-	hs, err := g.histories()
+	xs, err := m.seeds(g)
 	if err != nil {
 		return history.Stat{}, err
+	}
+	return history.Summarize(xs), nil
+}
+
+// seeds returns the measure of each of the group's seeds, in order.
+func (m Measure) seeds(g Group) ([]float64, error) {
+	hs, err := g.histories()
+	if err != nil {
+		return nil, err
 	}
 	xs := make([]float64, len(hs))
 	for i, h := range hs {
 		xs[i] = m.Of(h)
 	}
-	return history.Summarize(xs), nil
+	return xs, nil
 }
-
-func isFinite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }

@@ -3,6 +3,8 @@ package evidence
 import (
 	"fmt"
 	"math"
+
+	"github.com/hyperlab-go/hyperlab/history"
 )
 
 // Interacts claims that two hyperparameters interact: the effect on the
@@ -37,7 +39,7 @@ func judgeInteraction(v *Verdict) error {
 	ea, eb := st[1].Mean-st[0].Mean, st[3].Mean-st[2].Mean
 	contrast := ea - eb
 	v.Margin, v.Spread = math.Abs(contrast), math.Sqrt(2*sumVar/4)
-	decided := seeds && isFinite(contrast) && v.Margin > v.Spread
+	decided := seeds && history.Finite(contrast) && v.Margin > v.Spread
 	v.Outcome = Depends
 	if decided {
 		v.Outcome = Supported

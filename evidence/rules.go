@@ -90,7 +90,7 @@ func Wobble(xs []float64) (changes, swing float64) {
 	var level float64
 	n := 0
 	for i, x := range xs {
-		if !isFinite(x) {
+		if !history.Finite(x) {
 			break
 		}
 		level += math.Abs(x)

@@ -121,5 +121,5 @@ func separation(a, b history.Stat, sp Spread) (diff, spread float64, decided boo
 		return diff, math.Abs(diff) - gap, a.N > 1 && b.N > 1 && gap > 0
 	}
 	spread = math.Sqrt((a.SD*a.SD + b.SD*b.SD) / 2)
-	return diff, spread, a.N > 1 && b.N > 1 && isFinite(diff) && math.Abs(diff) > spread
+	return diff, spread, a.N > 1 && b.N > 1 && history.Finite(diff) && math.Abs(diff) > spread
 }

@@ -57,7 +57,7 @@ func (w words) measure() text {
 
 // num formats a number with 4 significant digits; NaN is "–".
 func num(x float64) string {
-	if !isFinite(x) {
+	if !history.Finite(x) {
 		return "–"
 	}
 	return strconv.FormatFloat(x, 'g', 4, 64)
