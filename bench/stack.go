@@ -20,8 +20,9 @@ const stackBegin, stackEnd = "<!-- bench stack: begin -->", "<!-- bench stack: e
 // runStack times issue 19's three comparisons, each side by side in one
 // run (interleaved rounds, the faster kept): 16 toy configurations stacked
 // vs one after the other; 5 seeds of moons stacked vs separate vs one
-// seed; a 64-trial grid with parallel 2, stacked vs not. It writes its
-// sections between the stack markers of out.
+// seed; a 64-trial grid with parallel 2, stacked vs not; and what bounds
+// the first two (stackFloor). It writes its sections between the stack
+// markers of out.
 func runStack(epochs, rounds int, out string) error {
 	data, err := datasets.Load("moons", datasets.Options{Size: 1000, Noise: 0.2, Seed: 1, Normalize: true})
 	if err != nil {
@@ -38,6 +39,10 @@ func runStack(epochs, rounds int, out string) error {
 	}
 	secs = append(secs, s)
 	if s, err = stackGrid(data, epochs, rounds); err != nil {
+		return err
+	}
+	secs = append(secs, s)
+	if s, err = stackFloor(data, epochs, rounds); err != nil {
 		return err
 	}
 	secs = append(secs, s)
