@@ -10,10 +10,10 @@ import (
 
 	"math"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/hyperlab-go/hyperlab/bench/internal/resultsfile"
 	"github.com/hyperlab-go/hyperlab/training/dense"
 )
 
@@ -152,7 +152,7 @@ func run(args []string) error {
 		var buf bytes.Buffer
 		rep.WriteMarkdown(&buf)
 		buf.Write(keptSection(o.out))
-		return writeFileAtomic(o.out, buf.Bytes())
+		return resultsfile.Write(o.out, buf.Bytes())
 	}
 	for _, it := range []struct {
 		name string
@@ -251,32 +251,6 @@ func runSteps(o options, cases []Case, rep *Report) error {
 			fmt.Printf("  %-5s %-14s %8s ms/step wall, %8s ms/step CPU (%d timed steps)\n", c.Name, ct.Name, ms(got[i].Wall), ms(got[i].CPU), got[i].Steps)
 		}
 		rep.Steps = append(rep.Steps, row)
-	}
-	return nil
-}
-
-// writeFileAtomic writes via a temporary file and a rename, so a reader never
-// sees half a table.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".bench-*")
-	if err != nil {
-		return fmt.Errorf("bench: writing %s: %w", path, err)
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return fmt.Errorf("bench: writing %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("bench: writing %s: %w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("bench: writing %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("bench: writing %s: %w", path, err)
 	}
 	return nil
 }

@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"math"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -47,26 +45,5 @@ func TestReportRatiosAndMissingValues(t *testing.T) {
 	}
 	if !strings.Contains(toy, "–") || !strings.Contains(toy, "1.49×") {
 		t.Errorf("toy row %q: want – for the missing GoMLX time and 1.49× for hyperlab/PyTorch", toy)
-	}
-}
-
-func TestWriteFileAtomic(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "b.md")
-	if err := writeFileAtomic(path, []byte("one")); err != nil {
-		t.Fatal(err)
-	}
-	if err := writeFileAtomic(path, []byte("two")); err != nil {
-		t.Fatal(err)
-	}
-	got, err := os.ReadFile(path)
-	if err != nil || string(got) != "two" {
-		t.Fatalf("read %q, %v; want two", got, err)
-	}
-	st, _ := os.Stat(path)
-	if st.Mode().Perm() != 0o644 {
-		t.Errorf("mode %v, want 0644", st.Mode().Perm())
-	}
-	if err := writeFileAtomic(filepath.Join(t.TempDir(), "missing", "x.md"), nil); err == nil || !strings.HasPrefix(err.Error(), "bench: writing") {
-		t.Errorf("error %v, want one starting with bench: writing", err)
 	}
 }

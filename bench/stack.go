@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
 	"time"
 
+	"github.com/hyperlab-go/hyperlab/bench/internal/resultsfile"
 	"github.com/hyperlab-go/hyperlab/datasets"
 	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/hparams"
@@ -54,7 +54,7 @@ func runStack(epochs, rounds int, out string) error {
 		s.writeMarkdown(&md)
 	}
 	fmt.Fprintf(&md, "\nMeasured by `go run ./bench -items stack` on %s (load average %s).\n", time.Now().UTC().Format("2006-01-02 15:04 MST"), loadAverage())
-	return replaceBlock(out, stackBegin, stackEnd, md.String())
+	return resultsfile.ReplaceSection(out, stackBegin, stackEnd, md.String())
 }
 
 // fastest runs each variant rounds times, interleaved, and returns the
@@ -212,21 +212,4 @@ func stackGrid(data datasets.Split, epochs, rounds int) (Section, error) {
 			"1000 moons as above, Workers 2 (stacked: two stacks of 32, one per worker), no run store; " +
 			fmt.Sprintf("faster of %d interleaved rounds.", rounds),
 	}, nil
-}
-
-// replaceBlock puts md between begin and end in the file at path,
-// replacing what was there, or appends the block.
-func replaceBlock(path, begin, end, md string) error {
-	old, err := os.ReadFile(path)
-	if err != nil && !os.IsNotExist(err) {
-		return err
-	}
-	block := begin + "\n" + md + end + "\n"
-	var out []byte
-	if i, j := bytes.Index(old, []byte(begin)), bytes.Index(old, []byte(end)); i >= 0 && j > i {
-		out = append(append(append([]byte{}, old[:i]...), block...), bytes.TrimLeft(old[j+len(end):], "\n")...)
-	} else {
-		out = append(append(bytes.TrimRight(old, "\n"), "\n\n"...), block...)
-	}
-	return writeFileAtomic(path, out)
 }

@@ -9,7 +9,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -19,6 +18,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hyperlab-go/hyperlab/bench/internal/resultsfile"
 	"github.com/hyperlab-go/hyperlab/datasets"
 	"github.com/hyperlab-go/hyperlab/training"
 )
@@ -111,7 +111,7 @@ func run(trials, seeds, epochs, parallel int, out string) error {
 	if out == "" {
 		return nil
 	}
-	return replaceSection(out, md)
+	return resultsfile.ReplaceSection(out, Begin, End, md)
 }
 
 func median(xs []float64) float64 {
@@ -159,21 +159,4 @@ func loadAverage() string {
 		return "unknown"
 	}
 	return strings.Fields(string(b))[0]
-}
-
-// replaceSection puts md between the markers in the file at path,
-// replacing what was there, or appends it.
-func replaceSection(path, md string) error {
-	old, err := os.ReadFile(path)
-	if err != nil && !os.IsNotExist(err) {
-		return err
-	}
-	block := Begin + "\n" + md + End + "\n"
-	var out []byte
-	if i, j := bytes.Index(old, []byte(Begin)), bytes.Index(old, []byte(End)); i >= 0 && j > i {
-		out = append(append(append([]byte{}, old[:i]...), block...), bytes.TrimLeft(old[j+len(End):], "\n")...)
-	} else {
-		out = append(append(bytes.TrimRight(old, "\n"), "\n\n"...), block...)
-	}
-	return os.WriteFile(path, out, 0o644)
 }
