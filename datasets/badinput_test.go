@@ -24,7 +24,7 @@ func TestBadInput(t *testing.T) {
 	os.Mkdir(emptyDir, 0o755)
 	corruptMNIST := filepath.Join(dir, "corrupt-mnist")
 	os.Mkdir(corruptMNIST, 0o755)
-	os.WriteFile(filepath.Join(corruptMNIST, "train-images-idx3-ubyte.gz"), []byte("not gzip"), 0o644)
+	testutil.WriteFile(t, filepath.Join(corruptMNIST, "train-images-idx3-ubyte.gz"), "not gzip")
 
 	csvCase := func(content string, opts CSVOptions) func() error {
 		return func() error { _, err := ReadCSV(strings.NewReader(content), opts); return err }

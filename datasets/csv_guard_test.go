@@ -5,26 +5,24 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 )
 
 // A numeric last column with many distinct values is refused as classes,
 // with a sentence suggesting regression; read as regression it loads.
 func TestCSVTooManyClassesSuggestsRegression(t *testing.T) {
-	var b strings.Builder
-	b.WriteString("x,y\n")
-	for i := 0; i < 300; i++ {
-		fmt.Fprintf(&b, "%d,%g\n", i, float64(i)*1.37+0.5)
-	}
-	_, err := ReadCSV(strings.NewReader(b.String()), CSVOptions{Name: "reg.csv"})
+	reg := testutil.RegressionCSV(300)
+	_, err := ReadCSV(strings.NewReader(reg), CSVOptions{Name: "reg.csv"})
 	if err == nil || !strings.Contains(err.Error(), "regression") || !strings.Contains(err.Error(), "300 distinct numbers") {
 		t.Fatalf("err = %v; want a refusal suggesting regression", err)
 	}
-	d, err := ReadCSV(strings.NewReader(b.String()), CSVOptions{Name: "reg.csv", Regression: true})
+	d, err := ReadCSV(strings.NewReader(reg), CSVOptions{Name: "reg.csv", Regression: true})
 	if err != nil || d.Task != Regression {
 		t.Fatalf("as regression: %v, %v", d, err)
 	}
 	// Few classes with many rows each still load as classes.
-	b.Reset()
+	var b strings.Builder
 	b.WriteString("x,y\n")
 	for i := 0; i < 300; i++ {
 		fmt.Fprintf(&b, "%d,%d\n", i, i%3)

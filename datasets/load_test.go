@@ -1,22 +1,20 @@
 package datasets
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 )
 
 func TestLoad(t *testing.T) {
-	csvPath := filepath.Join(t.TempDir(), "iris.csv")
 	var b strings.Builder
 	b.WriteString("w,h,kind\n")
 	for i := 0; i < 50; i++ {
 		b.WriteString([]string{"1,2,a\n", "3,4,b\n"}[i%2])
 	}
-	if err := os.WriteFile(csvPath, []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	csvPath := testutil.WriteFile(t, filepath.Join(t.TempDir(), "iris.csv"), b.String())
 	tests := []struct {
 		name                         string
 		opts                         Options

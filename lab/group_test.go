@@ -11,6 +11,7 @@ import (
 
 	"github.com/hyperlab-go/hyperlab/evidence"
 	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 	"github.com/hyperlab-go/hyperlab/training"
 )
 
@@ -79,9 +80,7 @@ func TestVerdictRecheckFromStore(t *testing.T) {
 	write := func(h string) {
 		data, _ := json.Marshal(map[string]any{"cells": []any{map[string]any{"outputs": []any{
 			map[string]any{"data": map[string]any{"text/html": []string{h[:10], h[10:]}}}}}}})
-		if err := os.WriteFile(nb, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		testutil.WriteFile(t, nb, data)
 	}
 	write(html)
 	vs, err := RecheckNotebook(nb, dir)

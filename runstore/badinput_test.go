@@ -110,13 +110,13 @@ func TestBadInput(t *testing.T) {
 		}, outcome{err: []string{`run "nan": its values cannot be saved as JSON`}}},
 		{"unwritable root (a file where the directory should be)", func(t *testing.T, s *Store) (*Run, error) {
 			file := filepath.Join(t.TempDir(), "file")
-			os.WriteFile(file, nil, 0o644)
+			testutil.WriteFile(t, file, "")
 			_, err := Open(filepath.Join(file, "runs"))
 			return nil, err
 		}, outcome{err: []string{"cannot create the store directory", "not a directory"}}},
 		{"root is a file", func(t *testing.T, s *Store) (*Run, error) {
 			file := filepath.Join(t.TempDir(), "file")
-			os.WriteFile(file, nil, 0o644)
+			testutil.WriteFile(t, file, "")
 			_, err := Open(file)
 			return nil, err
 		}, outcome{err: []string{"cannot create the store directory"}}},
@@ -191,7 +191,7 @@ func TestListWithACorruptRun(t *testing.T) {
 		w, _ := s.Create(Meta{ID: id})
 		w.Finish(&history.History{Status: history.Finished})
 	}
-	os.WriteFile(filepath.Join(s.Root(), "bad", valuesFile), []byte("{"), 0o644)
+	testutil.WriteFile(t, filepath.Join(s.Root(), "bad", valuesFile), "{")
 	runs, err := s.List()
 	if len(runs) != 1 || runs[0].ID != "good" || err == nil || !strings.Contains(err.Error(), filepath.Join("bad", valuesFile)) {
 		t.Fatalf("runs %v, err %v", runs, err)

@@ -156,7 +156,7 @@ func TestRunFileFIFOAndHugeFile(t *testing.T) {
 func TestReadersWriteNothing(t *testing.T) {
 	foreign := t.TempDir()
 	os.Mkdir(filepath.Join(foreign, "ssh"), 0o755)
-	os.WriteFile(filepath.Join(foreign, "passwd"), []byte("x"), 0o644)
+	testutil.WriteFile(t, filepath.Join(foreign, "passwd"), "x")
 	before := tree(t, foreign)
 	for name, open := range map[string]func(string) (*Store, error){"Open": Open, "OpenReadOnly": OpenReadOnly} {
 		_, err := open(foreign)
@@ -265,7 +265,7 @@ func TestDuplicatedEpochsIncomplete(t *testing.T) {
 	b, _ := os.ReadFile(path)
 	lines := strings.SplitAfter(string(b), "\n")
 	// epoch 1 twice, and two lines, as status.json counts.
-	os.WriteFile(path, []byte(lines[0]+lines[0]), 0o644)
+	testutil.WriteFile(t, path, lines[0]+lines[0])
 	r, err := s.Load("r")
 	if err != nil {
 		t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 )
 
 func openTemp(t testing.TB) *Store {
@@ -328,7 +329,7 @@ func TestResetDelete(t *testing.T) {
 func TestSymlinkNotFollowed(t *testing.T) {
 	s := openTemp(t)
 	outside := t.TempDir()
-	os.WriteFile(filepath.Join(outside, valuesFile), []byte(`{"id":"x"}`), 0o644)
+	testutil.WriteFile(t, filepath.Join(outside, valuesFile), `{"id":"x"}`)
 	if err := os.Symlink(outside, filepath.Join(s.Root(), "evil")); err != nil {
 		t.Skip(err)
 	}

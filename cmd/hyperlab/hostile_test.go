@@ -89,7 +89,7 @@ func TestReportWritesNothingWhereItReads(t *testing.T) {
 	bin := binary(t)
 	foreign := t.TempDir()
 	os.Mkdir(filepath.Join(foreign, "ssh"), 0o755)
-	os.WriteFile(filepath.Join(foreign, "notes.txt"), []byte("x"), 0o644)
+	testutil.WriteFile(t, filepath.Join(foreign, "notes.txt"), "x")
 	code, _, stderr, _ := runBin(t, bin, "report", "--runs", foreign)
 	if code != exitUsage || !strings.Contains(stderr, "not a hyperlab run store") {
 		t.Errorf("report on a foreign directory: exit %d, %q", code, stderr)

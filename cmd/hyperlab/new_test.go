@@ -9,13 +9,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 	"github.com/hyperlab-go/hyperlab/notebooks"
 )
 
 func TestNewRefusesWhatWouldLoseOrMislead(t *testing.T) {
 	dir := t.TempDir()
-	existing := filepath.Join(dir, "mine.ipynb")
-	os.WriteFile(existing, []byte("keep me"), 0o644)
+	existing := testutil.WriteFile(t, filepath.Join(dir, "mine.ipynb"), "keep me")
 	for _, tc := range []struct {
 		name string
 		args []string

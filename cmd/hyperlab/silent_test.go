@@ -2,24 +2,19 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 )
 
 // Mistakes that used to give a wrong result, or fail only after the work,
 // end at once in one sentence with exit code 2.
 func TestSilentMistakesRefusedFirst(t *testing.T) {
 	dir := t.TempDir()
-	reg := filepath.Join(dir, "reg.csv")
-	var b strings.Builder
-	b.WriteString("x,y\n")
-	for i := 0; i < 300; i++ {
-		fmt.Fprintf(&b, "%d,%g\n", i, float64(i)*1.37+0.5)
-	}
-	os.WriteFile(reg, []byte(b.String()), 0o644)
+	reg := testutil.WriteFile(t, filepath.Join(dir, "reg.csv"), testutil.RegressionCSV(300))
 	million := []string{"sweep", "--runs", dir, "--grid", "learning_rate=" + strings.Repeat("0.1,", 999) + "0.1",
 		"--grid", "batch_size=" + strings.Repeat("8,", 999) + "8"}
 	tests := []struct {
@@ -52,13 +47,12 @@ func TestTaskRegressionTrains(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains")
 	}
-	reg := filepath.Join(t.TempDir(), "reg.csv")
 	var b strings.Builder
 	b.WriteString("x,target,y\n")
 	for i := 0; i < 200; i++ {
 		fmt.Fprintf(&b, "%d,%g,%d\n", i, float64(i)*0.01, i%2)
 	}
-	os.WriteFile(reg, []byte(b.String()), 0o644)
+	reg := testutil.WriteFile(t, filepath.Join(t.TempDir(), "reg.csv"), b.String())
 	code, stdout, stderr := runCLI(t, "train", "--runs", "", "--dataset", reg, "--label", "target", "--task", "regression", "--epochs=2")
 	if code != exitOK {
 		t.Fatalf("exit %d\n%s\n%s", code, stdout, stderr)

@@ -155,21 +155,21 @@ func TestCorpus(t *testing.T) {
 		// Hyperparameters that cannot train, through training.Run.
 		{"layers of zero units", fit(foreign("fnn_num_hidden_layers", 2, "fnn_num_hidden_nodes", 0)), "fnn_num_hidden_nodes=0", "at least 1"},
 		{"a layer of zero units", fit(foreign("hidden_layers", []int{16, 0})), "hidden_layers=[16 0]", "at least 1"},
-		{"batch larger than the dataset", fit(values("batch_size", 1000)), "batch_size=1000", "use at most"},
+		{"batch larger than the dataset", fit(values(t, "batch_size", 1000)), "batch_size=1000", "use at most"},
 		{"negative dropout through Run", fit(foreign("dropout_rate", -0.1)), "dropout_rate=-0.1", "[0, 1)"},
 		{"unknown optimizer", fit(foreign("optimizer", "adagrad")), `"adagrad"`, "use one of"},
 		{"unknown activation", fit(foreign("activation", "softmax")), `"softmax"`, "relu"},
 		{"zero learning rate", fit(foreign("learning_rate", 0.0)), "learning_rate=0", "positive"},
-		{"cross-entropy on a regression set", func(*testing.T) error {
+		{"cross-entropy on a regression set", func(t *testing.T) error {
 			data, err := datasets.Load("sine", datasets.Options{Size: 60, Seed: 1})
 			if err != nil {
 				return err
 			}
-			_, err = training.Run(context.Background(), values("loss", "cross_entropy"), data)
+			_, err = training.Run(context.Background(), values(t, "loss", "cross_entropy"), data)
 			return err
 		}, "loss=cross_entropy", "use mse, mae or huber"},
-		{"model too large for simplego (lab)", notebook(values("hidden_layers", []int{4096, 4096}), "moons"), "trainable parameters", "lab.AllowLarge()"},
-		{"unknown dataset (lab)", notebook(values(), "spiral"), `"spiral"`, `"spirals"`},
+		{"model too large for simplego (lab)", notebook(values(t, "hidden_layers", []int{4096, 4096}), "moons"), "trainable parameters", "lab.AllowLarge()"},
+		{"unknown dataset (lab)", notebook(values(t), "spiral"), `"spiral"`, `"spirals"`},
 		{"empty values (lab)", notebook(hparams.Values{}, "moons"), "empty hyperparameters", "training.Spec.Defaults()"},
 	}
 	if len(tests) < 50 {

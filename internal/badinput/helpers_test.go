@@ -14,6 +14,7 @@ import (
 	"github.com/hyperlab-go/hyperlab/datasets"
 	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 	"github.com/hyperlab-go/hyperlab/runstore"
 	"github.com/hyperlab-go/hyperlab/training"
 )
@@ -77,11 +78,9 @@ func newFixtures(t *testing.T) *fixtures {
 		"bad.json":       `{"learning_rate": 0.1,`,
 		"badvalue.json":  `{"learning_rate": "fast"}`,
 		"plainfile":      "x",
-		"regression.csv": regressionCSV(),
+		"regression.csv": testutil.RegressionCSV(200),
 	} {
-		if err := os.WriteFile(f.path(name), []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		testutil.WriteFile(t, f.path(name), content)
 	}
 	if err := mkfifo(f.path("pipe.csv")); err != nil {
 		t.Fatal(err)
@@ -89,28 +88,12 @@ func newFixtures(t *testing.T) *fixtures {
 	return f
 }
 
-// regressionCSV has a numeric target of many distinct values last.
-func regressionCSV() string {
-	var b strings.Builder
-	b.WriteString("x,y\n")
-	for i := range 200 {
-		fmt.Fprintf(&b, "%d,%g\n", i, float64(i)*1.37+0.5)
-	}
-	return b.String()
-}
-
 func (f *fixtures) path(name string) string { return filepath.Join(f.dir, name) }
 
 // values returns training.Spec's defaults with name=value pairs set.
-func values(kv ...any) hparams.Values {
-	v := training.Spec.Defaults()
-	for i := 0; i < len(kv); i += 2 {
-		var err error
-		if v, err = v.With(kv[i].(string), kv[i+1]); err != nil {
-			panic(err)
-		}
-	}
-	return v
+func values(t testing.TB, kv ...any) hparams.Values {
+	t.Helper()
+	return testutil.With(t, training.Spec.Defaults(), kv...)
 }
 
 // foreign returns the defaults of a user's Spec declaring the given
@@ -158,7 +141,7 @@ func damaged(t *testing.T, f func(dir string)) error {
 	if err != nil {
 		return err
 	}
-	v := values("epochs", 3, "batch_size", 16)
+	v := values(t, "epochs", 3, "batch_size", 16)
 	if _, err := training.Run(context.Background(), v, data, training.Store(s)); err != nil {
 		return err
 	}

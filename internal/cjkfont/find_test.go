@@ -5,13 +5,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 )
 
 func TestFindPrefersTheBestKnownFile(t *testing.T) {
 	a, b := t.TempDir(), t.TempDir()
 	for _, f := range []string{filepath.Join(a, "x", "WQY-ZenHei.ttc"), filepath.Join(b, "wqy-microhei.ttc"), filepath.Join(b, "DejaVuSans.ttf")} {
 		os.MkdirAll(filepath.Dir(f), 0o755)
-		os.WriteFile(f, []byte("font"), 0o644)
+		testutil.WriteFile(t, f, "font")
 	}
 	got, err := find([]string{a, b, filepath.Join(a, "missing")})
 	if err != nil || got != filepath.Join(b, "wqy-microhei.ttc") {
@@ -28,7 +30,7 @@ func TestFindSaysHowToInstall(t *testing.T) {
 
 func TestEnvOverride(t *testing.T) {
 	f := filepath.Join(t.TempDir(), "mine.ttf")
-	os.WriteFile(f, []byte("font"), 0o644)
+	testutil.WriteFile(t, f, "font")
 	t.Setenv(EnvVar, f)
 	if got, err := Find(); err != nil || got != f {
 		t.Errorf("Find = %q, %v", got, err)

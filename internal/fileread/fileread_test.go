@@ -15,8 +15,7 @@ import (
 )
 
 func TestReadFileRegular(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "a.txt")
-	os.WriteFile(p, []byte("hello"), 0o644)
+	p := testutil.WriteFile(t, filepath.Join(t.TempDir(), "a.txt"), "hello")
 	got, err := fileread.ReadFile(p, 5, false)
 	if err != nil || string(got) != "hello" {
 		t.Fatalf("got %q, %v", got, err)
@@ -51,8 +50,7 @@ func TestRefusesNonRegularWithoutBlocking(t *testing.T) {
 
 func TestFollowLinkToRegular(t *testing.T) {
 	dir := t.TempDir()
-	p := filepath.Join(dir, "a")
-	os.WriteFile(p, []byte("x"), 0o644)
+	p := testutil.WriteFile(t, filepath.Join(dir, "a"), "x")
 	os.Symlink(p, filepath.Join(dir, "l"))
 	if _, err := fileread.ReadFile(filepath.Join(dir, "l"), 10, true); err != nil {
 		t.Fatal(err)
@@ -60,14 +58,13 @@ func TestFollowLinkToRegular(t *testing.T) {
 }
 
 func TestReadStopsAtLimitWhenFileGrows(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "a")
-	os.WriteFile(p, []byte("ab"), 0o644)
+	p := testutil.WriteFile(t, filepath.Join(t.TempDir(), "a"), "ab")
 	f, err := fileread.Open(p, 3, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	os.WriteFile(p, []byte("abcdef"), 0o644)
+	testutil.WriteFile(t, p, "abcdef")
 	buf := make([]byte, 10)
 	n, err := f.Read(buf)
 	if n != 3 || !errors.Is(err, fileread.ErrTooLarge) {

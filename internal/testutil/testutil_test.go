@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -124,5 +125,30 @@ func TestWithSetsPairsInOrder(t *testing.T) {
 		if !r.failed {
 			t.Errorf("With(%v) did not fail the test", kv)
 		}
+	}
+}
+
+func TestWriteFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.txt")
+	if got := WriteFile(t, path, "one"); got != path {
+		t.Errorf("WriteFile returned %q, want %q", got, path)
+	}
+	WriteFile(t, path, []byte("two"))
+	if b, err := os.ReadFile(path); err != nil || string(b) != "two" {
+		t.Errorf("read %q, %v; want two", b, err)
+	}
+}
+
+func TestRegressionCSV(t *testing.T) {
+	lines := strings.Split(strings.TrimSuffix(RegressionCSV(50), "\n"), "\n")
+	if len(lines) != 51 || lines[0] != "x,y" {
+		t.Fatalf("%d lines starting %q, want the header x,y and 50 rows", len(lines), lines[0])
+	}
+	ys := map[string]bool{}
+	for _, l := range lines[1:] {
+		ys[l[strings.LastIndex(l, ",")+1:]] = true
+	}
+	if len(ys) != 50 {
+		t.Errorf("%d distinct values of y, want one a row (50)", len(ys))
 	}
 }

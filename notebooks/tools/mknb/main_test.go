@@ -181,14 +181,14 @@ func TestKeepOutputs(t *testing.T) {
 	dir := t.TempDir()
 	src := filepath.Join(dir, "nb.txt")
 	nb := filepath.Join(dir, "nb.ipynb")
-	os.WriteFile(src, []byte(source), 0o644)
+	testutil.WriteFile(t, src, source)
 	if code := run([]string{"-out", dir, src}, &bytes.Buffer{}, &bytes.Buffer{}); code != 0 {
 		t.Fatal("build failed")
 	}
 	executed(t, nb)
 	edited := strings.Replace(source, "# Title", "# New title", 1)
 	edited = strings.Replace(edited, "fmt.Println(1)", "fmt.Println(2)", 1)
-	os.WriteFile(src, []byte(edited), 0o644)
+	testutil.WriteFile(t, src, edited)
 	var errs bytes.Buffer
 	if code := run([]string{"-out", dir, src}, &bytes.Buffer{}, &errs); code != 0 {
 		t.Fatal(errs.String())
@@ -221,19 +221,19 @@ func TestUsageAndErrors(t *testing.T) {
 		t.Errorf("missing file: exit %d", code)
 	}
 	bad := filepath.Join(t.TempDir(), "bad.txt")
-	os.WriteFile(bad, []byte("text\n"), 0o644)
+	testutil.WriteFile(t, bad, "text\n")
 	errs.Reset()
 	if code := run([]string{bad}, &out, &errs); code != 1 || !strings.Contains(errs.String(), "before the first cell marker") {
 		t.Errorf("bad source: exit %d, %q", code, errs.String())
 	}
 	good := filepath.Join(t.TempDir(), "good.txt")
-	os.WriteFile(good, []byte(source), 0o644)
+	testutil.WriteFile(t, good, source)
 	errs.Reset()
 	if code := run([]string{"-lang", "fr", good}, &out, &errs); code != 1 || !strings.Contains(errs.String(), `"fr"`) {
 		t.Errorf("-lang fr: exit %d, %q", code, errs.String())
 	}
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "good.ipynb"), []byte("not json"), 0o644)
+	testutil.WriteFile(t, filepath.Join(dir, "good.ipynb"), "not json")
 	errs.Reset()
 	if code := run([]string{"-out", dir, good}, &out, &errs); code != 1 || !strings.Contains(errs.String(), "-clean") {
 		t.Errorf("a broken notebook in the way: exit %d, %q", code, errs.String())
