@@ -72,7 +72,7 @@ func TestNotebooks(t *testing.T) {
 			}
 			page := exportHTML(t, executed, html)
 			checkCharts(t, executed, page, lang)
-			checkImages(t, executed, page, exportSanitized(t, executed, t.TempDir()))
+			checkImages(t, executed, page, exportHTML(t, executed, t.TempDir(), "--HTMLExporter.sanitize_html=True"))
 			if testutil.Updating() && !t.Failed() {
 				if err := copyFile(executed, f); err != nil {
 					t.Fatal(err)
@@ -170,25 +170,15 @@ func execute(t *testing.T, f, dir string) string {
 	return executed
 }
 
-// exportHTML writes the HTML export of an executed notebook into dir.
-func exportHTML(t *testing.T, executed, dir string) string {
+// exportHTML writes the HTML export of an executed notebook into dir, with
+// nbconvert's further options (such as --HTMLExporter.sanitize_html=True,
+// which removes scripts and unsafe markup, as for an untrusted notebook).
+func exportHTML(t *testing.T, executed, dir string, options ...string) string {
 	t.Helper()
-	out, err := exec.Command("jupyter", "nbconvert", "--to", "html", "--output-dir", dir, executed).CombinedOutput()
+	args := append(append([]string{"nbconvert", "--to", "html"}, options...), "--output-dir", dir, executed)
+	out, err := exec.Command("jupyter", args...).CombinedOutput()
 	if err != nil {
-		t.Errorf("jupyter nbconvert --to html %s: %v\n%s", executed, err, tail(string(out)))
-	}
-	return filepath.Join(dir, strings.TrimSuffix(filepath.Base(executed), ".ipynb")+".html")
-}
-
-// exportSanitized writes the HTML export of an executed notebook made with
-// nbconvert's sanitizer (scripts and unsafe markup removed, as for an
-// untrusted notebook) into dir.
-func exportSanitized(t *testing.T, executed, dir string) string {
-	t.Helper()
-	out, err := exec.Command("jupyter", "nbconvert", "--to", "html", "--HTMLExporter.sanitize_html=True",
-		"--output-dir", dir, executed).CombinedOutput()
-	if err != nil {
-		t.Errorf("jupyter nbconvert --to html --HTMLExporter.sanitize_html=True %s: %v\n%s", executed, err, tail(string(out)))
+		t.Errorf("jupyter %s: %v\n%s", strings.Join(args, " "), err, tail(string(out)))
 	}
 	return filepath.Join(dir, strings.TrimSuffix(filepath.Base(executed), ".ipynb")+".html")
 }

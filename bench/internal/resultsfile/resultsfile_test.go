@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 )
 
 func TestWrite(t *testing.T) {
@@ -46,9 +48,7 @@ func TestReplaceSection(t *testing.T) {
 		t.Fatalf("new file %q, want %q", got, want)
 	}
 	// The section between the markers is replaced; what is around it stays.
-	if err := os.WriteFile(path, []byte("# head\n<!-- b -->\nold\n<!-- e -->\n\ntail\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testutil.WriteFile(t, path, "# head\n<!-- b -->\nold\n<!-- e -->\n\ntail\n")
 	if err := ReplaceSection(path, "<!-- b -->", "<!-- e -->", "new\n"); err != nil {
 		t.Fatal(err)
 	}
