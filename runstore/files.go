@@ -57,7 +57,7 @@ func writeFileAtomic(dir, name string, data []byte, durable bool) error {
 	if err := fault("create", filepath.Join(dir, name)); err != nil {
 		return fmt.Errorf("runstore: writing %s: %w", filepath.Join(dir, name), err)
 	}
-	f, err := os.CreateTemp(dir, "."+name+".tmp-*")
+	f, err := os.CreateTemp(dir, tempPrefix(name)+"*")
 	if err != nil {
 		return fmt.Errorf("runstore: writing %s: %w", filepath.Join(dir, name), err)
 	}
@@ -146,3 +146,7 @@ func createAppend(dir, name string) (*os.File, error) {
 	}
 	return f, nil
 }
+
+// tempPrefix begins the name of the temporary file writeFileAtomic writes
+// name through.
+func tempPrefix(name string) string { return "." + name + ".tmp-" }

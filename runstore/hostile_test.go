@@ -274,3 +274,43 @@ func TestDuplicatedEpochsIncomplete(t *testing.T) {
 		t.Errorf("complete=%v note=%q; want incomplete naming epoch 1", r.Complete, r.Note)
 	}
 }
+
+// A store's marker is written through a temporary file and renamed, so
+// for a moment a new store holds only that file (and the lock). Another
+// process's Open at that moment must take it for the store it is, not
+// refuse it as someone else's directory (it once did, and
+// TestConcurrentIdenticalTrainProcesses failed now and then); a file of
+// any other name still makes the directory foreign.
+func TestOpenDuringAnotherOpensMarkerWrite(t *testing.T) {
+	root := t.TempDir()
+	testutil.WriteFile(t, filepath.Join(root, lockName), "")
+	testutil.WriteFile(t, filepath.Join(root, tempPrefix(markerName)+"123456"), "")
+	if _, err := Open(root); err != nil {
+		t.Fatalf("Open while another Open writes the marker: %v", err)
+	}
+	if _, err := os.Lstat(filepath.Join(root, markerName)); err != nil {
+		t.Errorf("Open left no marker: %v", err)
+	}
+
+	foreign := t.TempDir()
+	testutil.WriteFile(t, filepath.Join(foreign, ".hyperlab-storeX"), "")
+	if _, err := Open(foreign); err == nil || !strings.Contains(err.Error(), "is not a hyperlab run store") {
+		t.Errorf("Open on a directory with another file: %v", err)
+	}
+}
+
+// Many Opens of one new directory at once all succeed.
+func TestConcurrentOpensOfNewStore(t *testing.T) {
+	for range 20 {
+		root := filepath.Join(t.TempDir(), "runs")
+		errs := make(chan error, 8)
+		for range cap(errs) {
+			go func() { _, err := Open(root); errs <- err }()
+		}
+		for range cap(errs) {
+			if err := <-errs; err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // markerText is the content of the marker file, for a person who finds it.
@@ -61,7 +62,9 @@ func chmodDir(dir string) error {
 // checkStore accepts a directory that is a store: it holds the marker,
 // or it is empty, or it holds only what a store from before the marker
 // held (runs with their values.json or status.json, a .lock, a
-// report.html, trash). Anything else is someone else's directory.
+// report.html, trash), or the marker being written by another process's
+// Open (its temporary file, there until the rename that publishes it).
+// Anything else is someone else's directory.
 func checkStore(abs string) error {
 	if fi, err := os.Lstat(filepath.Join(abs, markerName)); err == nil && fi.Mode().IsRegular() {
 		return nil
@@ -82,7 +85,7 @@ func checkStore(abs string) error {
 func belongsToStore(abs string, e os.DirEntry) bool {
 	name := e.Name()
 	switch {
-	case name == lockName || name == "report.html":
+	case name == lockName || name == "report.html" || strings.HasPrefix(name, tempPrefix(markerName)):
 		return e.Type().IsRegular()
 	case len(name) > len(trashPrefix) && name[:len(trashPrefix)] == trashPrefix:
 		return e.IsDir()
