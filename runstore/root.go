@@ -64,9 +64,11 @@ func chmodDir(dir string) error {
 // held (runs with their values.json or status.json, a .lock, a
 // report.html, trash), or the marker being written by another process's
 // Open (its temporary file, there until the rename that publishes it).
-// Anything else is someone else's directory.
+// Anything else is someone else's directory, unless the marker has
+// appeared since the first look: another process's Open marked the
+// directory and may already have started runs in it.
 func checkStore(abs string) error {
-	if fi, err := os.Lstat(filepath.Join(abs, markerName)); err == nil && fi.Mode().IsRegular() {
+	if hasMarker(abs) {
 		return nil
 	}
 	entries, err := os.ReadDir(abs)
@@ -74,12 +76,19 @@ func checkStore(abs string) error {
 		return fmt.Errorf("runstore: reading the store directory %s: %w", abs, err)
 	}
 	for _, e := range entries {
-		if !belongsToStore(abs, e) {
+		if !belongsToStore(abs, e) && !hasMarker(abs) {
 			return fmt.Errorf("runstore: %s is not a hyperlab run store (it holds %s and no %s file); give the --runs directory of a train or sweep, or a new or empty directory",
 				abs, e.Name(), markerName)
 		}
 	}
 	return nil
+}
+
+// hasMarker reports whether the directory abs holds the store marker (a
+// regular file; Open writes it once and nothing removes it).
+func hasMarker(abs string) bool {
+	fi, err := os.Lstat(filepath.Join(abs, markerName))
+	return err == nil && fi.Mode().IsRegular()
 }
 
 func belongsToStore(abs string, e os.DirEntry) bool {
@@ -108,7 +117,7 @@ func IsStore(dir string) bool {
 	if err != nil {
 		return false
 	}
-	if fi, err := os.Lstat(filepath.Join(abs, markerName)); err == nil && fi.Mode().IsRegular() {
+	if hasMarker(abs) {
 		return true
 	}
 	entries, err := os.ReadDir(abs)

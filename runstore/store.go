@@ -54,7 +54,7 @@ func Open(root string) (*Store, error) {
 		return nil, fmt.Errorf("runstore: cannot write in the store directory %s: %w", abs, err)
 	}
 	defer unlock(l)
-	if fi, err := os.Lstat(filepath.Join(abs, markerName)); err != nil || !fi.Mode().IsRegular() {
+	if !hasMarker(abs) {
 		if err := writeFileAtomic(abs, markerName, []byte(markerText), false); err != nil {
 			return nil, fmt.Errorf("runstore: cannot write in the store directory %s: %w", abs, err)
 		}
