@@ -180,7 +180,11 @@ func (l *loop) judgeEpoch(epoch int, e history.Epoch, firstStep int) (stop bool,
 	// A pruner judges every epoch but the last: a trial that trained all its
 	// epochs finished, and stopping it there would save nothing.
 	for _, prune := range l.o.prune {
-		if epoch < l.cfg.Epochs && prune(e) {
+		stop := epoch < l.cfg.Epochs
+		if stop {
+			l.o.turn(func() { stop = prune(e) })
+		}
+		if stop {
 			l.h.Status = history.Pruned
 			return true, nil
 		}
@@ -217,7 +221,7 @@ func (l *loop) addEpoch(e history.Epoch, firstStep int) error {
 		}
 	}
 	for _, fn := range l.o.onEpoch {
-		if err := callback("OnEpoch", func() { fn(e) }); err != nil {
+		if err := l.o.callback("OnEpoch", func() { fn(e) }); err != nil {
 			return err
 		}
 	}
@@ -244,7 +248,7 @@ func (l *loop) stepCallback(step int, loss float64, lastOfEpoch bool) error {
 	}
 	l.lastStepCall = now
 	for _, fn := range l.o.onStep {
-		if err := callback("OnStep", func() { fn(step, loss) }); err != nil {
+		if err := l.o.callback("OnStep", func() { fn(step, loss) }); err != nil {
 			return err
 		}
 	}
@@ -253,12 +257,12 @@ func (l *loop) stepCallback(step int, loss float64, lastOfEpoch bool) error {
 
 // callback runs a user callback and returns its panic as an error, so that
 // it is not mistaken for a GoMLX failure.
-func callback(name string, fn func()) (err error) {
+func (o *options) callback(name string, fn func()) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("training: the %s callback panicked: %v", name, r)
 		}
 	}()
-	fn()
+	o.turn(fn)
 	return nil
 }

@@ -1,6 +1,7 @@
 package training
 
 import (
+	"sync"
 	"time"
 
 	"github.com/gomlx/gomlx/backends"
@@ -22,6 +23,9 @@ type options struct {
 	reused    *bool
 	prune     []func(history.Epoch) bool
 	noStack   bool
+	// serial, when set, makes the callbacks and the Reused flag of runs
+	// trained at the same time (RunPlans' concurrent stacks) take turns.
+	serial *sync.Mutex
 }
 
 // PruneWhen stops the run after an epoch for which fn returns true, with
@@ -89,4 +93,26 @@ func WeightSnapshots(dst *Weights) Option {
 // of training (a notebook can say "loaded from the run store").
 func Reused(dst *bool) Option {
 	return func(o *options) { o.reused = dst }
+}
+
+// serialized makes the callbacks and the Reused flag of the runs it is
+// given take turns under mu (RunPlans gives it to the stacks it trains at
+// the same time), so that a callback the runs share is never called twice
+// at once, as with runs one after the other.
+func serialized(mu *sync.Mutex) Option { return func(o *options) { o.serial = mu } }
+
+// turn runs fn, in turn with the other runs' callbacks under serialized.
+func (o *options) turn(fn func()) {
+	if o.serial != nil {
+		o.serial.Lock()
+		defer o.serial.Unlock()
+	}
+	fn()
+}
+
+// setReused sets Reused's flag, if the run has one.
+func (o *options) setReused(v bool) {
+	if o.reused != nil {
+		o.turn(func() { *o.reused = v })
+	}
 }

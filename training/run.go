@@ -64,9 +64,7 @@ func newOptions(opts []Option) *options {
 	for _, opt := range opts {
 		opt(o)
 	}
-	if o.reused != nil {
-		*o.reused = false
-	}
+	o.setReused(false)
 	return o
 }
 

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/hyperlab-go/hyperlab/history"
@@ -84,7 +86,9 @@ func StackGroups(plans []*Plan) [][]int {
 // error in order, as Plan.Run would one by one. Plans that share a
 // StackKey train in one graph, unless an option turns stacking off
 // (NoStack) or asks for artifacts (DecisionBoundary, WeightSnapshots), which
-// only a run of its own saves.
+// only a run of its own saves; such a group trains as one stack per core,
+// at the same time (runGroup), so callbacks run on other goroutines than
+// the caller's, one at a time.
 func RunPlans(ctx context.Context, plans []*Plan, opts [][]Option) ([]*history.History, []error) {
 	hs, errs := make([]*history.History, len(plans)), make([]error, len(plans))
 	var stackable []*Plan
@@ -101,19 +105,55 @@ func RunPlans(ctx context.Context, plans []*Plan, opts [][]Option) ([]*history.H
 		for j, k := range g {
 			ps[j], os[j] = stackable[k], opts[at[k]]
 		}
-		var gh []*history.History
-		var ge []error
-		if len(g) == 1 {
-			h, err := ps[0].Run(ctx, os[0]...)
-			gh, ge = []*history.History{h}, []error{err}
-		} else {
-			gh, ge = RunStack(ctx, ps, os)
-		}
+		gh, ge := runGroup(ctx, ps, os)
 		for j, k := range g {
 			hs[at[k]], errs[at[k]] = gh[j], ge[j]
 		}
 	}
 	return hs, errs
+}
+
+// runGroup trains plans that share a StackKey, plan i with opts[i], as
+// one stack per core at the same time (a part of one plan trains alone).
+// simplego runs a graph's ops one after the other on about one core, so
+// two stacks of K/2 models at once take about half the time of one stack
+// of K, and two models alone at once less than a stack of two
+// (docs/benchmarks.md). The parts' callbacks take turns (serialized), as
+// they would one run after the other.
+func runGroup(ctx context.Context, plans []*Plan, opts [][]Option) ([]*history.History, []error) {
+	parts := min(runtime.GOMAXPROCS(0), len(plans))
+	if parts == 1 {
+		return runPart(ctx, plans, opts)
+	}
+	hs, errs := make([]*history.History, len(plans)), make([]error, len(plans))
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	size := (len(plans) + parts - 1) / parts
+	for lo := 0; lo < len(plans); lo += size {
+		hi := min(lo+size, len(plans))
+		part := make([][]Option, hi-lo)
+		for j := range part {
+			part[j] = append(slices.Clip(opts[lo+j]), serialized(&mu))
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			h, e := runPart(ctx, plans[lo:hi], part)
+			copy(hs[lo:hi], h)
+			copy(errs[lo:hi], e)
+		}()
+	}
+	wg.Wait()
+	return hs, errs
+}
+
+// runPart trains plans as one stack, or alone when there is one.
+func runPart(ctx context.Context, plans []*Plan, opts [][]Option) ([]*history.History, []error) {
+	if len(plans) == 1 {
+		h, err := plans[0].Run(ctx, opts[0]...)
+		return []*history.History{h}, []error{err}
+	}
+	return RunStack(ctx, plans, opts)
 }
 
 // member is one model of a stack.
@@ -203,9 +243,7 @@ func (m *member) prepare() {
 	case storedReusable(run) && !m.o.noCache:
 		h := run.History
 		m.l.h, m.done = &h, true
-		if m.o.reused != nil {
-			*m.o.reused = true
-		}
+		m.o.setReused(true)
 		return
 	case run.Complete:
 		err = s.Delete(id)

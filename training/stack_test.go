@@ -4,7 +4,11 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"runtime"
+	"slices"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/hyperlab-go/hyperlab/datasets"
 	"github.com/hyperlab-go/hyperlab/history"
@@ -140,5 +144,52 @@ func TestStackMatchesAloneWithRegularization(t *testing.T) {
 	)
 	for i := range stacked {
 		matchesAlone(t, fmt.Sprintf("model %d", i), stacked[i], alone[i])
+	}
+}
+
+// RunPlans trains a group as one stack per core at the same time. The
+// models learn the same whatever the parts (a model's rows of a stacked op
+// do not depend on the other rows), and a callback the runs share is
+// called by one part at a time, as it would be one run after the other.
+func TestRunPlansPartsPerCore(t *testing.T) {
+	data := moons(t)
+	var vs []hparams.Values
+	for i := range 5 {
+		vs = append(vs, values(t, "epochs", 3, "seed", i+1))
+	}
+	plans := plansOf(t, data, vs...)
+	train := func(procs int) []*history.History {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		var inside atomic.Int32
+		var epochs []history.Epoch // appended to by every run: -race sees overlapping calls
+		var reused bool
+		shared := []Option{Reused(&reused), OnEpoch(func(e history.Epoch) {
+			if inside.Add(1) != 1 {
+				t.Error("two runs called the shared OnEpoch at once")
+			}
+			epochs = append(epochs, e)
+			time.Sleep(time.Millisecond)
+			inside.Add(-1)
+		})}
+		opts := make([][]Option, len(plans))
+		for i := range opts {
+			opts[i] = shared
+		}
+		hs, errs := RunPlans(context.Background(), plans, opts)
+		for i, err := range errs {
+			if err != nil {
+				t.Fatalf("GOMAXPROCS %d, model %d: %v", procs, i, err)
+			}
+		}
+		if want := 3 * len(plans); len(epochs) != want {
+			t.Errorf("GOMAXPROCS %d: OnEpoch saw %d epochs, want %d", procs, len(epochs), want)
+		}
+		return hs
+	}
+	one, two := train(1), train(2) // one stack of 5; stacks of 3 and 2 at once
+	for i := range one {
+		if !slices.Equal(one[i].StepLoss, two[i].StepLoss) {
+			t.Errorf("model %d learned otherwise in a stack of another size", i)
+		}
 	}
 }

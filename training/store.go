@@ -68,9 +68,7 @@ func (j *job) tryStored(id string) (*history.History, error) {
 		return nil, fmt.Errorf("training: reading the stored run: %w", err)
 	case storedReusable(run) && !j.o.noCache:
 		if ok, err := j.loadArtifacts(run); err != nil || ok {
-			if j.o.reused != nil {
-				*j.o.reused = err == nil
-			}
+			j.o.setReused(err == nil)
 			h := run.History
 			return &h, err
 		}
