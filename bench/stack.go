@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"runtime"
 	"time"
 
 	"github.com/hyperlab-go/hyperlab/bench/internal/resultsfile"
@@ -144,7 +145,8 @@ func stackConfigs(data datasets.Split, epochs, rounds int) (Section, error) {
 		Rows: [][]string{{fmt.Sprint(len(ps)), fmt.Sprint(epochs), fmt.Sprintf("%.2f s", t[0]), fmt.Sprintf("%.2f s", t[1]),
 			fmt.Sprintf("%.2f×", t[1]/t[0]), yesNo(t[1]/t[0] >= 6)}},
 		Note: "learning_rate ∈ {0.001, 0.003, 0.01, 0.03} × seed ∈ {1, 2, 3, 4}, default model (2-16-16-2 relu, Adam, batch 32), " +
-			"1000 moons (800 train / 200 validation, evaluated every epoch), one goroutine, no run store, default backend (`go:ops_sequential`); " +
+			"1000 moons (800 train / 200 validation, evaluated every epoch), no run store, default backend (`go:ops_sequential`); " +
+			fmt.Sprintf("stacked: RunPlans trains one stack per core at the same time (%d here); one after the other: one goroutine; ", runtime.GOMAXPROCS(0)) +
 			fmt.Sprintf("faster of %d interleaved rounds. Both include building and compiling the graphs.", rounds),
 	}, nil
 }
