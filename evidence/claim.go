@@ -2,8 +2,12 @@ package evidence
 
 import (
 	"fmt"
+	"maps"
+	"slices"
+	"strings"
 
 	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/internal/typo"
 )
 
 // Rule is the kind of a claim.
@@ -113,7 +117,11 @@ func (c Claim) check() error {
 	}
 	r, ok := rules[c.Rule]
 	if !ok {
-		return fmt.Errorf("evidence: claim %s: unknown rule %q; use lower, trend, oscillates, smooth, neighbours, interaction, wrong-rate, timing, best_epoch_in, step_log or steps_per_epoch", c.ID, c.Rule)
+		names := make([]string, 0, len(rules))
+		for _, r := range slices.Sorted(maps.Keys(rules)) {
+			names = append(names, string(r))
+		}
+		return fmt.Errorf("evidence: claim %s: unknown rule %q; use one of %s%s", c.ID, c.Rule, strings.Join(names, ", "), typo.Hint(string(c.Rule), names))
 	}
 	if c.Rule == Lower && len(c.Groups) != 2 {
 		return fmt.Errorf("evidence: claim %s compares two groups and got %d", c.ID, len(c.Groups))

@@ -98,7 +98,8 @@ func TestVerdictBadClaims(t *testing.T) {
 		want string
 	}{
 		{Claim{Rule: Lower}, "needs an ID"},
-		{Claim{ID: "x", Rule: "bigger"}, `unknown rule "bigger"`},
+		{Claim{ID: "x", Rule: "bigger"}, `unknown rule "bigger"; use one of `},
+		{Claim{ID: "x", Rule: "lowr"}, `did you mean "lower"?`},
 		{Claim{ID: "x", Rule: Lower, Measure: finalVal, Groups: []Group{group("a", 1)}}, "two groups"},
 		{LowerThan("x", Measure{Metric: "val_los", At: Final}, group("a", 1), group("b", 1)), `unknown metric "val_los"`},
 		{LowerThan("x", finalVal, Group{Label: "empty"}, group("b", 1)), `group "empty" has no runs`},

@@ -68,7 +68,8 @@ func Format(v any) string {
 // Significant returns x rounded to digits significant digits, the number
 // that %.<digits>g prints: it drops the float noise of a computed value
 // (0.30000000000000004 at 10 digits is 0.3) and shortens a drawn one
-// (0.0054703548354713076 at 4 digits is 0.00547).
+// (0.0054703548354713076 at 4 digits is 0.00547). NaN and ±Inf come back
+// as they are; digits 0 counts as 1, and a negative digits keeps x whole.
 func Significant(x float64, digits int) float64 {
 	r, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'g', digits, 64), 64)
 	return r

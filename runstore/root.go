@@ -76,10 +76,14 @@ func checkStore(abs string) error {
 		return fmt.Errorf("runstore: reading the store directory %s: %w", abs, err)
 	}
 	for _, e := range entries {
-		if !belongsToStore(abs, e) && !hasMarker(abs) {
-			return fmt.Errorf("runstore: %s is not a hyperlab run store (it holds %s and no %s file); give the --runs directory of a train or sweep, or a new or empty directory",
-				abs, e.Name(), markerName)
+		if belongsToStore(abs, e) {
+			continue
 		}
+		if hasMarker(abs) {
+			return nil
+		}
+		return fmt.Errorf("runstore: %s is not a hyperlab run store (it holds %s and no %s file); give the --runs directory of a train or sweep, or a new or empty directory",
+			abs, e.Name(), markerName)
 	}
 	return nil
 }

@@ -61,9 +61,10 @@ func (r *Results) Untimed() *Results {
 	return &c
 }
 
-// Complete reports whether r is a complete trial in Optuna's sense:
-// finished, with a finite best loss. Importance fits only these, and
-// halving ranks them first.
+// Complete reports whether r finished with a finite best loss: a trial
+// whose result can be ranked. Importance fits only these, and halving
+// ranks them first. (runstore.Run.Complete is another thing: every epoch
+// of a stored run readable.)
 func (r Row) Complete() bool { return r.Status == history.Finished && history.Finite(r.BestLoss) }
 
 // NewRow summarises one run's History.

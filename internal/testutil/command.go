@@ -35,7 +35,10 @@ func (c *Command) Path(t testing.TB) string {
 			return
 		}
 		c.path = filepath.Join(c.dir, c.name)
-		gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
+		gobin := "go" // a -trimpath test binary knows no GOROOT: PATH's go
+		if root := runtime.GOROOT(); root != "" {
+			gobin = filepath.Join(root, "bin", "go")
+		}
 		if out, err := exec.Command(gobin, "build", "-o", c.path, c.pkg).CombinedOutput(); err != nil {
 			c.err = fmt.Errorf("go build %s: %v\n%s", c.pkg, err, out)
 		}
