@@ -98,6 +98,19 @@ func plans(vs []hparams.Values, data datasets.Split) ([]*training.Plan, error) {
 	return out, nil
 }
 
+// oneAfterAnother trains ps alone, one after the other.
+func oneAfterAnother(ps []*training.Plan) func() error {
+	return func() error {
+		for _, p := range ps {
+			h, err := p.Run(context.Background())
+			if err := finished([]*history.History{h}, []error{err}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
 // finished fails unless every run finished.
 func finished(hs []*history.History, errs []error) error {
 	for i, h := range hs {
@@ -126,15 +139,7 @@ func stackConfigs(data datasets.Split, epochs, rounds int) (Section, error) {
 	opts := make([][]training.Option, len(ps))
 	t, err := fastest(rounds,
 		func() error { return finished(training.RunPlans(context.Background(), ps, opts)) },
-		func() error {
-			for _, p := range ps {
-				h, err := p.Run(context.Background())
-				if err := finished([]*history.History{h}, []error{err}); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
+		oneAfterAnother(ps))
 	if err != nil {
 		return Section{}, err
 	}

@@ -13,7 +13,6 @@ import (
 	"github.com/gomlx/gomlx/pkg/core/shapes"
 	"github.com/gomlx/gomlx/pkg/core/tensors"
 	"github.com/hyperlab-go/hyperlab/datasets"
-	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/training"
 	"github.com/hyperlab-go/hyperlab/training/dense"
 )
@@ -47,15 +46,7 @@ func stackFloor(data datasets.Split, epochs, rounds int) (Section, error) {
 			return finished(training.RunStack(context.Background(), ps, make([][]training.Option, len(ps))))
 		}
 	}
-	t, err := fastest(rounds, stack(stacks[0]), stack(stacks[1]), func() error {
-		for _, p := range stacks[1] {
-			h, err := p.Run(context.Background())
-			if err := finished([]*history.History{h}, []error{err}); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	t, err := fastest(rounds, stack(stacks[0]), stack(stacks[1]), oneAfterAnother(stacks[1]))
 	if err != nil {
 		return Section{}, err
 	}
