@@ -180,10 +180,11 @@ func (l *loop) judgeEpoch(epoch int, e history.Epoch, firstStep int) (stop bool,
 	// A pruner judges every epoch but the last: a trial that trained all its
 	// epochs finished, and stopping it there would save nothing.
 	for _, prune := range l.o.prune {
-		stop := epoch < l.cfg.Epochs
-		if stop {
-			l.o.turn(func() { stop = prune(e) })
+		if epoch >= l.cfg.Epochs {
+			break
 		}
+		var stop bool
+		l.o.turn(func() { stop = prune(e) })
 		if stop {
 			l.h.Status = history.Pruned
 			return true, nil
