@@ -7,11 +7,10 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/hyperlab-go/hyperlab/internal/i18n"
-
 	"github.com/hyperlab-go/hyperlab/evidence"
 	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
 	"github.com/hyperlab-go/hyperlab/training"
 )
 

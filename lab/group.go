@@ -9,11 +9,9 @@ import (
 	"time"
 
 	"github.com/hyperlab-go/hyperlab/evidence"
-
-	"github.com/hyperlab-go/hyperlab/internal/i18n"
-
 	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/internal/i18n"
 	"github.com/hyperlab-go/hyperlab/plotting"
 	"github.com/hyperlab-go/hyperlab/training"
 	"github.com/janpfeifer/gonb/gonbui"
