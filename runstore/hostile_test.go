@@ -292,10 +292,26 @@ func TestOpenDuringAnotherOpensMarkerWrite(t *testing.T) {
 		t.Errorf("Open left no marker: %v", err)
 	}
 
-	foreign := t.TempDir()
-	testutil.WriteFile(t, filepath.Join(foreign, ".hyperlab-storeX"), "")
-	if _, err := Open(foreign); err == nil || !strings.Contains(err.Error(), "is not a hyperlab run store") {
-		t.Errorf("Open on a directory with another file: %v", err)
+	// Only a regular file of that name counts: not a symlink or a named
+	// pipe, and not another name.
+	for name, mk := range map[string]func(dir string){
+		"another name": func(dir string) { testutil.WriteFile(t, filepath.Join(dir, ".hyperlab-storeX"), "") },
+		"a symlink": func(dir string) {
+			if err := os.Symlink(t.TempDir(), filepath.Join(dir, tempPrefix(markerName)+"1")); err != nil {
+				t.Skip(err)
+			}
+		},
+		"a named pipe": func(dir string) { testutil.Mkfifo(t, filepath.Join(dir, tempPrefix(markerName)+"2")) },
+	} {
+		foreign := t.TempDir()
+		mk(foreign)
+		before := tree(t, foreign)
+		if _, err := Open(foreign); err == nil || !strings.Contains(err.Error(), "is not a hyperlab run store") {
+			t.Errorf("Open on a directory with %s: %v", name, err)
+		}
+		if after := tree(t, foreign); after != before {
+			t.Errorf("Open changed a directory with %s:\n%s\nbecame\n%s", name, before, after)
+		}
 	}
 }
 
