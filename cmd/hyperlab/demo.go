@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"runtime"
 
@@ -17,9 +16,7 @@ var (
 	demoEpochs        = 20
 )
 
-func runDemo(ctx context.Context, args []string, e *env) int {
-	c := newCLI("demo", fmt.Sprintf("The main job: a learning_rate × batch_size sweep (%v × %v, %d epochs) on the two-moons dataset with the pure-Go simplego backend. Prints the results table and writes a standalone HTML report (charts and table).",
-		demoLearningRates, demoBatchSizes, demoEpochs))
+func runDemo(ctx context.Context, c *cli, args []string, e *env) int {
 	var parallel int
 	c.intVar(&parallel, "parallel", runtime.NumCPU(), "trials trained at the same time")
 	c.stringVar(&c.runs, "runs", "", "run store directory (default: a temporary one, removed at the end)")

@@ -56,7 +56,8 @@ func TestKubernetesManifest(t *testing.T) {
 	if len(ctr.Args) == 0 || ctr.Args[0] != "sweep" {
 		t.Fatalf("the container does not run a sweep: %v", ctr.Args)
 	}
-	c, a := sweepCLI()
+	c := newCLI("sweep", commands["sweep"].intro)
+	a := addSweepFlags(c)
 	if err := c.parse(ctr.Args[1:], &bytes.Buffer{}); err != nil {
 		t.Fatalf("the manifest's sweep flags do not parse: %v", err)
 	}

@@ -11,8 +11,7 @@ import (
 	"github.com/hyperlab-go/hyperlab/training"
 )
 
-func runLRFind(ctx context.Context, args []string, e *env) int {
-	c := newCLI("lr-find", "A learning-rate range test (as fastai's lr_find): a short run whose learning rate grows exponentially every step from --start to --end, stopped when the smoothed loss passes 4× its minimum. Prints loss against rate and a suggested learning_rate with the rule that chose it (valley, or steepest descent of the smoothed loss).")
+func runLRFind(ctx context.Context, c *cli, args []string, e *env) int {
 	var o training.LRFindOptions
 	c.floatVar(&o.StartLR, "start", 1e-7, "learning rate of the first step")
 	c.floatVar(&o.EndLR, "end", 10, "learning rate of the last step")

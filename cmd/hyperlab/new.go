@@ -23,8 +23,7 @@ var starter string
 
 const modulePath = "github.com/hyperlab-go/hyperlab"
 
-func runNew(_ context.Context, args []string, e *env) int {
-	c := newCLI("new", "Writes a starter notebook at PATH.ipynb, from any folder: a first cell that points GoNB at this hyperlab clone, a declaration cell, a train cell and a compare cell. Usage: hyperlab new [--clone DIR] [--force] PATH.ipynb")
+func runNew(_ context.Context, c *cli, args []string, e *env) int {
 	var clone string
 	var force bool
 	c.stringVar(&clone, "clone", "", "the hyperlab clone the notebook uses (default: $HYPERLAB_DIR, else the clone around the current folder, else the one this program was built from)")

@@ -14,8 +14,7 @@ import (
 	"github.com/hyperlab-go/hyperlab/training"
 )
 
-func runReport(ctx context.Context, args []string, e *env) int {
-	c := newCLI("report", "Reads every run of a run store (all the shards of a sweep write to one), prints the results table and writes a standalone HTML report: comparison charts, the results table and each run's curves.")
+func runReport(ctx context.Context, c *cli, args []string, e *env) int {
 	var sortBy, table string
 	c.stringVar(&sortBy, "sort", "best_loss", "sort the table by this column (-column for descending)")
 	c.stringVar(&table, "table", "", "also export the results table to this file: .csv, .json, .md or .html")

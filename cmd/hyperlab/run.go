@@ -19,21 +19,52 @@ const (
 	exitUsage   = 2 // the command line is wrong
 )
 
-// command is one subcommand: its one-line summary and its body, which
-// returns an exit code.
+// command is one subcommand: its one-line summary for `hyperlab help`, the
+// text its --help opens with, and its body, which gets the command's flag
+// set (named and introduced from here) and returns an exit code.
 type command struct {
 	summary string
-	run     func(ctx context.Context, args []string, env *env) int
+	intro   string
+	run     func(ctx context.Context, c *cli, args []string, env *env) int
 }
 
 var commands = map[string]command{
-	"demo":    {"a small learning_rate × batch_size sweep on moons, with a results table and an HTML report", runDemo},
-	"train":   {"train one model and show its loss per epoch", runTrain},
-	"slurm":   {"write (and with --submit, submit) the Slurm job array of a sweep and its report job", runSlurm},
-	"sweep":   {"train a grid or a random search of configurations, in parallel, resumable and shardable", runSweep},
-	"lr-find": {"a learning-rate range test: loss against an exponentially growing rate, and a suggested rate", runLRFind},
-	"new":     {"write a starter notebook that works from any folder (hyperlab new try.ipynb)", runNew},
-	"report":  {"a standalone HTML report (charts and results table) of every run in a run store", runReport},
+	"demo": {
+		summary: "a small learning_rate × batch_size sweep on moons, with a results table and an HTML report",
+		intro: fmt.Sprintf("The main job: a learning_rate × batch_size sweep (%v × %v, %d epochs) on the two-moons dataset with the pure-Go simplego backend. Prints the results table and writes a standalone HTML report (charts and table).",
+			demoLearningRates, demoBatchSizes, demoEpochs),
+		run: runDemo,
+	},
+	"train": {
+		summary: "train one model and show its loss per epoch",
+		intro:   "Trains one model with the hyperparameters given, showing the loss per epoch, and saves the run in --runs (a finished run with the same hyperparameters is reused unless --no-cache). Exits 1 when the run diverges or fails.",
+		run:     runTrain,
+	},
+	"sweep": {
+		summary: "train a grid or a random search of configurations, in parallel, resumable and shardable",
+		intro:   "Trains every configuration of a grid (--grid, repeated) or a random search (--random N --vary a,b), --parallel at a time, saving each run in --runs. Running it again skips trials already finished there. Prints the results table and writes an HTML report to --out.",
+		run:     runSweep,
+	},
+	"slurm": {
+		summary: "write (and with --submit, submit) the Slurm job array of a sweep and its report job",
+		intro:   "Writes the Slurm batch scripts of a sweep: a job array of --shards tasks, each running `hyperlab sweep` on its shard (the shard comes from SLURM_ARRAY_TASK_ID), with --cpus-per-task equal to --parallel, into the run store --runs on the shared file system; and a report job that runs after the array (--dependency=afterany). It prints both; with --submit it then submits them with sbatch. Takes every flag of `hyperlab sweep`.",
+		run:     runSlurm,
+	},
+	"report": {
+		summary: "a standalone HTML report (charts and results table) of every run in a run store",
+		intro:   "Reads every run of a run store (all the shards of a sweep write to one), prints the results table and writes a standalone HTML report: comparison charts, the results table and each run's curves.",
+		run:     runReport,
+	},
+	"lr-find": {
+		summary: "a learning-rate range test: loss against an exponentially growing rate, and a suggested rate",
+		intro:   "A learning-rate range test (as fastai's lr_find): a short run whose learning rate grows exponentially every step from --start to --end, stopped when the smoothed loss passes 4× its minimum. Prints loss against rate and a suggested learning_rate with the rule that chose it (valley, or steepest descent of the smoothed loss).",
+		run:     runLRFind,
+	},
+	"new": {
+		summary: "write a starter notebook that works from any folder (hyperlab new try.ipynb)",
+		intro:   "Writes a starter notebook at PATH.ipynb, from any folder: a first cell that points GoNB at this hyperlab clone, a declaration cell, a train cell and a compare cell. Usage: hyperlab new [--clone DIR] [--force] PATH.ipynb",
+		run:     runNew,
+	},
 }
 
 // env is what a command writes to and reads from; tests give buffers.
@@ -63,7 +94,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := interruptible(stderr, name)
 	defer stop()
-	return cmd.run(ctx, args[1:], e)
+	return cmd.run(ctx, newCLI(name, cmd.intro), args[1:], e)
 }
 
 func commandNames() []string {

@@ -118,6 +118,22 @@ func TestHelpListsHyperparameters(t *testing.T) {
 	}
 }
 
+// Every command's --help opens with its own name and the text the
+// command table gives it, and its summary is one line of `hyperlab help`.
+func TestEveryCommandHelpsFromTheTable(t *testing.T) {
+	_, list, _ := runCLI(t, "help")
+	for name, cmd := range commands {
+		code, stdout, stderr := runCLI(t, name, "--help")
+		want := "Usage: hyperlab " + name + " [flags]\n\n" + cmd.intro + "\n"
+		if code != exitOK || !strings.HasPrefix(stdout, want) {
+			t.Errorf("%s --help: exit %d, stderr %q, output begins\n%.300s\nwant it to begin\n%s", name, code, stderr, stdout, want)
+		}
+		if line := fmt.Sprintf("  %-8s %s\n", name, cmd.summary); !strings.Contains(list, line) {
+			t.Errorf("hyperlab help lacks the line %q:\n%s", line, list)
+		}
+	}
+}
+
 // TestDivergenceThroughTheCLI: sgd at learning_rate=10 diverges; train
 // shows the status and exits 1 (a run failure); a sweep holding that trial
 // records it and still exits 0, since another trial finished.

@@ -26,10 +26,8 @@ type slurmArgs struct {
 // sweep each array task runs.
 var slurmOwn = map[string]bool{"submit": true, "partition": true, "time": true, "hyperlab": true, "scripts": true, "runs": true, "shards": true, "shard": true, "parallel": true, "out": true}
 
-func runSlurm(ctx context.Context, args []string, e *env) int {
-	c, a := sweepCLI()
-	c.name = "slurm"
-	c.intro = "Writes the Slurm batch scripts of a sweep: a job array of --shards tasks, each running `hyperlab sweep` on its shard (the shard comes from SLURM_ARRAY_TASK_ID), with --cpus-per-task equal to --parallel, into the run store --runs on the shared file system; and a report job that runs after the array (--dependency=afterany). It prints both; with --submit it then submits them with sbatch. Takes every flag of `hyperlab sweep`."
+func runSlurm(ctx context.Context, c *cli, args []string, e *env) int {
+	a := addSweepFlags(c)
 	s := &slurmArgs{}
 	c.boolVar(&s.submit, "submit", false, "submit the scripts with sbatch after printing them")
 	c.stringVar(&s.partition, "partition", "", "Slurm partition (default: the cluster's default)")

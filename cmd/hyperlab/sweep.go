@@ -86,8 +86,8 @@ func (d *dimsFlag) Set(s string) error {
 	return nil
 }
 
-func sweepCLI() (*cli, *sweepArgs) {
-	c := newCLI("sweep", "Trains every configuration of a grid (--grid, repeated) or a random search (--random N --vary a,b), --parallel at a time, saving each run in --runs. Running it again skips trials already finished there. Prints the results table and writes an HTML report to --out.")
+// addSweepFlags adds the flags of a sweep to c (sweep and slurm take them all).
+func addSweepFlags(c *cli) *sweepArgs {
 	a := &sweepArgs{}
 	c.fs.Var(&a.grid, "grid", "an axis of the grid: name=v1,v2,... (repeat for more axes; list values use ';' between alternatives)")
 	c.own["grid"] = true
@@ -111,11 +111,11 @@ func sweepCLI() (*cli, *sweepArgs) {
 	c.dataFlags("moons")
 	c.storeFlags(defaultRuns, "write the HTML report (charts and table) to this file")
 	c.hyperFlags()
-	return c, a
+	return a
 }
 
-func runSweep(ctx context.Context, args []string, e *env) int {
-	c, a := sweepCLI()
+func runSweep(ctx context.Context, c *cli, args []string, e *env) int {
+	a := addSweepFlags(c)
 	if code, stop := c.parseArgs(args, e); stop {
 		return code
 	}

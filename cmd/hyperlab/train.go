@@ -12,8 +12,7 @@ import (
 	"github.com/hyperlab-go/hyperlab/training"
 )
 
-func runTrain(ctx context.Context, args []string, e *env) int {
-	c := newCLI("train", "Trains one model with the hyperparameters given, showing the loss per epoch, and saves the run in --runs (a finished run with the same hyperparameters is reused unless --no-cache). Exits 1 when the run diverges or fails.")
+func runTrain(ctx context.Context, c *cli, args []string, e *env) int {
 	var noCache bool
 	var seeds int
 	var stack bool
