@@ -106,6 +106,21 @@ func Execute(ctx context.Context, env []string, path, outDir string, cellTimeout
 	return filepath.Join(outDir, filepath.Base(path)), nil
 }
 
+// ExportHTML writes the HTML export of the executed notebook into dir,
+// with nbconvert's further options (such as
+// --HTMLExporter.sanitize_html=True, which removes scripts and unsafe
+// markup, as for an untrusted notebook), and returns the page's path; env
+// is JupyterEnv's.
+func ExportHTML(ctx context.Context, env []string, executed, dir string, options ...string) (string, error) {
+	args := append(append([]string{"nbconvert", "--to", "html"}, options...), "--output-dir", dir, executed)
+	cmd := exec.CommandContext(ctx, "jupyter", args...)
+	cmd.Env = env
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("jupyter %s: %v\n%s", strings.Join(args, " "), err, tail(string(out)))
+	}
+	return filepath.Join(dir, strings.TrimSuffix(filepath.Base(executed), ".ipynb")+".html"), nil
+}
+
 // gonbLog matches GoNB's own info and warning log lines (klog format).
 var gonbLog = regexp.MustCompile(`^[IW]\d{4} `)
 

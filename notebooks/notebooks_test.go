@@ -5,8 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -27,11 +27,6 @@ var jupyterEnv []string
 func TestNotebooks(t *testing.T) {
 	env, why := JupyterEnv()
 	jupyterEnv = env
-	for _, kv := range env { // the HTML export and the browser checks run jupyter too
-		if p, ok := strings.CutPrefix(kv, "PATH="); ok {
-			t.Setenv("PATH", p)
-		}
-	}
 	if why != "" {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("%s; under CI=true the notebooks must run: %s", why, SetupHint)
@@ -119,7 +114,7 @@ func execute(t *testing.T, f, dir string) string {
 	// that would otherwise hide training from the test), and notebooks do
 	// not see each other's runs.
 	runs := t.TempDir()
-	env := append(jupyterEnv, "HYPERLAB_RUNS="+runs)
+	env := append(slices.Clip(jupyterEnv), "HYPERLAB_RUNS="+runs)
 	start := time.Now()
 	executed, err := Execute(ctx, env, f, dir, *cellTimeout)
 	if err != nil {
@@ -170,17 +165,15 @@ func execute(t *testing.T, f, dir string) string {
 	return executed
 }
 
-// exportHTML writes the HTML export of an executed notebook into dir, with
-// nbconvert's further options (such as --HTMLExporter.sanitize_html=True,
-// which removes scripts and unsafe markup, as for an untrusted notebook).
+// exportHTML is ExportHTML into dir with nbconvert's further options; a
+// failed export fails the test, whose checks then find no page.
 func exportHTML(t *testing.T, executed, dir string, options ...string) string {
 	t.Helper()
-	args := append(append([]string{"nbconvert", "--to", "html"}, options...), "--output-dir", dir, executed)
-	out, err := exec.Command("jupyter", args...).CombinedOutput()
+	page, err := ExportHTML(context.Background(), jupyterEnv, executed, dir, options...)
 	if err != nil {
-		t.Errorf("jupyter %s: %v\n%s", strings.Join(args, " "), err, tail(string(out)))
+		t.Error(err)
 	}
-	return filepath.Join(dir, strings.TrimSuffix(filepath.Base(executed), ".ipynb")+".html")
+	return page
 }
 
 func copyFile(from, to string) error {

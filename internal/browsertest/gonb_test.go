@@ -2,9 +2,7 @@ package browsertest_test
 
 import (
 	"context"
-	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,6 +10,8 @@ import (
 
 	"github.com/hyperlab-go/hyperlab/internal/browsertest"
 	"github.com/hyperlab-go/hyperlab/internal/ipynb"
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
+	"github.com/hyperlab-go/hyperlab/notebooks"
 )
 
 // liveCell trains nothing: it feeds a Live chart five epochs, as training's
@@ -46,59 +46,58 @@ func TestGoNBExport(t *testing.T) {
 	if testing.Short() {
 		t.Skip("executes a notebook with Jupyter and GoNB; skipped with -short")
 	}
-	for _, tool := range []string{"jupyter", "gonb"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s is not installed: %v", tool, err)
-		}
+	env, missing := notebooks.JupyterEnv()
+	if missing != "" {
+		t.Skipf("%s; %s", missing, notebooks.SetupHint)
 	}
 	b := browsertest.Start(t)
 	root, err := filepath.Abs("../..")
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	setup := `!*rm -f go.work && go work init && go work use . "` + root + `" && go get github.com/janpfeifer/gonb@v0.11.1` + "\n%goworkfix"
-	nb := map[string]any{
-		"cells": []any{codeCell(setup), codeCell(liveCell)},
-		"metadata": map[string]any{"kernelspec": map[string]any{
-			"display_name": "Go (gonb)", "language": "go", "name": "gonb"}},
-		"nbformat": 4, "nbformat_minor": 5,
-	}
-	data, _ := json.Marshal(nb)
-	if err := os.WriteFile(filepath.Join(dir, "live.ipynb"), data, 0o644); err != nil {
+	src := "-- code\n!*rm -f go.work && go work init && go work use . \"" + root + "\" && go get github.com/janpfeifer/gonb@v0.11.1\n%goworkfix\n" +
+		"-- code\n" + liveCell
+	cells, err := ipynb.Parse(strings.NewReader(src), "live")
+	if err != nil {
 		t.Fatal(err)
 	}
+	data, err := ipynb.Marshal(cells)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	testutil.WriteFile(t, filepath.Join(dir, "live.ipynb"), string(data))
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	for _, args := range [][]string{
-		{"nbconvert", "--to", "notebook", "--execute", "--output", "executed.ipynb", "live.ipynb"},
-		{"nbconvert", "--to", "html", "executed.ipynb"},
-	} {
-		cmd := exec.CommandContext(ctx, "jupyter", args...)
-		cmd.Dir = dir
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("jupyter %s: %v\n%s", strings.Join(args, " "), err, tail(out))
-		}
+	executed, err := notebooks.Execute(ctx, env, filepath.Join(dir, "live.ipynb"), t.TempDir(), 4*time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nb, err := notebooks.ReadNotebook(executed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range notebooks.Check(nb) {
+		t.Errorf("live.ipynb %s", p)
+	}
+	page, err := notebooks.ExportHTML(ctx, env, executed, dir)
+	if err != nil {
+		t.Fatal(err)
 	}
 	// The live chart's block was updated in place: the notebook holds it
 	// once, with the final (5th) epoch, and no emptied block.
-	saved := savedHTML(t, filepath.Join(dir, "executed.ipynb"))
+	saved := savedHTML(t, executed)
 	if len(saved) != 2 || !strings.Contains(saved[0], "Live \\u003cb\\u003erun") || !strings.Contains(saved[0], "[5,0.2,0.24,") ||
 		!strings.Contains(saved[1], "cosine") {
 		t.Errorf("the executed notebook saved %d HTML outputs, want the final live chart and the schedule:\n%q", len(saved), saved)
 	}
-	b.Check(t, filepath.Join(dir, "executed.html"), []browsertest.Chart{
+	b.Check(t, page, []browsertest.Chart{
 		{Title: "Live <b>run</b>", Series: []browsertest.Series{{Name: "train loss", Points: 5}, {Name: "validation loss", Points: 5}}},
 		{Title: "Learning rate schedule", Series: []browsertest.Series{{Name: "cosine", Points: 4}}},
 	})
 	if !browsertest.Eval[bool](t, b, `typeof define === 'function' && !!define.amd`) {
 		t.Error("RequireJS was not active in the nbconvert export")
 	}
-}
-
-func codeCell(src string) map[string]any {
-	return map[string]any{"cell_type": "code", "execution_count": nil, "metadata": map[string]any{},
-		"outputs": []any{}, "source": src}
 }
 
 // savedHTML returns the text/html outputs of the notebook's last cell,
@@ -114,11 +113,4 @@ func savedHTML(t *testing.T, path string) []string {
 		t.Fatal(err)
 	}
 	return cells[len(cells)-1]
-}
-
-func tail(b []byte) string {
-	if len(b) > 3000 {
-		b = b[len(b)-3000:]
-	}
-	return string(b)
 }
