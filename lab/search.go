@@ -103,32 +103,20 @@ func ImportanceSummary(imp []training.Importance) string {
 // hyperparameters and the table (plotting.LinkedSweep). Brushing an axis
 // or clicking heatmap cells picks trials, whose curves and rows then stand
 // out; hovering a trial highlights it everywhere.
-func (s *SweepResult) ShowLinked() {
-	_, o := s.trials()
-	s.showLinked(o)
-}
+func (s *SweepResult) ShowLinked() { s.showLinked(SweepOptions(s.Spec)) }
 
 // ShowLinkedIn is ShowLinked with the heatmap's colour scale anchored to
 // lo…hi, as ShowHeatmapIn anchors the heatmap's: for a loss of k classes,
 // 0 and ln k.
 func (s *SweepResult) ShowLinkedIn(lo, hi float64) {
-	_, o := s.trials()
+	o := SweepOptions(s.Spec)
 	o.ColorRange = [2]float64{lo, hi}
 	s.showLinked(o)
 }
 
 func (s *SweepResult) showLinked(o plotting.SweepOptions) {
-	var runs []plotting.Run
 	res := s.Results.Untimed() // no wall-clock seconds in a saved notebook (see ShowTable)
-	header, cells := res.Cells()
-	var rows [][]string
-	for i, r := range s.Rows {
-		if r.History != nil {
-			runs = append(runs, plotting.Run{Values: r.Values, History: r.History})
-			rows = append(rows, cells[i])
-		}
-	}
-	l, err := plotting.LinkedSweep(runs, plotting.Table{Header: header, Rows: rows}, s.Names, o)
+	l, err := LinkedSweep(res, s.Names, o)
 	Check(err)
 	var t strings.Builder
 	Check(res.WriteText(&t))

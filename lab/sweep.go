@@ -10,7 +10,6 @@ import (
 	"github.com/hyperlab-go/hyperlab/internal/i18n"
 	"github.com/janpfeifer/gonb/gonbui"
 
-	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/hparams"
 	"github.com/hyperlab-go/hyperlab/plotting"
 	"github.com/hyperlab-go/hyperlab/training"
@@ -133,30 +132,10 @@ func (s *SweepResult) BestSummary() string {
 		len(s.Rows), strings.Join(parts, ", "), num(best.BestLoss), best.BestEpoch, acc)
 }
 
-// trials turns the rows into the sweep views' plain data: each trial's best
-// validation loss (NaN for a diverged or failed trial).
+// trials is the sweep views' data of s over its varied hyperparameters,
+// and their options.
 func (s *SweepResult) trials() ([]plotting.Trial, plotting.SweepOptions) {
-	out := make([]plotting.Trial, len(s.Rows))
-	for i, r := range s.Rows {
-		v := r.BestLoss
-		if r.Status != history.Finished {
-			v = nan()
-		}
-		varied := map[string]any{}
-		for _, name := range s.Names {
-			varied[name] = r.Values[name]
-		}
-		out[i] = plotting.Trial{Values: varied, Value: v}
-	}
-	opts := plotting.SweepOptions{Metric: i18n.T("best validation loss")}
-	if s.Spec != nil {
-		for _, p := range s.Spec.Params() {
-			if p.Log {
-				opts.LogParams = append(opts.LogParams, p.Name)
-			}
-		}
-	}
-	return out, opts
+	return SweepTrials(s.Rows, s.Names), SweepOptions(s.Spec)
 }
 
 // ShowSlice shows each trial's best validation loss against one

@@ -138,12 +138,16 @@ func (l *Linked) fragment(src Source, withLibrary bool) (string, error) {
 }
 
 // LinkedSweep builds the linked display of a sweep's runs: their loss
-// curves (Compare, log scale), parallel coordinates over names with the
-// final validation loss, a heatmap over the first two names (with two or
-// more) and the table, whose rows must be the runs in order.
-func LinkedSweep(runs []Run, table Table, names []string, o SweepOptions) (*Linked, error) {
+// curves (Compare, log scale), parallel coordinates over names with each
+// run's value on the sweep views (values[i] for runs[i], NaN for none; o
+// names it), a heatmap over the first two names (with two or more) and the
+// table, whose rows must be the runs in order.
+func LinkedSweep(runs []Run, values []float64, table Table, names []string, o SweepOptions) (*Linked, error) {
 	if len(table.Rows) != len(runs) {
 		return nil, fmt.Errorf("plotting: a linked sweep needs one table row per run (%d rows, %d runs)", len(table.Rows), len(runs))
+	}
+	if len(values) != len(runs) {
+		return nil, fmt.Errorf("plotting: a linked sweep needs one value per run (%d values, %d runs)", len(values), len(runs))
 	}
 	runs = shortValues(runs)
 	keys := Labels(runs)
@@ -155,20 +159,13 @@ func LinkedSweep(runs []Run, table Table, names []string, o SweepOptions) (*Link
 	if err != nil {
 		return nil, err
 	}
-	varying := make([]Run, len(runs))
+	trials := make([]Trial, len(runs))
 	for i, r := range runs {
-		vals := map[string]any{}
+		vals := make(map[string]any, len(names))
 		for _, n := range names {
 			vals[n] = r.Values[n]
 		}
-		varying[i] = Run{Values: vals, History: r.History}
-	}
-	trials, err := Trials(varying, ValLoss)
-	if err != nil {
-		return nil, err
-	}
-	for i := range trials {
-		trials[i].Label = keys[i]
+		trials[i] = Trial{Label: keys[i], Values: vals, Value: values[i]}
 	}
 	l := &Linked{Curves: curves, Parallel: Parallel(trials, o), Table: table, Keys: keys}
 	if len(names) >= 2 {

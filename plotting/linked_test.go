@@ -21,7 +21,7 @@ func TestLinkedSweepEscapesAndChecks(t *testing.T) {
 	evil := `</script><script>alert(1)</script>`
 	runs := linkedRuns(evil, "adam")
 	table := Table{Header: []string{"optimizer"}, Rows: [][]string{{evil}, {"adam"}}}
-	l, err := LinkedSweep(runs, table, []string{"optimizer", "learning_rate"}, SweepOptions{})
+	l, err := LinkedSweep(runs, []float64{1, 2}, table, []string{"optimizer", "learning_rate"}, SweepOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,8 +38,11 @@ func TestLinkedSweepEscapesAndChecks(t *testing.T) {
 	if strings.Count(f, "axisareaselected") != 1 {
 		t.Error("the linked script should appear once")
 	}
-	if _, err := LinkedSweep(runs, Table{Rows: [][]string{{"one"}}}, []string{"optimizer"}, SweepOptions{}); err == nil {
+	if _, err := LinkedSweep(runs, []float64{1, 2}, Table{Rows: [][]string{{"one"}}}, []string{"optimizer"}, SweepOptions{}); err == nil {
 		t.Error("a table with fewer rows than runs was accepted")
+	}
+	if _, err := LinkedSweep(runs, []float64{1}, table, []string{"optimizer"}, SweepOptions{}); err == nil {
+		t.Error("fewer values than runs were accepted")
 	}
 	bad := *l
 	bad.ID = "1 bad"
@@ -74,7 +77,7 @@ func TestLinkedSweepShortensDrawnValues(t *testing.T) {
 	runs[0].Values["learning_rate"] = 0.0054703548354713076
 	runs[1].Values["learning_rate"] = 0.17875089423410534
 	table := Table{Header: []string{"optimizer"}, Rows: [][]string{{"sgd"}, {"sgd"}}}
-	l, err := LinkedSweep(runs, table, []string{"learning_rate"}, SweepOptions{})
+	l, err := LinkedSweep(runs, []float64{1, 2}, table, []string{"learning_rate"}, SweepOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +85,7 @@ func TestLinkedSweepShortensDrawnValues(t *testing.T) {
 		t.Errorf("keys = %q, want %q", l.Keys, want)
 	}
 	runs[1].Values["learning_rate"] = 0.0054703548354713
-	l, err = LinkedSweep(runs, table, []string{"learning_rate"}, SweepOptions{})
+	l, err = LinkedSweep(runs, []float64{1, 2}, table, []string{"learning_rate"}, SweepOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +99,7 @@ func TestLinkedSweepShortensDrawnValues(t *testing.T) {
 func TestLinkedSweepAnchorsHeatmapColours(t *testing.T) {
 	runs := linkedRuns("sgd", "adam")
 	table := Table{Header: []string{"optimizer"}, Rows: [][]string{{"sgd"}, {"adam"}}}
-	l, err := LinkedSweep(runs, table, []string{"optimizer", "learning_rate"}, SweepOptions{ColorRange: [2]float64{0, 5}})
+	l, err := LinkedSweep(runs, []float64{1, 2}, table, []string{"optimizer", "learning_rate"}, SweepOptions{ColorRange: [2]float64{0, 5}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +127,7 @@ func TestLinkedIDFromContent(t *testing.T) {
 // optimizer first, one with adam.
 func linkedOutput(t *testing.T, first string) Bundle {
 	t.Helper()
-	l, err := LinkedSweep(linkedRuns(first, "adam"), Table{Header: []string{"optimizer"}, Rows: [][]string{{first}, {"adam"}}},
+	l, err := LinkedSweep(linkedRuns(first, "adam"), []float64{1, 2}, Table{Header: []string{"optimizer"}, Rows: [][]string{{first}, {"adam"}}},
 		[]string{"optimizer", "learning_rate"}, SweepOptions{})
 	if err != nil {
 		t.Fatal(err)

@@ -14,7 +14,7 @@ import (
 
 // reportPage lays out a standalone report of a results table: a comparison
 // of every run's loss per epoch, the sweep views over the hyperparameters
-// that vary (final validation loss against one of them, a heatmap over two,
+// that vary (best validation loss against one of them, a heatmap over two,
 // parallel coordinates), the results table, and each run's own curves.
 // notes are paragraphs under the title (dataset, command). A sweep of more
 // than largeSweep runs gets largeReportPage instead.
@@ -35,17 +35,15 @@ func reportPageInOrder(title string, res *training.Results, order []string, note
 	}
 	var runs []plotting.Run
 	var labels []string
-	header, cells := res.Cells()
-	var runCells [][]string // the table rows of the runs with a history, for the linked display
-	for i, row := range res.Rows {
-		if row.History == nil {
-			continue
+	var drawn []training.Row // the rows with a history, as runs
+	for _, row := range res.Rows {
+		if row.History != nil {
+			runs = append(runs, plotting.Run{Values: row.Values, History: row.History})
+			drawn = append(drawn, row)
 		}
-		runs = append(runs, plotting.Run{Values: row.Values, History: row.History})
-		runCells = append(runCells, cells[i])
 	}
 	names := viewOrder(res.Names)
-	linked := len(runs) >= 2 && len(names) > 0 && len(runCells) == len(cells)
+	linked := len(runs) >= 2 && len(names) > 0 && len(runs) == len(res.Rows)
 	if len(runs) == 0 {
 		page.Text("No finished runs to show yet.")
 	} else {
@@ -55,7 +53,7 @@ func reportPageInOrder(title string, res *training.Results, order []string, note
 			// Curves, parallel coordinates, heatmap and table in one
 			// display: brushing an axis or clicking cells picks trials.
 			page.Text("Brush a range on an axis of the parallel coordinates, or click heatmap cells, to pick trials: their curves and rows stand out. Hover a trial to find it everywhere.")
-			l, err := plotting.LinkedSweep(runs, plotting.Table{Header: header, Rows: runCells}, names, plotting.SweepOptions{LogParams: logParams(names)})
+			l, err := lab.LinkedSweep(res, names, lab.SweepOptions(training.Spec))
 			if err != nil {
 				return nil, err
 			}
@@ -73,7 +71,7 @@ func reportPageInOrder(title string, res *training.Results, order []string, note
 			}
 			page.Chart(cmp)
 		}
-		if err := sweepViews(page, runs, names, !linked); err != nil {
+		if err := sweepViews(page, drawn, names, !linked); err != nil {
 			return nil, err
 		}
 		// Which hyperparameters mattered, when enough trials finished to say.
@@ -88,6 +86,7 @@ func reportPageInOrder(title string, res *training.Results, order []string, note
 		page.Text(fmt.Sprintf("Best trial: %d (%s), best loss %s at epoch %d.", best.Trial, valuesText(best.Values, res.Names), short(best.BestLoss), best.BestEpoch))
 	}
 	if !linked {
+		header, cells := res.Cells()
 		page.Table(plotting.Table{Header: header, Rows: cells})
 	}
 	if len(runs) > 0 {
@@ -103,31 +102,18 @@ func reportPageInOrder(title string, res *training.Results, order []string, note
 	return page, nil
 }
 
-// sweepViews adds the charts of a metric against the varying
-// hyperparameters, when there are any; the heatmap and parallel
-// coordinates only when the linked display has not shown them.
-func sweepViews(page *plotting.Page, runs []plotting.Run, names []string, overTwo bool) error {
-	if len(runs) < 2 || len(names) == 0 {
+// sweepViews adds the views of rows' best validation loss against the
+// varying hyperparameters names (lab.SweepTrials, as a notebook draws
+// them), when there are any; the heatmap and parallel coordinates only
+// when the linked display has not shown them.
+func sweepViews(page *plotting.Page, rows []training.Row, names []string, overTwo bool) error {
+	if len(rows) < 2 || len(names) == 0 {
 		return nil
 	}
-	// Only the varying hyperparameters: parallel coordinates over the
-	// constant ones would be flat lines.
-	varying := make([]plotting.Run, len(runs))
-	for i, r := range runs {
-		vals := map[string]any{}
-		for _, n := range names {
-			vals[n] = r.Values[n]
-		}
-		varying[i] = plotting.Run{Values: vals, History: r.History}
-	}
-	trials, err := plotting.Trials(varying, plotting.ValLoss)
-	if err != nil {
-		return err
-	}
-	opts := plotting.SweepOptions{LogParams: logParams(names)}
-	page.Heading("Final validation loss against the hyperparameters")
+	trials, opts := lab.SweepTrials(rows, names), lab.SweepOptions(training.Spec)
+	page.Heading("Best validation loss against the hyperparameters")
 	for _, n := range names {
-		if numeric(runs, n) {
+		if numeric(trials, n) {
 			page.Chart(plotting.Slice(trials, n, opts))
 		}
 	}
@@ -155,26 +141,16 @@ func viewOrder(names []string) []string {
 	return out
 }
 
-func numeric(runs []plotting.Run, name string) bool {
-	for _, r := range runs {
-		switch r.Values[name].(type) {
+// numeric reports whether every trial's value of name is a number.
+func numeric(trials []plotting.Trial, name string) bool {
+	for _, t := range trials {
+		switch t.Values[name].(type) {
 		case float64, int, int64:
 		default:
 			return false
 		}
 	}
 	return true
-}
-
-// logParams picks the names training.Spec declares log-scaled.
-func logParams(names []string) []string {
-	var out []string
-	for _, n := range names {
-		if p, ok := training.Spec.Lookup(n); ok && p.Log {
-			out = append(out, n)
-		}
-	}
-	return out
 }
 
 func valuesText(values map[string]any, names []string) string {

@@ -82,12 +82,11 @@ func largeReportPage(title string, res *training.Results, order []string, notes 
 		}
 	}
 	if len(names) > 0 {
-		page.Heading("Final validation loss against the hyperparameters")
-		trials := trialsOf(rows, names)
-		opts := plotting.SweepOptions{LogParams: logParams(names)}
-		runs, shown := plottingRuns(rows), 0
+		page.Heading("Best validation loss against the hyperparameters")
+		trials, opts := numbered(lab.SweepTrials(rows, names), rows), lab.SweepOptions(training.Spec)
+		shown := 0
 		for _, n := range byImportance(names, imp) {
-			if shown < maxSlices && numeric(runs, n) {
+			if shown < maxSlices && numeric(trials, n) {
 				page.Chart(plotting.Slice(trials, n, opts))
 				shown++
 			}
@@ -258,30 +257,20 @@ func byImportance(names []string, imp []training.Importance) []string {
 	return out
 }
 
-// trialsOf is the sweep views' data: each row's varying hyperparameters
-// and final validation loss (NaN when it diverged), named by trial
-// number, as the table's trial column, rather than by its values: short
-// names keep ten thousand points small.
-func trialsOf(rows []training.Row, names []string) []plotting.Trial {
-	out := make([]plotting.Trial, len(rows))
-	for i, r := range rows {
-		vals := make(map[string]any, len(names))
-		for _, n := range names {
-			vals[n] = r.Values[n]
-			if f, ok := vals[n].(float64); ok && history.Finite(f) {
-				// Four significant digits place a point to a pixel and
-				// keep 10,000 of them a few hundred kilobytes smaller;
-				// the table holds the values as run.
-				vals[n] = hparams.Significant(f, 4)
+// numbered names each of trials (those of rows) by its trial number, as
+// the table's trial column, rather than by its values, and draws its
+// fractional values to four significant digits: short names and numbers
+// keep ten thousand points small (the table holds the values as run).
+func numbered(trials []plotting.Trial, rows []training.Row) []plotting.Trial {
+	for i := range trials {
+		trials[i].Label = "trial " + strconv.Itoa(rows[i].Trial)
+		for n, x := range trials[i].Values {
+			if f, ok := x.(float64); ok && history.Finite(f) {
+				trials[i].Values[n] = hparams.Significant(f, 4)
 			}
 		}
-		v := r.ValLoss
-		if r.Status == history.Diverged {
-			v = math.NaN()
-		}
-		out[i] = plotting.Trial{Label: "trial " + strconv.Itoa(r.Trial), Values: vals, Value: v}
 	}
-	return out
+	return trials
 }
 
 // distinct counts the values of name over rows, as text.

@@ -23,10 +23,13 @@ func TestLinkedBrushHighlightsCurves(t *testing.T) {
 		runs = append(runs, plotting.Run{Values: map[string]any{"learning_rate": lr, "batch_size": 16 * (1 + i%2)}, History: h})
 	}
 	table := plotting.Table{Header: []string{"trial"}}
-	for i := range runs {
+	var values []float64
+	for i, r := range runs {
 		table.Rows = append(table.Rows, []string{string(rune('A' + i))})
+		last, _ := r.History.Last()
+		values = append(values, last.ValLoss)
 	}
-	l, err := plotting.LinkedSweep(runs, table, []string{"learning_rate", "batch_size"}, plotting.SweepOptions{LogParams: []string{"learning_rate"}})
+	l, err := plotting.LinkedSweep(runs, values, table, []string{"learning_rate", "batch_size"}, plotting.SweepOptions{LogParams: []string{"learning_rate"}})
 	if err != nil {
 		t.Fatal(err)
 	}
