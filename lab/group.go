@@ -3,7 +3,6 @@ package lab
 import (
 	"context"
 	"fmt"
-	"html"
 	"os"
 	"os/signal"
 	"time"
@@ -84,7 +83,7 @@ func trainSeeds(ctx context.Context, v hparams.Values, dataset string, s *settin
 		}
 		show(c)
 		line := g.Summary()
-		Display("<p class=\"hyperlab-run\">"+html.EscapeString(line)+"</p>", line+"\n")
+		showSentence("hyperlab-run", line)
 	}
 	return g.Runs[0], nil
 }

@@ -2,7 +2,6 @@ package lab
 
 import (
 	"fmt"
-	"html"
 
 	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/plotting"
@@ -93,5 +92,5 @@ func ShowGroupFit(g *Group) {
 	Check(err)
 	show(c)
 	t, s := FitGroup(g)
-	Display(t.HTML()+"<p>"+html.EscapeString(s)+"</p>", t.Text()+s+"\n")
+	t.ShowWith(s)
 }

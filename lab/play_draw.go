@@ -51,7 +51,7 @@ func argsLabel(r *Run) string {
 func (g *playground) draw(failure error) error {
 	r := g.current
 	st := statePage{Live: g.live, Args: cellArgs(r.Values), Summary: r.Summary(),
-		RunID: training.RunID(r.Values, r.Data), Folder: DataKey(g.dataset, dataOptions(g.dataset, r.Values, trainSettings(g.s.train).data))}
+		RunID: training.RunID(r.Values, r.Data), Folder: DataKey(g.dataset, dataOptions(g.dataset, r.Values, settingsOf(g.s.train).data))}
 	// Times only while live: the saved state holds no wall-clock figure,
 	// so that a re-executed notebook does not differ.
 	if !g.final {

@@ -141,7 +141,7 @@ func newPlayground(v hparams.Values, dataset string, opts []PlayOption) (*playgr
 	}
 	block := "hyperlab-play-" + plotting.NewID()
 	g := &playground{base: v, dataset: dataset, s: s, controls: cs, id: block, block: block}
-	ts := trainSettings(s.train)
+	ts := settingsOf(s.train)
 	_, split, err := Setup{Dataset: dataset, Data: ts.data}.Load(v)
 	if err != nil {
 		return nil, err
@@ -151,14 +151,6 @@ func newPlayground(v hparams.Values, dataset string, opts []PlayOption) (*playgr
 		g.boundary = 40 // 1600 cells: a redraw stays well under 100 kB
 	}
 	return g, nil
-}
-
-func trainSettings(opts []Option) *settings {
-	s := &settings{}
-	for _, o := range opts {
-		o(s)
-	}
-	return s
 }
 
 func (g *playground) address() string { return "/hyperlab/playground/" + g.block }

@@ -3,7 +3,6 @@ package lab
 import (
 	"context"
 	"fmt"
-	"html"
 	"strings"
 
 	"github.com/hyperlab-go/hyperlab/hparams"
@@ -81,7 +80,7 @@ func (s *SweepResult) ShowImportance() {
 	Check(err)
 	show(ImportanceChart(imp))
 	msg := ImportanceSummary(imp)
-	Display("<p>"+html.EscapeString(msg)+"</p>", msg+"\n")
+	showSentence("", msg)
 }
 
 // ImportanceSummary lists the shares in words: "learning_rate explains

@@ -2,6 +2,7 @@ package lab
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/hyperlab-go/hyperlab/plotting"
 	"github.com/hyperlab-go/hyperlab/surface"
@@ -34,18 +35,11 @@ func Descent(s surface.Surface, start surface.Point, steps int, rates ...float64
 func ShowDescent(s surface.Surface, start surface.Point, steps int, rates ...float64) {
 	paths, t, err := Descent(s, start, steps, rates...)
 	Check(err)
-	r := 1.1 * max(abs(start.X), abs(start.Y))
+	r := 1.1 * max(math.Abs(start.X), math.Abs(start.Y))
 	g, err := surface.Sample(s, 0, 0, r, 41)
 	Check(err)
 	c, err := plotting.Descent(g, paths, plotting.DescentOptions{})
 	Check(err)
 	show(c)
 	t.Show()
-}
-
-func abs(x float64) float64 {
-	if x < 0 {
-		return -x
-	}
-	return x
 }

@@ -2,7 +2,6 @@ package lab
 
 import (
 	"fmt"
-	"html"
 
 	"github.com/hyperlab-go/hyperlab/internal/i18n"
 
@@ -59,5 +58,5 @@ func Fit(r *Run) (Table, string) {
 // ShowFit shows Fit's table and sentence.
 func ShowFit(r *Run) {
 	t, s := Fit(r)
-	Display(t.HTML()+"<p>"+html.EscapeString(s)+"</p>", t.Text()+s+"\n")
+	t.ShowWith(s)
 }

@@ -2,7 +2,6 @@ package lab
 
 import (
 	"fmt"
-	"html"
 	"math"
 	"strings"
 
@@ -92,7 +91,7 @@ func ShowWeights(r *Run) {
 	}
 	msg := i18n.Tf("Training changed %d of the %d weights W. It changed none of the %d hyperparameters: they are the values the run was given.",
 		changed, len(before), len(r.Values.Map()))
-	Display(t.HTML()+"<p>"+html.EscapeString(msg)+"</p>", t.Text()+msg+"\n")
+	t.ShowWith(msg)
 }
 
 func flatten(layers []training.LayerWeights) []float64 {

@@ -14,7 +14,7 @@ func Schedules(dataset string, values ...hparams.Values) ([]plotting.Curve, erro
 	labels := valueLabels(values)
 	curves := make([]plotting.Curve, len(values))
 	for i, v := range values {
-		split, err := loadData(dataset, dataOptions(dataset, v, nil))
+		_, split, err := Setup{Dataset: dataset}.Load(v)
 		if err != nil {
 			return nil, err
 		}

@@ -3,8 +3,6 @@ package lab
 import (
 	"context"
 	"html"
-	"os"
-	"os/signal"
 	"strings"
 
 	"github.com/hyperlab-go/hyperlab/internal/i18n"
@@ -56,7 +54,7 @@ func sweep(base hparams.Values, dataset string, trials []hparams.Values, opts ..
 // cell updated in place (training.Progress: trials done of total, best
 // loss so far, time left), then shows the table.
 func runShown(total int, run func(ctx context.Context, onTrial func(training.TrialEvent)) (*SweepResult, error)) *SweepResult {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signalContext()
 	defer stop()
 	progress := plotting.NewID()
 	p := &training.Progress{Total: total}
@@ -86,11 +84,7 @@ func SweepErr(ctx context.Context, base hparams.Values, dataset string, trials [
 	}
 	split, store := prep.Data, prep.Store
 	s := &training.Sweep{Trials: trials, Data: split, Store: store, OnTrial: onTrial}
-	sets := &settings{}
-	for _, o := range opts {
-		o(sets)
-	}
-	if sets.noStack {
+	if settingsOf(opts).noStack {
 		s.Options = append(s.Options, training.NoStack())
 	}
 	res, err := s.Run(ctx)
@@ -111,7 +105,7 @@ func (s *SweepResult) ShowTable() {
 	var t strings.Builder
 	Check(res.WriteText(&t))
 	best := s.BestSummary()
-	Display(b.String()+"<p>"+html.EscapeString(best)+"</p>", t.String()+best+"\n")
+	Display(b.String()+paragraph("", best), t.String()+best+"\n")
 }
 
 // BestSummary says which trial was best and what it reached.

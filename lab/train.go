@@ -3,7 +3,6 @@ package lab
 import (
 	"context"
 	"fmt"
-	"html"
 	"strings"
 	"time"
 
@@ -57,6 +56,15 @@ type settings struct {
 	noStack    bool // see NoStack
 
 	labelEn, labelZh string // see Labels
+}
+
+// settingsOf applies opts to fresh settings.
+func settingsOf(opts []Option) *settings {
+	s := &settings{}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
 }
 
 // Quiet trains without a live chart or summary line, for a later Compare.
@@ -120,10 +128,7 @@ func Train(v hparams.Values, dataset string, opts ...Option) *Run {
 
 // TrainErr is Train for Go code: it returns the error.
 func TrainErr(ctx context.Context, v hparams.Values, dataset string, opts ...Option) (*Run, error) {
-	s := &settings{}
-	for _, o := range opts {
-		o(s)
-	}
+	s := settingsOf(opts)
 	if v.Spec() == nil {
 		return nil, fmt.Errorf("lab: Train got empty hyperparameters; pass hp.Values() or training.Spec.Defaults()")
 	}
@@ -184,7 +189,7 @@ func TrainErr(ctx context.Context, v hparams.Values, dataset string, opts ...Opt
 		}
 	}
 	if err == nil {
-		Display("<p class=\"hyperlab-run\">"+html.EscapeString(r.Summary())+"</p>", r.Summary()+"\n")
+		showSentence("hyperlab-run", r.Summary())
 	}
 	return r, err
 }

@@ -3,9 +3,6 @@ package lab
 import (
 	"context"
 	"fmt"
-	"html"
-	"os"
-	"os/signal"
 	"strings"
 
 	"github.com/hyperlab-go/hyperlab/internal/i18n"
@@ -22,13 +19,10 @@ import (
 // the suggested rate marked, with the rule that chose it. Choose a rate a
 // little below where the loss falls fastest, well below where it shoots up.
 func FindLR(v hparams.Values, dataset string, opts training.LRFindOptions) *training.LRFind {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	res, err := FindLRErr(ctx, v, dataset, opts)
-	Check(err)
+	res := inCell(func(ctx context.Context) (*training.LRFind, error) { return FindLRErr(ctx, v, dataset, opts) })
 	show(LRRangeChart(res))
 	msg := LRSummary(res)
-	Display("<p>"+html.EscapeString(msg)+"</p>", msg+"\n")
+	showSentence("", msg)
 	return res
 }
 

@@ -2,7 +2,6 @@ package lab
 
 import (
 	"fmt"
-	"html"
 
 	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/training"
@@ -54,7 +53,7 @@ func WeightsMoved(g *Group) (Table, string, error) {
 func ShowWeightsMoved(g *Group) {
 	t, msg, err := WeightsMoved(g)
 	Check(err)
-	Display(t.HTML()+"<p>"+html.EscapeString(msg)+"</p>", t.Text()+msg+"\n")
+	t.ShowWith(msg)
 }
 
 // movedIn counts the weights of a layer that changed, and the units (columns
