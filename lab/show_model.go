@@ -7,7 +7,6 @@ import (
 
 	"github.com/hyperlab-go/hyperlab/internal/i18n"
 
-	"github.com/hyperlab-go/hyperlab/datasets"
 	"github.com/hyperlab-go/hyperlab/hparams"
 	"github.com/hyperlab-go/hyperlab/plotting"
 	"github.com/hyperlab-go/hyperlab/training"
@@ -21,22 +20,17 @@ func Params(dataset string, values ...hparams.Values) (Table, error) {
 	t := Table{Header: i18n.Ts("model", "layer sizes", "weights W", "biases B", "parameters W+B")}
 	labels := valueLabels(values)
 	for i, v := range values {
-		cfg, err := training.ConfigOf(v)
-		if err != nil {
-			return Table{}, err
-		}
 		_, split, err := Setup{Dataset: dataset}.Load(v)
 		if err != nil {
 			return Table{}, err
 		}
-		tr := split.Train
-		outputs := 1
-		if tr.Task == datasets.Classification {
-			outputs = tr.NumClasses
+		p, err := training.NewPlan(v, split)
+		if err != nil {
+			return Table{}, err
 		}
-		sizes := []string{fmt.Sprint(tr.NumFeatures)}
+		sizes := []string{fmt.Sprint(p.Features)}
 		w, b := 0, 0
-		for _, l := range cfg.Layers(tr.NumFeatures, outputs) {
+		for _, l := range p.Layers {
 			sizes = append(sizes, fmt.Sprint(l.Outputs))
 			w, b = w+l.Weights, b+l.Biases
 		}
