@@ -2,7 +2,6 @@ package plotting
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/hyperlab-go/hyperlab/internal/i18n"
 
@@ -245,17 +244,13 @@ func (d BandData) yAxis() opts.YAxis {
 	if d.YRange == [2]float64{} {
 		return y
 	}
-	lo, hi := d.YRange[0], d.YRange[1]
+	span := extent{d.YRange[0], d.YRange[1]}
 	for _, ln := range d.Lines {
 		for k := range ln.Lower {
-			if history.Finite(ln.Lower[k]) {
-				lo = math.Min(lo, ln.Lower[k])
-			}
-			if history.Finite(ln.Upper[k]) {
-				hi = math.Max(hi, ln.Upper[k])
-			}
+			span.add(ln.Lower[k])
+			span.add(ln.Upper[k])
 		}
 	}
-	y.Min, y.Max, y.Scale = lo, hi, opts.Bool(false)
+	y.Min, y.Max, y.Scale = span.lo, span.hi, opts.Bool(false)
 	return y
 }

@@ -57,7 +57,7 @@ func HeatmapInfo(trials []Trial, xParam, yParam string, opts SweepOptions) Heatm
 		sum[yi][xi] += t.Value
 		count[yi][xi]++
 	}
-	d.Min, d.Max = math.Inf(1), math.Inf(-1)
+	span := noExtent()
 	d.Cells = make([][]float64, len(d.YValues))
 	for yi := range sum {
 		d.Cells[yi] = make([]float64, len(d.XValues))
@@ -65,11 +65,12 @@ func HeatmapInfo(trials []Trial, xParam, yParam string, opts SweepOptions) Heatm
 			v := math.NaN()
 			if count[yi][xi] > 0 {
 				v = sum[yi][xi] / float64(count[yi][xi])
-				d.Min, d.Max = math.Min(d.Min, v), math.Max(d.Max, v)
+				span.add(v)
 			}
 			d.Cells[yi][xi] = v
 		}
 	}
+	d.Min, d.Max = span.lo, span.hi
 	d.ScaleMin, d.ScaleMax = d.Min, d.Max
 	if r := opts.ColorRange; r != [2]float64{} {
 		d.ScaleMin, d.ScaleMax = math.Min(r[0], d.Min), math.Max(r[1], d.Max)
@@ -88,20 +89,20 @@ func (d HeatmapData) Chart() *Chart { return figure(d.Title, d.Notice, d.draw) }
 // draw draws d, which has something to draw.
 func (d HeatmapData) draw() *Chart {
 	var data []opts.HeatMapData
-	lo, hi := math.Inf(1), math.Inf(-1)
+	span := noExtent()
 	if d.ScaleMin < d.ScaleMax {
-		lo, hi = d.ScaleMin, d.ScaleMax
+		span = extent{d.ScaleMin, d.ScaleMax}
 	}
 	for yi, row := range d.Cells {
 		for xi, v := range row {
 			if history.Finite(v) {
 				v = hparams.Significant(v, 4) // the labels of cells
-				lo, hi = math.Min(lo, v), math.Max(hi, v)
+				span.add(v)
 				data = append(data, opts.HeatMapData{Value: []any{xi, yi, v}})
 			}
 		}
 	}
-	min, max := visualRange(lo, hi)
+	min, max := visualRange(span.lo, span.hi)
 	h := charts.NewHeatMap()
 	h.SetGlobalOptions(append(frame(d.Title, opts.Grid{Top: "60", Left: "60", Right: "40", Bottom: "90", ContainLabel: opts.Bool(true)}),
 		noLegend, itemTrigger,

@@ -2,7 +2,6 @@ package plotting
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/hyperlab-go/hyperlab/internal/i18n"
 
@@ -49,15 +48,14 @@ func HistogramInfo(samples []Sample, o HistogramOptions) HistogramData {
 	if bins <= 0 {
 		bins = 30
 	}
-	lo, hi := math.Inf(1), math.Inf(-1)
+	span := noExtent()
 	for _, s := range samples {
 		for _, v := range s.Values {
-			if history.Finite(v) {
-				lo, hi = math.Min(lo, v), math.Max(hi, v)
-			}
+			span.add(v)
 		}
 	}
-	if lo > hi {
+	lo, hi := span.lo, span.hi
+	if span.empty() {
 		d.Notice = i18n.T("No finite values to count.")
 		return d
 	}

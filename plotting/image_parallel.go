@@ -71,14 +71,8 @@ func (pp *parallelPlot) scale(k int) func(v any) (float64, bool) {
 	if a.kind == "log" {
 		tr = math.Log
 	}
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, r := range pp.rows {
-		if k < len(r) {
-			if f, ok := a.pos(r[k]); ok {
-				lo, hi = math.Min(lo, tr(f)), math.Max(hi, tr(f))
-			}
-		}
-	}
+	span := pp.axisExtent(k, tr)
+	lo, hi := span.lo, span.hi
 	return func(v any) (float64, bool) {
 		f, ok := a.pos(v)
 		if !ok {
@@ -140,21 +134,28 @@ func (pp *parallelPlot) ticks(k int) []any {
 	if a.kind == "category" {
 		return nil
 	}
-	lo, hi := math.Inf(1), math.Inf(-1)
+	span := pp.axisExtent(k, func(f float64) float64 { return f })
+	switch {
+	case span.empty():
+		return nil
+	case span.lo == span.hi:
+		return []any{span.lo}
+	}
+	return []any{span.lo, span.hi}
+}
+
+// axisExtent is the range of axis k's values placed on it, through tr (the
+// log of a log axis).
+func (pp *parallelPlot) axisExtent(k int, tr func(float64) float64) extent {
+	a, span := pp.axes[k], noExtent()
 	for _, r := range pp.rows {
 		if k < len(r) {
 			if f, ok := a.pos(r[k]); ok {
-				lo, hi = math.Min(lo, f), math.Max(hi, f)
+				span.add(tr(f))
 			}
 		}
 	}
-	if lo > hi {
-		return nil
-	}
-	if lo == hi {
-		return []any{lo}
-	}
-	return []any{lo, hi}
+	return span
 }
 
 // colorScale draws the visual map's gradient from y0 (min) to y1 (max) at x.

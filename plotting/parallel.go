@@ -1,8 +1,6 @@
 package plotting
 
 import (
-	"math"
-
 	"github.com/hyperlab-go/hyperlab/internal/i18n"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -91,7 +89,7 @@ func (d ParallelData) draw() *Chart {
 		}
 	}
 	data := make([]opts.ParallelData, len(d.Lines))
-	lo, hi := math.Inf(1), math.Inf(-1)
+	span := noExtent()
 	for i, l := range d.Lines {
 		vals := make([]any, len(l))
 		for k, v := range l {
@@ -102,10 +100,10 @@ func (d ParallelData) draw() *Chart {
 		}
 		data[i] = opts.ParallelData{Name: d.Labels[i], Value: vals}
 		if v, ok := vals[len(vals)-1].(float64); ok {
-			lo, hi = math.Min(lo, v), math.Max(hi, v)
+			span.add(v)
 		}
 	}
-	min, max := visualRange(lo, hi)
+	min, max := visualRange(span.lo, span.hi)
 	p := charts.NewParallel()
 	// The visual map colours by the last data column, the metric; it stands
 	// at the bottom right, under the toolbox.
