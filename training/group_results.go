@@ -143,11 +143,7 @@ func (r *Results) WriteGroupsText(w io.Writer) error {
 		}
 	}
 	for _, g := range groups {
-		var parts []string
-		for _, n := range names {
-			parts = append(parts, n+"="+hparams.Format(g.Values[n]))
-		}
-		label := strings.Join(parts, " ")
+		label := strings.Join(hparams.Pairs(g.Values, names), " ")
 		if label == "" {
 			label = "all"
 		}

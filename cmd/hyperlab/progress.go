@@ -204,11 +204,7 @@ func trialLabels(trials []hparams.Values) []string {
 	names := hparams.Differing(values...)
 	labels := make([]string, len(trials))
 	for i, m := range values {
-		parts := make([]string, len(names))
-		for k, n := range names {
-			parts[k] = n + "=" + hparams.Format(m[n])
-		}
-		labels[i] = strings.Join(parts, " ")
+		labels[i] = strings.Join(hparams.Pairs(m, names), " ")
 	}
 	return labels
 }

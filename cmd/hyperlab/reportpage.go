@@ -178,14 +178,10 @@ func logParams(names []string) []string {
 }
 
 func valuesText(values map[string]any, names []string) string {
-	parts := make([]string, 0, len(names))
-	for _, n := range names {
-		parts = append(parts, n+"="+hparams.Format(values[n]))
-	}
-	if len(parts) == 0 {
+	if len(names) == 0 {
 		return "the only configuration"
 	}
-	return training.TerminalText(strings.Join(parts, ", "))
+	return training.TerminalText(strings.Join(hparams.Pairs(values, names), ", "))
 }
 
 // echartsSource reads --echarts: empty is the pinned CDN copy; a URL is
