@@ -112,21 +112,6 @@ func ms(s float64) string {
 	return fmt.Sprintf("%.2g", x)
 }
 
-// Median is the middle of xs (the mean of the two middle values); NaN for
-// none.
-func Median(xs []float64) float64 {
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	n := len(s)
-	if n == 0 {
-		return math.NaN()
-	}
-	if n%2 == 1 {
-		return s[n/2]
-	}
-	return (s[n/2-1] + s[n/2]) / 2
-}
-
 // timed is one group of a timing claim: its median and range over
 // repetitions.
 type timed struct{ median, min, max float64 }
@@ -154,7 +139,7 @@ func judgeTiming(v *Verdict) error {
 		}
 		xs = slices.DeleteFunc(xs, func(x float64) bool { return !history.Finite(x) })
 		st := history.Summarize(xs)
-		ts[i] = timed{median: Median(xs), min: st.Min, max: st.Max}
+		ts[i] = timed{median: history.Median(xs), min: st.Min, max: st.Max}
 		v.Results = append(v.Results, Result{Label: g.Label, Stat: st})
 	}
 	var pairs []timingPair

@@ -29,3 +29,8 @@ func ExampleMeanCurve() {
 	// Output:
 	// means [0.600 0.433 0.400], best epoch 3
 }
+
+func ExampleMedian() {
+	fmt.Println(history.Median([]float64{3, 1, 2}), history.Median([]float64{4, 1, 3, 2}), history.Median(nil))
+	// Output: 2 2.5 NaN
+}

@@ -63,8 +63,8 @@ func (b BatchCosts) Table() Table {
 		secs := b.EpochSeconds(i)
 		first := b.Reps[0][i]
 		bytes := float64(first.StepBytes)
-		t.Rows = append(t.Rows, []string{fmt.Sprint(size), fmt.Sprint(first.StepsPerEpoch), roundMs(evidence.Median(secs)),
-			roundMs(evidence.Median(secs) / float64(first.StepsPerEpoch)), fmt.Sprintf("%.0f", bytes/1024), fmt.Sprintf("%.0f", bytes/float64(size))})
+		t.Rows = append(t.Rows, []string{fmt.Sprint(size), fmt.Sprint(first.StepsPerEpoch), roundMs(history.Median(secs)),
+			roundMs(history.Median(secs) / float64(first.StepsPerEpoch)), fmt.Sprintf("%.0f", bytes/1024), fmt.Sprintf("%.0f", bytes/float64(size))})
 	}
 	return t
 }
