@@ -99,17 +99,12 @@ func (c Claim) checkCounts() (done bool, err error) {
 	return true, nil
 }
 
-// ms formats seconds as milliseconds with two significant digits, as
-// lab's timing tables do.
+// ms writes seconds as milliseconds, as lab's timing tables do, or "–".
 func ms(s float64) string {
-	x := 1000 * s
-	if !history.Finite(x) {
+	if !history.Finite(s) {
 		return "–"
 	}
-	if math.Abs(x) >= 10 {
-		return fmt.Sprintf("%.0f", x)
-	}
-	return fmt.Sprintf("%.2g", x)
+	return history.Milliseconds(s)
 }
 
 // timed is one group of a timing claim: its median and range over
