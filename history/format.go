@@ -3,7 +3,15 @@ package history
 import (
 	"fmt"
 	"math"
+	"strconv"
 )
+
+// Format writes a metric as tables, summaries, verdicts and progress lines
+// show it: to 4 significant digits ("0.1235", "1.235e+05"). A value that
+// is not finite comes out as strconv writes it ("NaN", "+Inf", "-Inf");
+// where it means that the metric does not apply, the caller tests Finite
+// first and writes its own mark (a notebook's "–", a CSV's empty cell).
+func Format(x float64) string { return strconv.FormatFloat(x, 'g', 4, 64) }
 
 // Milliseconds writes seconds as milliseconds, as timing tables and
 // verdicts show them: whole milliseconds from 10 ms up ("1234"), two

@@ -3,7 +3,6 @@ package training
 import (
 	"fmt"
 	"io"
-	"math"
 	"sort"
 	"strings"
 
@@ -125,11 +124,7 @@ func MeanSD(s history.Stat) string {
 	if s.N == 0 {
 		return "–"
 	}
-	sd := s.SD
-	if sd < 1e-9*math.Abs(s.Mean) { // rounding noise of equal values
-		sd = 0
-	}
-	return fmt.Sprintf("%.4g ± %.2g", s.Mean, sd)
+	return fmt.Sprintf("%s ± %.2g", history.Format(s.Mean), s.ShownSD())
 }
 
 // WriteGroupsText writes one line per group: its differing hyperparameters,

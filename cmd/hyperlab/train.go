@@ -63,7 +63,7 @@ func runTrain(ctx context.Context, c *cli, args []string, e *env) int {
 	if last, ok := h.Last(); ok {
 		fmt.Fprintf(e.stdout, "; last epoch %s", epochSummary(last))
 	}
-	fmt.Fprintf(e.stdout, "; best loss %s at epoch %d; %d trainable parameters; run %s", short(row.BestLoss), row.BestEpoch, h.Params(), row.ID)
+	fmt.Fprintf(e.stdout, "; best loss %s at epoch %d; %d trainable parameters; run %s", history.Format(row.BestLoss), row.BestEpoch, h.Params(), row.ID)
 	if reused {
 		fmt.Fprint(e.stdout, ", read back from the run store")
 	}
