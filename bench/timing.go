@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"syscall"
 	"time"
+
+	"github.com/hyperlab-go/hyperlab/history"
 )
 
 // Cost is what a block of steps took: wall time, and CPU time (user +
@@ -58,7 +60,7 @@ func Interleave(cs []*Contender, rounds int, minBlock time.Duration) ([]Timing, 
 	}
 	out := make([]Timing, len(cs))
 	for i, c := range cs {
-		out[i] = Timing{Wall: median(c.wall), CPU: median(c.cpu), Steps: c.steps}
+		out[i] = Timing{Wall: history.Median(c.wall), CPU: history.Median(c.cpu), Steps: c.steps}
 	}
 	return out, nil
 }
@@ -70,21 +72,4 @@ func processCPU() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-func median(xs []float64) float64 {
-	s := append([]float64(nil), xs...)
-	for i := 1; i < len(s); i++ { // insertion sort: a handful of values
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
-	n := len(s)
-	if n == 0 {
-		return 0
-	}
-	if n%2 == 1 {
-		return s[n/2]
-	}
-	return (s[n/2-1] + s[n/2]) / 2
 }

@@ -99,32 +99,12 @@ func (c Claim) checkCounts() (done bool, err error) {
 	return true, nil
 }
 
-// ms formats seconds as milliseconds with two significant digits, as
-// lab's timing tables do.
+// ms writes seconds as milliseconds, as lab's timing tables do, or "–".
 func ms(s float64) string {
-	x := 1000 * s
-	if !history.Finite(x) {
+	if !history.Finite(s) {
 		return "–"
 	}
-	if math.Abs(x) >= 10 {
-		return fmt.Sprintf("%.0f", x)
-	}
-	return fmt.Sprintf("%.2g", x)
-}
-
-// Median is the middle of xs (the mean of the two middle values); NaN for
-// none.
-func Median(xs []float64) float64 {
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	n := len(s)
-	if n == 0 {
-		return math.NaN()
-	}
-	if n%2 == 1 {
-		return s[n/2]
-	}
-	return (s[n/2-1] + s[n/2]) / 2
+	return history.Milliseconds(s)
 }
 
 // timed is one group of a timing claim: its median and range over
@@ -154,7 +134,7 @@ func judgeTiming(v *Verdict) error {
 		}
 		xs = slices.DeleteFunc(xs, func(x float64) bool { return !history.Finite(x) })
 		st := history.Summarize(xs)
-		ts[i] = timed{median: Median(xs), min: st.Min, max: st.Max}
+		ts[i] = timed{median: history.Median(xs), min: st.Min, max: st.Max}
 		v.Results = append(v.Results, Result{Label: g.Label, Stat: st})
 	}
 	var pairs []timingPair

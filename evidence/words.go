@@ -2,8 +2,6 @@ package evidence
 
 import (
 	"fmt"
-	"math"
-	"strconv"
 	"strings"
 
 	"github.com/hyperlab-go/hyperlab/history"
@@ -55,12 +53,12 @@ func (w words) measure() text {
 	return text{at.en + t.en, at.zh + t.zh}
 }
 
-// num formats a number with 4 significant digits; NaN is "–".
+// num formats a number as history.Format does, or "–" when it is not finite.
 func num(x float64) string {
 	if !history.Finite(x) {
 		return "–"
 	}
-	return strconv.FormatFloat(x, 'g', 4, 64)
+	return history.Format(x)
 }
 
 // numbers lists the results as "label mean ± s.d." and says over how many
@@ -73,10 +71,7 @@ func numbers(v *Verdict) text {
 	}
 	dropped := 0
 	for _, r := range v.Results {
-		sd := r.Stat.SD
-		if sd < 1e-9*math.Abs(r.Stat.Mean) { // rounding noise of equal values
-			sd = 0
-		}
+		sd := r.Stat.ShownSD()
 		s := fmt.Sprintf("%s %s ± %s", r.Label, num(r.Stat.Mean), num(sd))
 		z := fmt.Sprintf("%s %s ± %s", words{c: v.Claim}.zh(r.Label), num(r.Stat.Mean), num(sd))
 		if !same {

@@ -1,6 +1,9 @@
 package history
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Stat summarises one number measured over several runs (one per seed):
 // its mean, sample standard deviation (n−1; 0 for one run), minimum,
@@ -44,6 +47,32 @@ func Summarize(xs []float64) Stat {
 		s.SD = math.Sqrt(ss / float64(s.N-1))
 	}
 	return s
+}
+
+// ShownSD is the s.d. as a table or a verdict shows it: 0 when it is below
+// 1e-9 of the mean, the rounding noise of summing equal values (three seeds
+// that all reached 0.1 have an s.d. of about 1e-17, not a spread).
+func (s Stat) ShownSD() float64 {
+	if s.SD < 1e-9*math.Abs(s.Mean) {
+		return 0
+	}
+	return s.SD
+}
+
+// Median is the middle of xs (the mean of the two middle values when
+// their number is even): the statistic of repeated timings, where one slow
+// repetition should not move the result. It is NaN for no values.
+func Median(xs []float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	n := len(s)
+	if n == 0 {
+		return math.NaN()
+	}
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
 }
 
 // Curve is a metric per epoch over several runs of one configuration (the

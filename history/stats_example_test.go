@@ -29,3 +29,16 @@ func ExampleMeanCurve() {
 	// Output:
 	// means [0.600 0.433 0.400], best epoch 3
 }
+
+func ExampleMedian() {
+	fmt.Println(history.Median([]float64{3, 1, 2}), history.Median([]float64{4, 1, 3, 2}), history.Median(nil))
+	// Output: 2 2.5 NaN
+}
+
+// Three seeds that reached the same loss: their s.d. is rounding noise.
+func ExampleStat_ShownSD() {
+	same := history.Summarize([]float64{0.1, 0.1, 0.1})
+	spread := history.Summarize([]float64{0.1, 0.1, 0.1000001})
+	fmt.Println(same.SD > 0, same.ShownSD(), spread.ShownSD() == spread.SD)
+	// Output: true 0 true
+}

@@ -3,6 +3,7 @@ package hparams_test
 import (
 	"flag"
 	"fmt"
+	"strings"
 
 	"github.com/hyperlab-go/hyperlab/hparams"
 )
@@ -137,4 +138,21 @@ func ExampleSignificant() {
 	// Output:
 	// 0.30000000000000004 0.3
 	// 0.00547 120000
+}
+
+// The changes from the defaults as name=value pairs, and a run read back
+// from a store (JSON numbers, a list as []any, a name it lacks).
+func ExamplePairs() {
+	spec := hparams.MustSpecOf(Config{})
+	v, err := spec.Parse([]string{"--learning_rate=0.3", "--fnn_hidden=8"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(strings.Join(hparams.Pairs(v.Map(), v.Changed()), ", "))
+	stored := map[string]any{"epochs": 50.0, "fnn_hidden": []any{8.0, 4.0}}
+	fmt.Println(strings.Join(hparams.Pairs(stored, []string{"epochs", "fnn_hidden", "dropout"}), " "))
+	// Output:
+	// learning_rate=0.3, fnn_hidden=8
+	// epochs=50 fnn_hidden=8,4 dropout=
 }

@@ -65,6 +65,20 @@ func Format(v any) string {
 	return fmt.Sprint(v)
 }
 
+// Pairs writes "name=value" for each of names, in their order, the value
+// as Format writes it (a name values lacks comes out as "name=", Format's
+// nil). It is the one text of a set of values: chart legends, trial and
+// group labels, and the changes from the defaults (Pairs(v.Map(),
+// v.Changed())); each caller joins the pairs with its own separator and
+// says in its own words what an empty list means.
+func Pairs(values map[string]any, names []string) []string {
+	out := make([]string, len(names))
+	for i, name := range names {
+		out[i] = name + "=" + Format(values[name])
+	}
+	return out
+}
+
 // Significant returns x rounded to digits significant digits, the number
 // that %.<digits>g prints: it drops the float noise of a computed value
 // (0.30000000000000004 at 10 digits is 0.3) and shortens a drawn one

@@ -128,9 +128,5 @@ func (v Values) pairs() string {
 	if v.spec == nil {
 		return ""
 	}
-	parts := make([]string, len(v.vals))
-	for i, p := range v.spec.params {
-		parts[i] = p.Name + "=" + Format(v.vals[i])
-	}
-	return strings.Join(parts, " ")
+	return strings.Join(Pairs(v.Map(), v.spec.Names()), " ")
 }

@@ -63,8 +63,8 @@ func (b BatchCosts) Table() Table {
 		secs := b.EpochSeconds(i)
 		first := b.Reps[0][i]
 		bytes := float64(first.StepBytes)
-		t.Rows = append(t.Rows, []string{fmt.Sprint(size), fmt.Sprint(first.StepsPerEpoch), roundMs(evidence.Median(secs)),
-			roundMs(evidence.Median(secs) / float64(first.StepsPerEpoch)), fmt.Sprintf("%.0f", bytes/1024), fmt.Sprintf("%.0f", bytes/float64(size))})
+		t.Rows = append(t.Rows, []string{fmt.Sprint(size), fmt.Sprint(first.StepsPerEpoch), history.Milliseconds(history.Median(secs)),
+			history.Milliseconds(history.Median(secs) / float64(first.StepsPerEpoch)), fmt.Sprintf("%.0f", bytes/1024), fmt.Sprintf("%.0f", bytes/float64(size))})
 	}
 	return t
 }
@@ -82,7 +82,7 @@ func (b BatchCosts) Groups() []evidence.Group {
 	for i, size := range b.Sizes {
 		var hs []*history.History
 		for _, s := range b.EpochSeconds(i) {
-			hs = append(hs, &history.History{Status: history.Finished, Epochs: []history.Epoch{{Epoch: 1, Seconds: round2(s), Steps: b.Reps[0][i].StepsPerEpoch}}})
+			hs = append(hs, &history.History{Status: history.Finished, Epochs: []history.Epoch{{Epoch: 1, Seconds: hparams.Significant(s, 2), Steps: b.Reps[0][i].StepsPerEpoch}}})
 		}
 		g := evidence.NewGroup(fmt.Sprintf("%s=%d", training.ParamBatchSize, size), hs...)
 		g.Values = map[string]any{training.ParamBatchSize: size}
@@ -150,22 +150,4 @@ func ShowMeasured(c evidence.Claim) evidence.Verdict {
 	Display(`<p class="hyperlab-measured"><b>`+html.EscapeString(en)+"</b>"+html.EscapeString(v.English)+"<br><b>"+html.EscapeString(zh)+"</b>"+html.EscapeString(v.Chinese)+"</p>",
 		en+v.English+"\n"+zh+v.Chinese+"\n")
 	return v
-}
-
-// roundMs rounds seconds to milliseconds with two significant digits.
-func roundMs(s float64) string {
-	ms := 1000 * s
-	if ms >= 10 {
-		return fmt.Sprintf("%.0f", ms)
-	}
-	return fmt.Sprintf("%.2g", ms)
-}
-
-// round2 rounds x to two significant digits.
-func round2(x float64) float64 {
-	if x == 0 || !finite(x) {
-		return x
-	}
-	p := math.Pow(10, 1-math.Floor(math.Log10(math.Abs(x))))
-	return math.Round(x*p) / p
 }

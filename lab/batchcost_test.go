@@ -1,7 +1,6 @@
 package lab
 
 import (
-	"math"
 	"strings"
 	"testing"
 
@@ -44,14 +43,6 @@ func TestBatchCostsGroups(t *testing.T) {
 		evidence.Measure{Metric: history.Seconds, At: evidence.Mean}, g[1], g[0]))
 	if err != nil || v.Outcome != evidence.Supported {
 		t.Errorf("128 vs 8 epoch seconds: %v, %v; want supported", v.Outcome, err)
-	}
-}
-
-func TestRound2(t *testing.T) {
-	for in, want := range map[float64]float64{0.04349: 0.043, 0.00946: 0.0095, 0.1: 0.1, 12.34: 12, 0: 0} {
-		if got := round2(in); math.Abs(got-want) > 1e-12 {
-			t.Errorf("round2(%g) = %g; want %g", in, got, want)
-		}
 	}
 }
 

@@ -191,8 +191,8 @@ func grid(lo, hi float64, log, ints bool) []any {
 // or "%%" when v holds the defaults.
 func cellArgs(v hparams.Values) string {
 	s := "%%"
-	for _, name := range v.Changed() {
-		s += " --" + name + "=" + hparams.Format(v.Get(name))
+	for _, pair := range hparams.Pairs(v.Map(), v.Changed()) {
+		s += " --" + pair
 	}
 	return s
 }

@@ -2,21 +2,18 @@ package lab
 
 import (
 	"math"
-	"strconv"
 
 	"github.com/hyperlab-go/hyperlab/history"
 )
 
-// num formats a metric for tables and summaries: 4 significant digits, "–"
-// when it does not apply.
+// num formats a metric for tables and summaries as history.Format does,
+// with "–" when it does not apply (NaN); an infinity stays "+Inf" or
+// "-Inf".
 func num(f float64) string {
-	if !finite(f) {
-		if math.IsInf(f, 0) {
-			return strconv.FormatFloat(f, 'g', -1, 64)
-		}
+	if math.IsNaN(f) {
 		return "–"
 	}
-	return strconv.FormatFloat(f, 'g', 4, 64)
+	return history.Format(f)
 }
 
 // finite is history.Finite under lab's old name, so lab's many call sites

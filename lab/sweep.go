@@ -114,16 +114,12 @@ func (s *SweepResult) BestSummary() string {
 	if !ok {
 		return i18n.Tf("None of the %d trials finished with a finite loss.", len(s.Rows))
 	}
-	var parts []string
-	for _, name := range s.Names {
-		parts = append(parts, name+"="+hparams.Format(best.Values[name]))
-	}
 	acc := ""
 	if finite(best.ValAccuracy) {
 		acc = i18n.Tf(", validation accuracy %.1f%%", 100*best.ValAccuracy)
 	}
 	return i18n.Tf("Best of %d trials: %s (best validation loss %s at epoch %d%s).",
-		len(s.Rows), strings.Join(parts, ", "), num(best.BestLoss), best.BestEpoch, acc)
+		len(s.Rows), strings.Join(hparams.Pairs(best.Values, s.Names), ", "), num(best.BestLoss), best.BestEpoch, acc)
 }
 
 // trials is the sweep views' data of s over its varied hyperparameters,

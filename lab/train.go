@@ -227,11 +227,7 @@ func changedText(v hparams.Values) string {
 	if len(names) == 0 {
 		return i18n.T("defaults")
 	}
-	parts := make([]string, len(names))
-	for i, n := range names {
-		parts[i] = n + "=" + hparams.Format(v.Get(n))
-	}
-	return strings.Join(parts, ", ")
+	return strings.Join(hparams.Pairs(v.Map(), names), ", ")
 }
 
 // plottingRun is the run as the charts of several runs see it.

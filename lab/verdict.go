@@ -81,19 +81,15 @@ func (s *SweepResult) ShowGroups() {
 // in trial order, labelled by the hyperparameters that differ.
 func (s *SweepResult) Evidence() []evidence.Group {
 	rows := s.Groups()
-	names := map[string]bool{}
+	var names []string
 	for _, n := range s.Names {
-		names[n] = n != training.ParamSeed
+		if n != training.ParamSeed {
+			names = append(names, n)
+		}
 	}
 	out := make([]evidence.Group, len(rows))
 	for i, g := range rows {
-		var parts []string
-		for _, n := range s.Names {
-			if names[n] {
-				parts = append(parts, n+"="+hparams.Format(g.Values[n]))
-			}
-		}
-		eg := evidence.Group{Label: strings.Join(parts, ", "), Values: g.Values}
+		eg := evidence.Group{Label: strings.Join(hparams.Pairs(g.Values, names), ", "), Values: g.Values}
 		for k, r := range g.Rows {
 			eg.Runs = append(eg.Runs, evidence.Run{Seed: int64(g.Seeds[k]), Store: s.store, ID: r.ID, History: r.History})
 		}

@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
-	"slices"
 
 	"github.com/hyperlab-go/hyperlab/datasets"
+	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/hparams"
 )
 
@@ -91,7 +91,7 @@ func measureBatch(ctx context.Context, v hparams.Values, train datasets.Split, s
 		secs = append(secs, e.Seconds)
 	}
 	c.StepsPerEpoch = h.Epochs[0].Steps
-	c.EpochSeconds = median(secs)
+	c.EpochSeconds = history.Median(secs)
 	c.StepSeconds = c.EpochSeconds / float64(c.StepsPerEpoch)
 
 	// A second, short run measures steps one at a time: between two steps
@@ -136,7 +136,7 @@ func measureBatch(ctx context.Context, v hparams.Values, train datasets.Split, s
 		return c, err
 	}
 	if len(deltas) > 0 {
-		c.StepBytes = uint64(median(deltas))
+		c.StepBytes = uint64(history.Median(deltas))
 	}
 	return c, nil
 }
@@ -179,14 +179,4 @@ func withValues(v hparams.Values, pairs ...any) (hparams.Values, error) {
 		}
 	}
 	return v, nil
-}
-
-func median(xs []float64) float64 {
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	n := len(s)
-	if n%2 == 1 {
-		return s[n/2]
-	}
-	return (s[n/2-1] + s[n/2]) / 2
 }

@@ -3,7 +3,6 @@ package training
 import (
 	"fmt"
 	"io"
-	"math"
 	"sort"
 	"strings"
 
@@ -125,11 +124,7 @@ func MeanSD(s history.Stat) string {
 	if s.N == 0 {
 		return "–"
 	}
-	sd := s.SD
-	if sd < 1e-9*math.Abs(s.Mean) { // rounding noise of equal values
-		sd = 0
-	}
-	return fmt.Sprintf("%.4g ± %.2g", s.Mean, sd)
+	return fmt.Sprintf("%s ± %.2g", history.Format(s.Mean), s.ShownSD())
 }
 
 // WriteGroupsText writes one line per group: its differing hyperparameters,
@@ -143,11 +138,7 @@ func (r *Results) WriteGroupsText(w io.Writer) error {
 		}
 	}
 	for _, g := range groups {
-		var parts []string
-		for _, n := range names {
-			parts = append(parts, n+"="+hparams.Format(g.Values[n]))
-		}
-		label := strings.Join(parts, " ")
+		label := strings.Join(hparams.Pairs(g.Values, names), " ")
 		if label == "" {
 			label = "all"
 		}

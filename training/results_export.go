@@ -25,8 +25,8 @@ type column struct {
 
 func metricColumn(name string, get func(Row) float64) column {
 	return column{name: name,
-		exact: func(r Row) string { return formatFloat(get(r), -1) },
-		short: func(r Row) string { return formatFloat(get(r), 4) }}
+		exact: func(r Row) string { return metricCell(get(r), exact) },
+		short: func(r Row) string { return metricCell(get(r), history.Format) }}
 }
 
 func intColumn(name string, get func(Row) int) column {
@@ -38,12 +38,17 @@ func textColumn(name string, get func(Row) string) column {
 	return column{name: name, exact: get, short: get}
 }
 
-func formatFloat(f float64, digits int) string {
+// metricCell writes a metric with text, or leaves the cell empty when the metric
+// does not apply (not finite).
+func metricCell(f float64, text func(float64) string) string {
 	if !history.Finite(f) {
 		return ""
 	}
-	return strconv.FormatFloat(f, 'g', digits, 64)
+	return text(f)
 }
+
+// exact writes f as the shortest text that parses back to it.
+func exact(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
 
 // columns lists the table's columns; metric columns that are empty in
 // every row (accuracy on a regression sweep, say) are left out.
@@ -85,7 +90,7 @@ func (r *Results) columns() []column {
 	cols = append(cols, intColumn("best_epoch", func(x Row) int { return x.BestEpoch }))
 	if !r.untimed {
 		cols = append(cols, column{name: "seconds",
-			exact: func(x Row) string { return formatFloat(x.Seconds, -1) },
+			exact: func(x Row) string { return metricCell(x.Seconds, exact) },
 			short: func(x Row) string { return strconv.FormatFloat(x.Seconds, 'f', 2, 64) }})
 	}
 	if r.anyRow(func(x Row) bool { return x.Error != "" }) {

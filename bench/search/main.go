@@ -14,12 +14,12 @@ import (
 	"fmt"
 	"os"
 	"runtime"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/hyperlab-go/hyperlab/bench/internal/resultsfile"
 	"github.com/hyperlab-go/hyperlab/datasets"
+	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/training"
 )
 
@@ -114,15 +114,6 @@ func run(trials, seeds, epochs, parallel int, out string) error {
 	return resultsfile.ReplaceSection(out, Begin, End, md)
 }
 
-func median(xs []float64) float64 {
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	if len(s)%2 == 1 {
-		return s[len(s)/2]
-	}
-	return (s[len(s)/2-1] + s[len(s)/2]) / 2
-}
-
 func markdown(results [][]result, trials, seeds, epochs, parallel int, loadBefore, loadAfter string, took time.Duration) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "## Search on moons: TPE vs random, median pruner on vs off (training.Search)\n\n")
@@ -137,8 +128,8 @@ func markdown(results [][]result, trials, seeds, epochs, parallel int, loadBefor
 			best, ep, pr, sec = append(best, r.best), append(ep, float64(r.epochs)), append(pr, float64(r.pruned)), append(sec, r.seconds)
 			bestS, epS = append(bestS, fmt.Sprintf("%.4f", r.best)), append(epS, fmt.Sprint(r.epochs))
 		}
-		fmt.Fprintf(&b, "| %s | %.4f | %s | %.0f | %s | %.0f | %.0f |\n", arm.name, median(best), strings.Join(bestS, ", "), median(ep), strings.Join(epS, ", "), median(pr), median(sec))
-		medBest[a], medEpochs[a] = median(best), median(ep)
+		fmt.Fprintf(&b, "| %s | %.4f | %s | %.0f | %s | %.0f | %.0f |\n", arm.name, history.Median(best), strings.Join(bestS, ", "), history.Median(ep), strings.Join(epS, ", "), history.Median(pr), history.Median(sec))
+		medBest[a], medEpochs[a] = history.Median(best), history.Median(ep)
 	}
 	verdict := "at least as good"
 	if medBest[1] > medBest[0] {

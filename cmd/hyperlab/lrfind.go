@@ -6,6 +6,7 @@ import (
 	"math"
 	"text/tabwriter"
 
+	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/lab"
 	"github.com/hyperlab-go/hyperlab/plotting"
 	"github.com/hyperlab-go/hyperlab/training"
@@ -41,7 +42,7 @@ func runLRFind(ctx context.Context, c *cli, args []string, e *env) int {
 	every := max(1, len(res.Points)/20)
 	for i, p := range res.Points {
 		if i%every == 0 || i == len(res.Points)-1 {
-			fmt.Fprintf(tw, "%d\t%.3g\t%s\t%s\n", p.Step, p.LearningRate, short(p.Loss), short(p.Smoothed))
+			fmt.Fprintf(tw, "%d\t%.3g\t%s\t%s\n", p.Step, p.LearningRate, history.Format(p.Loss), history.Format(p.Smoothed))
 		}
 	}
 	tw.Flush()

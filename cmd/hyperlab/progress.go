@@ -133,7 +133,7 @@ func (p *progress) epoch(trial int, e history.Epoch) {
 	defer p.mu.Unlock()
 	total := p.epochs[trial]
 	if p.tty {
-		p.running[trial] = fmt.Sprintf("#%d epoch %d/%d loss %s", trial, e.Epoch, total, short(e.TrainLoss))
+		p.running[trial] = fmt.Sprintf("#%d epoch %d/%d loss %s", trial, e.Epoch, total, history.Format(e.TrainLoss))
 		if p.one {
 			p.running[trial] = fmt.Sprintf("epoch %d/%d %s", e.Epoch, total, epochSummary(e))
 		}
@@ -158,40 +158,33 @@ func (p *progress) finish() {
 }
 
 func epochSummary(e history.Epoch) string {
-	parts := []string{"train_loss=" + short(e.TrainLoss)}
+	parts := []string{"train_loss=" + history.Format(e.TrainLoss)}
 	if !math.IsNaN(e.ValLoss) {
-		parts = append(parts, "val_loss="+short(e.ValLoss))
+		parts = append(parts, "val_loss="+history.Format(e.ValLoss))
 	}
 	if !math.IsNaN(e.ValAccuracy) {
-		parts = append(parts, "val_accuracy="+short(e.ValAccuracy))
+		parts = append(parts, "val_accuracy="+history.Format(e.ValAccuracy))
 	}
 	if !math.IsNaN(e.ValError) {
-		parts = append(parts, "val_error="+short(e.ValError))
+		parts = append(parts, "val_error="+history.Format(e.ValError))
 	}
 	// The losses above are data losses; a regularized run's penalty is its own number.
 	if e.TrainPenalty > 0 {
-		parts = append(parts, "train_penalty="+short(e.TrainPenalty))
+		parts = append(parts, "train_penalty="+history.Format(e.TrainPenalty))
 	}
 	if e.ValPenalty > 0 {
-		parts = append(parts, "val_penalty="+short(e.ValPenalty))
+		parts = append(parts, "val_penalty="+history.Format(e.ValPenalty))
 	}
-	parts = append(parts, "lr="+short(e.LearningRate), fmt.Sprintf("%.2fs", e.Seconds))
+	parts = append(parts, "lr="+history.Format(e.LearningRate), fmt.Sprintf("%.2fs", e.Seconds))
 	return strings.Join(parts, " ")
 }
 
 func rowSummary(r training.Row) string {
-	s := fmt.Sprintf("%s after %d epochs, best loss %s, %.1fs", r.Status, r.Epochs, short(r.BestLoss), r.Seconds)
+	s := fmt.Sprintf("%s after %d epochs, best loss %s, %.1fs", r.Status, r.Epochs, history.Format(r.BestLoss), r.Seconds)
 	if r.Error != "" {
 		s += ": " + r.Error
 	}
 	return s
-}
-
-func short(f float64) string {
-	if !history.Finite(f) {
-		return fmt.Sprint(f)
-	}
-	return fmt.Sprintf("%.4g", f)
 }
 
 // trialLabels names each trial by the hyperparameters that differ between
@@ -204,11 +197,7 @@ func trialLabels(trials []hparams.Values) []string {
 	names := hparams.Differing(values...)
 	labels := make([]string, len(trials))
 	for i, m := range values {
-		parts := make([]string, len(names))
-		for k, n := range names {
-			parts[k] = n + "=" + hparams.Format(m[n])
-		}
-		labels[i] = strings.Join(parts, " ")
+		labels[i] = strings.Join(hparams.Pairs(m, names), " ")
 	}
 	return labels
 }

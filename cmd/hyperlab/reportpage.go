@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/hparams"
 	"github.com/hyperlab-go/hyperlab/lab"
 	"github.com/hyperlab-go/hyperlab/plotting"
@@ -83,7 +84,7 @@ func reportPageInOrder(title string, res *training.Results, order []string, note
 	}
 	page.Heading("Results")
 	if best, ok := res.Best(); ok {
-		page.Text(fmt.Sprintf("Best trial: %d (%s), best loss %s at epoch %d.", best.Trial, valuesText(best.Values, res.Names), short(best.BestLoss), best.BestEpoch))
+		page.Text(fmt.Sprintf("Best trial: %d (%s), best loss %s at epoch %d.", best.Trial, valuesText(best.Values, res.Names), history.Format(best.BestLoss), best.BestEpoch))
 	}
 	if !linked {
 		header, cells := res.Cells()
@@ -154,14 +155,10 @@ func numeric(trials []plotting.Trial, name string) bool {
 }
 
 func valuesText(values map[string]any, names []string) string {
-	parts := make([]string, 0, len(names))
-	for _, n := range names {
-		parts = append(parts, n+"="+hparams.Format(values[n]))
-	}
-	if len(parts) == 0 {
+	if len(names) == 0 {
 		return "the only configuration"
 	}
-	return training.TerminalText(strings.Join(parts, ", "))
+	return training.TerminalText(strings.Join(hparams.Pairs(values, names), ", "))
 }
 
 // echartsSource reads --echarts: empty is the pinned CDN copy; a URL is

@@ -104,7 +104,7 @@ func largeReportPage(title string, res *training.Results, order []string, notes 
 
 	page.Heading("Results")
 	if best, ok := res.Best(); ok {
-		page.Text(fmt.Sprintf("Best trial: %d (%s), best loss %s at epoch %d.", best.Trial, valuesText(best.Values, res.Names), short(best.BestLoss), best.BestEpoch))
+		page.Text(fmt.Sprintf("Best trial: %d (%s), best loss %s at epoch %d.", best.Trial, valuesText(best.Values, res.Names), history.Format(best.BestLoss), best.BestEpoch))
 	}
 	header, cells := res.Cells()
 	if err := page.FilterTable(plotting.FilterTable{ID: "hyperlab-runs-table", Table: plotting.Table{
@@ -203,7 +203,7 @@ func spreadText(final []float64, runs int) string {
 		return fmt.Sprintf("None of the %d runs ended with a finite validation loss.", runs)
 	}
 	slices.Sort(v)
-	q := func(p float64) string { return short(v[int(math.Round(p*float64(len(v)-1)))]) }
+	q := func(p float64) string { return history.Format(v[int(math.Round(p*float64(len(v)-1)))]) }
 	s := fmt.Sprintf("Final validation loss of the %d runs that ended with one: lowest %s, quartiles %s, %s (median), %s, highest %s.",
 		len(v), q(0), q(0.25), q(0.5), q(0.75), q(1))
 	if missing := runs - len(v); missing > 0 {

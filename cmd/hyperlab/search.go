@@ -41,11 +41,11 @@ func trialLabeler(sw *training.Sweep) func(training.TrialEvent) string {
 		labels := trialLabels(sw.Trials)
 		return func(ev training.TrialEvent) string { return labels[ev.Trial] }
 	}
+	names := make([]string, len(sw.Search.Space))
+	for i, d := range sw.Search.Space {
+		names[i] = d.Name
+	}
 	return func(ev training.TrialEvent) string {
-		parts := make([]string, len(sw.Search.Space))
-		for i, d := range sw.Search.Space {
-			parts[i] = d.Name + "=" + hparams.Format(ev.Values.Get(d.Name))
-		}
-		return strings.Join(parts, " ")
+		return strings.Join(hparams.Pairs(ev.Values.Map(), names), " ")
 	}
 }

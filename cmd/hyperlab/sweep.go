@@ -335,7 +335,7 @@ func executeSweep(ctx context.Context, c *cli, a *sweepArgs, sw *training.Sweep,
 		}
 	}
 	if best, ok := res.Best(); ok {
-		fmt.Fprintf(e.stdout, "\nBest: trial %d (%s), best loss %s at epoch %d.\n", best.Trial, valuesText(best.Values, res.Names), short(best.BestLoss), best.BestEpoch)
+		fmt.Fprintf(e.stdout, "\nBest: trial %d (%s), best loss %s at epoch %d.\n", best.Trial, valuesText(best.Values, res.Names), history.Format(best.BestLoss), best.BestEpoch)
 	}
 	if a.table != "" {
 		if err := writeTable(res, a.table); err != nil {

@@ -63,7 +63,7 @@ func runTrain(ctx context.Context, c *cli, args []string, e *env) int {
 	if last, ok := h.Last(); ok {
 		fmt.Fprintf(e.stdout, "; last epoch %s", epochSummary(last))
 	}
-	fmt.Fprintf(e.stdout, "; best loss %s at epoch %d; %d trainable parameters; run %s", short(row.BestLoss), row.BestEpoch, h.Params(), row.ID)
+	fmt.Fprintf(e.stdout, "; best loss %s at epoch %d; %d trainable parameters; run %s", history.Format(row.BestLoss), row.BestEpoch, h.Params(), row.ID)
 	if reused {
 		fmt.Fprint(e.stdout, ", read back from the run store")
 	}
@@ -95,14 +95,11 @@ func runTrain(ctx context.Context, c *cli, args []string, e *env) int {
 
 // changedText lists the hyperparameters that differ from the defaults.
 func changedText(v hparams.Values) string {
-	var parts []string
-	for _, n := range v.Changed() {
-		parts = append(parts, n+"="+hparams.Format(v.Get(n)))
-	}
-	if len(parts) == 0 {
+	names := v.Changed()
+	if len(names) == 0 {
 		return "the default hyperparameters"
 	}
-	return strings.Join(parts, " ")
+	return strings.Join(hparams.Pairs(v.Map(), names), " ")
 }
 
 // valuesTable lists the hyperparameters of a run, sorted by name.
