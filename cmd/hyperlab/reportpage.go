@@ -83,8 +83,8 @@ func reportPageInOrder(title string, res *training.Results, order []string, note
 		}
 	}
 	page.Heading("Results")
-	if best, ok := res.Best(); ok {
-		page.Text(fmt.Sprintf("Best trial: %d (%s), best loss %s at epoch %d.", best.Trial, valuesText(best.Values, res.Names), history.Format(best.BestLoss), best.BestEpoch))
+	if best, ok := bestSentence(res); ok {
+		page.Text(best)
 	}
 	if !linked {
 		header, cells := res.Cells()
@@ -152,6 +152,17 @@ func numeric(trials []plotting.Trial, name string) bool {
 		}
 	}
 	return true
+}
+
+// bestSentence names the best trial of res (Results.Best) and what it
+// reached, as the sweep's output and both reports say it; false when no
+// trial has a finite best loss.
+func bestSentence(res *training.Results) (string, bool) {
+	best, ok := res.Best()
+	if !ok {
+		return "", false
+	}
+	return fmt.Sprintf("Best trial: %d (%s), best loss %s at epoch %d.", best.Trial, valuesText(best.Values, res.Names), history.Format(best.BestLoss), best.BestEpoch), true
 }
 
 func valuesText(values map[string]any, names []string) string {

@@ -103,8 +103,8 @@ func largeReportPage(title string, res *training.Results, order []string, notes 
 	}
 
 	page.Heading("Results")
-	if best, ok := res.Best(); ok {
-		page.Text(fmt.Sprintf("Best trial: %d (%s), best loss %s at epoch %d.", best.Trial, valuesText(best.Values, res.Names), history.Format(best.BestLoss), best.BestEpoch))
+	if best, ok := bestSentence(res); ok {
+		page.Text(best)
 	}
 	header, cells := res.Cells()
 	if err := page.FilterTable(plotting.FilterTable{ID: "hyperlab-runs-table", Table: plotting.Table{

@@ -186,7 +186,7 @@ func TestDemo(t *testing.T) {
 	if strings.Contains(stdout, "\x1b[") {
 		t.Errorf("control codes in non-terminal output")
 	}
-	for _, want := range []string{"trial 7", "learning_rate", "batch_size", "Best: trial", "Report: " + out} {
+	for _, want := range []string{"trial 7", "learning_rate", "batch_size", "Best trial: ", "Report: " + out} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("demo output lacks %q:\n%s", want, stdout)
 		}

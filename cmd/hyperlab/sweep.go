@@ -334,8 +334,8 @@ func executeSweep(ctx context.Context, c *cli, a *sweepArgs, sw *training.Sweep,
 			return fail(e, c.name, err)
 		}
 	}
-	if best, ok := res.Best(); ok {
-		fmt.Fprintf(e.stdout, "\nBest: trial %d (%s), best loss %s at epoch %d.\n", best.Trial, valuesText(best.Values, res.Names), history.Format(best.BestLoss), best.BestEpoch)
+	if best, ok := bestSentence(res); ok {
+		fmt.Fprintf(e.stdout, "\n%s\n", best)
 	}
 	if a.table != "" {
 		if err := writeTable(res, a.table); err != nil {
