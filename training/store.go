@@ -98,8 +98,8 @@ func (j *job) tryStored(id string) (*history.History, error) {
 // The run must be complete and stored with its penalty apart from its
 // losses (splitsPenalty), and have finished or diverged (which it would
 // again); a cancelled, failed or unfinished run is trained again. With
-// pruned, a pruned run is read back too: a search's pruner stopped it, and
-// the search that asks again would stop it again.
+// pruned, a pruned run is read back too, for a search: its pruner stopped
+// the run, and that decision is part of the search's record.
 func reusableRun(r *runstore.Run, pruned bool) bool {
 	if !r.Complete || !splitsPenalty(&r.History) {
 		return false
