@@ -40,6 +40,15 @@ func storeRun(t *testing.T, store *runstore.Store, meta runstore.Meta, epochs in
 	}
 }
 
+// countReused is an OnTrial that counts the trials read back from the store.
+func countReused(n *atomic.Int32) func(TrialEvent) {
+	return func(ev TrialEvent) {
+		if ev.Done && ev.Reused {
+			n.Add(1)
+		}
+	}
+}
+
 // A sweep reads a stored run back exactly when Run would: a finished or
 // diverged run stored with its penalties; Run trains the others again, so
 // the sweep must too (it used to reuse a run stored before penalties were).
@@ -96,11 +105,7 @@ func TestSweepNoCacheTrainsAgain(t *testing.T) {
 	}
 	var reused atomic.Int32
 	res, err := (&Sweep{Trials: trials, Store: store, Train: fakeTrainer(&calls), Options: []Option{NoCache()},
-		OnTrial: func(ev TrialEvent) {
-			if ev.Done && ev.Reused {
-				reused.Add(1)
-			}
-		}}).Run(context.Background())
+		OnTrial: countReused(&reused)}).Run(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,11 +135,7 @@ func TestSearchRetrainsRunsStoredBeforePenalties(t *testing.T) {
 	more := *sr
 	more.Trials = 6
 	var reused atomic.Int32
-	res, err := (&Sweep{Search: &more, Store: store, Workers: 1, Train: fakeTrainer(&calls), OnTrial: func(ev TrialEvent) {
-		if ev.Done && ev.Reused {
-			reused.Add(1)
-		}
-	}}).Run(context.Background())
+	res, err := (&Sweep{Search: &more, Store: store, Workers: 1, Train: fakeTrainer(&calls), OnTrial: countReused(&reused)}).Run(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
