@@ -85,19 +85,6 @@ func toyGrid(epochs int, axes map[string][]any) ([]hparams.Values, error) {
 	return training.GridTrials(base, axes)
 }
 
-// plans makes the Plans of vs on data.
-func plans(vs []hparams.Values, data datasets.Split) ([]*training.Plan, error) {
-	out := make([]*training.Plan, len(vs))
-	for i, v := range vs {
-		p, err := training.NewPlan(v, data)
-		if err != nil {
-			return nil, err
-		}
-		out[i] = p
-	}
-	return out, nil
-}
-
 // oneAfterAnother trains ps alone, one after the other.
 func oneAfterAnother(ps []*training.Plan) func() error {
 	return func() error {
@@ -132,7 +119,7 @@ func stackConfigs(data datasets.Split, epochs, rounds int) (Section, error) {
 	if err != nil {
 		return Section{}, err
 	}
-	ps, err := plans(vs, data)
+	ps, err := training.NewPlans(vs, data)
 	if err != nil {
 		return Section{}, err
 	}

@@ -37,7 +37,7 @@ func stackFloor(data datasets.Split, epochs, rounds int) (Section, error) {
 		if err != nil {
 			return Section{}, err
 		}
-		if stacks[i], err = plans(vs, data); err != nil {
+		if stacks[i], err = training.NewPlans(vs, data); err != nil {
 			return Section{}, err
 		}
 	}

@@ -20,17 +20,13 @@ const AllowLargeEnv = "HYPERLAB_ALLOW_LARGE"
 // many parameters for the pure-Go simplego backend to train quickly).
 func AllowLarge() Option { return func(s *settings) { s.allowLarge = true } }
 
-// plans converts and checks each trial once (training.NewPlan) and stops
+// plans converts and checks each trial once (training.NewPlans) and stops
 // them above training.DefaultLimits before they start, with the estimated
 // time and how to allow it, as the CLI's --allow-large does.
 func plans(trials []hparams.Values, split datasets.Split, workers int, allow bool) ([]*training.Plan, error) {
-	ps := make([]*training.Plan, 0, len(trials))
-	for _, v := range trials {
-		p, err := training.NewPlan(v, split)
-		if err != nil {
-			return nil, err
-		}
-		ps = append(ps, p)
+	ps, err := training.NewPlans(trials, split)
+	if err != nil {
+		return nil, err
 	}
 	if allow || len(ps) == 0 {
 		return ps, nil

@@ -58,6 +58,20 @@ func NewPlan(v hparams.Values, data datasets.Split) (*Plan, error) {
 	return p, nil
 }
 
+// NewPlans is NewPlan for each of vs, in order; the first that cannot run
+// is the error, NewPlan's.
+func NewPlans(vs []hparams.Values, data datasets.Split) ([]*Plan, error) {
+	plans := make([]*Plan, len(vs))
+	for i, v := range vs {
+		p, err := NewPlan(v, data)
+		if err != nil {
+			return nil, err
+		}
+		plans[i] = p
+	}
+	return plans, nil
+}
+
 // Steps is the number of optimizer steps of the whole run (without early
 // stopping).
 func (p *Plan) Steps() int { return p.StepsPerEpoch * p.Config.Epochs }

@@ -62,10 +62,19 @@ func (r *Results) Untimed() *Results {
 }
 
 // Complete reports whether r finished with a finite best loss: a trial
-// whose result can be ranked. Importance fits only these, and halving
+// that ran its whole budget. Importance fits only these, and halving
 // ranks them first. (runstore.Run.Complete is another thing: every epoch
 // of a stored run readable.)
 func (r Row) Complete() bool { return r.Status == history.Finished && history.Finite(r.BestLoss) }
+
+// Ranked reports whether r competes for the best trial: it finished or was
+// pruned, with a finite best loss. Unlike Complete it admits pruned
+// trials, whose best loss is a real one, if of fewer epochs; failed,
+// cancelled and diverged trials have none to compare. Best, Top and a
+// sweep's Progress rank only these.
+func (r Row) Ranked() bool {
+	return (r.Status == history.Finished || r.Status == Pruned) && history.Finite(r.BestLoss)
+}
 
 // NewRow summarises one run's History.
 func NewRow(trial int, id string, values map[string]any, h *history.History, seconds float64) Row {
@@ -138,19 +147,28 @@ func varyingNames(rows []Row) []string {
 	return names
 }
 
-// Best returns the usable row (finished or pruned, with a finite best loss)
-// with the lowest best loss, and false if there is none.
+// Best returns the Ranked row with the lowest best loss (the first of
+// equal ones), and false if there is none.
 func (r *Results) Best() (Row, bool) {
-	best, ok := Row{}, false
+	top := r.Top(1)
+	if len(top) == 0 {
+		return Row{}, false
+	}
+	return top[0], true
+}
+
+// Top returns the k Ranked rows with the lowest best loss, best first;
+// equal ones keep the table's order. It gives fewer when fewer rows are
+// ranked, none when k ≤ 0, and leaves r's rows as they are.
+func (r *Results) Top(k int) []Row {
+	var ranked []Row
 	for _, row := range r.Rows {
-		if (row.Status != history.Finished && row.Status != Pruned) || !history.Finite(row.BestLoss) {
-			continue
-		}
-		if !ok || row.BestLoss < best.BestLoss {
-			best, ok = row, true
+		if row.Ranked() {
+			ranked = append(ranked, row)
 		}
 	}
-	return best, ok
+	sort.SliceStable(ranked, func(i, j int) bool { return ranked[i].BestLoss < ranked[j].BestLoss })
+	return ranked[:max(0, min(k, len(ranked)))]
 }
 
 // Sort orders the rows by a column: a metric ("best_loss", "val_loss",

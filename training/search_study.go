@@ -228,9 +228,10 @@ func outcome(r Row) (goptuna.TrialState, float64) {
 }
 
 // sync replays into the study the runs of the search in the store that it
-// does not know yet: the complete ones (finished, diverged, pruned) as
-// rows, oldest first, and the values of the others (killed or cancelled)
-// as retry, when asked for.
+// does not know yet: the ones a sweep would read back (reusableRun with
+// pruned: finished, diverged, pruned) as rows, in the order of their IDs,
+// and the values of the others (killed, cancelled, failed, or stored
+// before penalties were) as retry, when asked for.
 func (st *study) sync(store *runstore.Store, data datasets.Split, wantRetry bool) (rows []Row, retry []hparams.Values, err error) {
 	runs, err := store.List()
 	if err != nil {
@@ -251,7 +252,7 @@ func (st *study) sync(store *runstore.Store, data datasets.Split, wantRetry bool
 			continue
 		}
 		h := run.History
-		if !run.Complete || !(reusable(h.Status) || h.Status == Pruned) {
+		if !reusableRun(run, true) {
 			st.mu.Lock()
 			seen := st.pending[run.ID]
 			st.pending[run.ID] = true

@@ -79,11 +79,9 @@ func RunSeeds(ctx context.Context, v hparams.Values, n int, data datasets.Split,
 		g.Runs = append(g.Runs, h)
 	}
 	if newOptions(opts).stacking() {
-		plans := make([]*Plan, len(vs))
-		for i, sv := range vs {
-			if plans[i], err = NewPlan(sv, data); err != nil {
-				return g, err
-			}
+		plans, err := NewPlans(vs, data)
+		if err != nil {
+			return g, err
 		}
 		os := make([][]Option, len(vs))
 		for i := range os {

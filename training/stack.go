@@ -240,7 +240,7 @@ func (m *member) prepare() {
 		return
 	case err != nil:
 		err = nil // a new run
-	case storedReusable(run) && !m.o.noCache:
+	case reusableRun(run, false) && !m.o.noCache:
 		h := run.History
 		m.l.h, m.done = &h, true
 		m.o.setReused(true)

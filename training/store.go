@@ -66,7 +66,7 @@ func (j *job) tryStored(id string) (*history.History, error) {
 	case errors.Is(err, runstore.ErrNotFound):
 	case err != nil:
 		return nil, fmt.Errorf("training: reading the stored run: %w", err)
-	case storedReusable(run) && !j.o.noCache:
+	case reusableRun(run, false) && !j.o.noCache:
 		if ok, err := j.loadArtifacts(run); err != nil || ok {
 			j.o.setReused(err == nil)
 			h := run.History
@@ -93,11 +93,24 @@ func (j *job) tryStored(id string) (*history.History, error) {
 	return j.run()
 }
 
-// storedReusable reports whether a stored run is the result training again
-// would give: it ran to its end, or diverged (which it would again). A
-// cancelled, failed or unfinished run is trained again.
-func storedReusable(r *runstore.Run) bool {
-	return r.Complete && (r.History.Status == history.Finished || r.History.Status == history.Diverged) && splitsPenalty(&r.History)
+// reusableRun reports whether a stored run is read back instead of trained
+// again: the one answer for Run, RunStack, Sweep and a search's replay.
+// The run must be complete and stored with its penalty apart from its
+// losses (splitsPenalty), and have finished or diverged (which it would
+// again); a cancelled, failed or unfinished run is trained again. With
+// pruned, a pruned run is read back too, for a search: its pruner stopped
+// the run, and that decision is part of the search's record.
+func reusableRun(r *runstore.Run, pruned bool) bool {
+	if !r.Complete || !splitsPenalty(&r.History) {
+		return false
+	}
+	switch r.History.Status {
+	case history.Finished, history.Diverged:
+		return true
+	case history.Pruned:
+		return pruned
+	}
+	return false
 }
 
 // splitsPenalty reports whether h was stored with its penalty apart from

@@ -32,7 +32,9 @@ type Sweep struct {
 	Workers int
 	// Store, if set, records every trial under its RunID (Values and data) and makes the
 	// sweep resumable: a trial whose run is already finished (or diverged)
-	// in the store is read back instead of trained again.
+	// in the store is read back instead of trained again, as Run would,
+	// unless Options hold NoCache (a Search still replays its stored runs
+	// into its model: they are its history).
 	Store *runstore.Store
 	// Shard runs only this shard's part of Trials; the zero value runs all.
 	Shard Shard
@@ -246,9 +248,9 @@ func (s *Sweep) runOne(ctx context.Context, rung, trial, total int, v hparams.Va
 func (s *Sweep) reuse(rung, trial, total int, v hparams.Values) (TrialEvent, bool) {
 	id := RunID(v, s.Data)
 	ev := TrialEvent{Trial: trial, Total: total, Rung: rung, ID: id, Values: v}
-	if s.Store != nil {
+	if s.Store != nil && !s.options().noCache {
 		// A search reads its pruned runs back too: pruning was its decision.
-		if run, err := s.Store.Load(id); err == nil && run.Complete && (reusable(run.History.Status) || (s.Search != nil && run.History.Status == Pruned)) {
+		if run, err := s.Store.Load(id); err == nil && reusableRun(run, s.Search != nil) {
 			h := run.History
 			ev.Done, ev.Reused = true, true
 			ev.Row = NewRow(trial, id, v.Map(), &h, runSeconds(&h))
@@ -320,11 +322,14 @@ func (s *Sweep) notify(ev TrialEvent) {
 	s.OnTrial(ev)
 }
 
-// reusable reports whether a stored run's outcome would come out the same
-// if trained again: finished and diverged runs are; failed and cancelled
-// runs are trained again.
-func reusable(st history.Status) bool {
-	return st == history.Finished || st == history.Diverged
+// options are the sweep's Options applied, to read what they ask for
+// (NoCache, a Backend) before any trial runs.
+func (s *Sweep) options() *options {
+	o := &options{}
+	for _, opt := range s.Options {
+		opt(o)
+	}
+	return o
 }
 
 func runSeconds(h *history.History) float64 {

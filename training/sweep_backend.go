@@ -19,11 +19,7 @@ func (s *Sweep) sweepBackend(workers int) (Option, error) {
 	if workers < 2 || os.Getenv(backends.ConfigEnvVar) != "" {
 		return nil, nil
 	}
-	o := &options{}
-	for _, opt := range s.Options {
-		opt(o)
-	}
-	if o.backend != nil {
+	if s.options().backend != nil {
 		return nil, nil
 	}
 	b, err := cachedBackend("ops_sequential")

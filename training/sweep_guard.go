@@ -45,13 +45,9 @@ const (
 // trials on data with workers trials at a time (0 means 1). A trial that
 // cannot run is an error, the one Run would return.
 func EstimateRuns(trials []hparams.Values, data datasets.Split, workers int) (Estimate, error) {
-	plans := make([]*Plan, len(trials))
-	for i, v := range trials {
-		p, err := NewPlan(v, data)
-		if err != nil {
-			return Estimate{Trials: len(trials)}, err
-		}
-		plans[i] = p
+	plans, err := NewPlans(trials, data)
+	if err != nil {
+		return Estimate{Trials: len(trials)}, err
 	}
 	return EstimatePlans(plans, workers), nil
 }

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"math"
 	"time"
-
-	"github.com/hyperlab-go/hyperlab/history"
 )
 
 // Progress follows a sweep or a search from its OnTrial events and says
@@ -50,7 +48,7 @@ func (p *Progress) Add(ev TrialEvent) {
 	if r.Status == Pruned {
 		p.pruned++
 	}
-	if (r.Status == history.Finished || r.Status == Pruned) && history.Finite(r.BestLoss) && (!p.haveBest || r.BestLoss < p.best) {
+	if r.Ranked() && (!p.haveBest || r.BestLoss < p.best) {
 		p.best, p.bestTrial, p.haveBest = r.BestLoss, r.Trial, true
 	}
 }

@@ -48,7 +48,7 @@ func largeReportPage(title string, res *training.Results, order []string, notes 
 		page.Text(n)
 	}
 	rows := withHistory(res.Rows)
-	top := topRows(rows, topK)
+	top := (&training.Results{Rows: rows}).Top(topK)
 	names := viewOrder(res.Names)
 	page.Text(fmt.Sprintf("%d runs: too many to draw one by one, so this report draws the best %d runs' curves, the others as the best loss so far and the spread of final losses, the sweep views over all %d runs, and lists every run in a table with a filter.",
 		len(rows), len(top), len(rows)))
@@ -130,20 +130,6 @@ func withHistory(rows []training.Row) []training.Row {
 		}
 	}
 	return out
-}
-
-// topRows returns the k rows with the lowest best validation loss (the
-// rows Results.Best chooses from: finished or pruned, finite), best
-// first; ties keep the table's order.
-func topRows(rows []training.Row, k int) []training.Row {
-	var usable []training.Row
-	for _, r := range rows {
-		if (r.Status == history.Finished || r.Status == training.Pruned) && history.Finite(r.BestLoss) {
-			usable = append(usable, r)
-		}
-	}
-	slices.SortStableFunc(usable, func(a, b training.Row) int { return cmp.Compare(a.BestLoss, b.BestLoss) })
-	return usable[:min(k, len(usable))]
 }
 
 func plottingRuns(rows []training.Row) []plotting.Run {

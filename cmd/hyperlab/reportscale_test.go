@@ -88,7 +88,7 @@ func TestLargeReport(t *testing.T) {
 	}
 	runs := listRuns(t, store, "after the report")
 	res := training.ResultsFromRuns(runs)
-	top := topRows(res.Rows, topK)
+	top := res.Top(topK)
 	for i, r := range top {
 		if r.ID != ids[i] {
 			t.Errorf("best run %d is %s (best loss %g), want %s (%g)", i+1, r.ID, r.BestLoss, ids[i], best[ids[i]])
@@ -142,7 +142,7 @@ func TestLargeReportParts(t *testing.T) {
 		row(4, "e", 0.2, 0.25, history.Finished),
 	}
 	var got []string
-	for _, r := range topRows(rows, 3) {
+	for _, r := range (&training.Results{Rows: rows}).Top(3) {
 		got = append(got, r.ID)
 	}
 	if want := []string{"b", "e", "d"}; !slices.Equal(got, want) {
