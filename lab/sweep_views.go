@@ -3,7 +3,6 @@ package lab
 import (
 	"math"
 
-	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/hparams"
 	"github.com/hyperlab-go/hyperlab/internal/i18n"
 	"github.com/hyperlab-go/hyperlab/plotting"
@@ -19,7 +18,7 @@ import (
 // finished or that a pruner stopped; NaN (no point) for one that diverged,
 // failed or has no finite loss.
 func ViewValue(r training.Row) float64 {
-	if (r.Status == history.Finished || r.Status == history.Pruned) && history.Finite(r.BestLoss) {
+	if r.Ranked() {
 		return r.BestLoss
 	}
 	return math.NaN()
