@@ -3,6 +3,7 @@ package training
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/hyperlab-go/hyperlab/history"
@@ -55,5 +56,41 @@ func TestImportanceNeedsFinishedTrials(t *testing.T) {
 		{Status: history.Diverged, BestLoss: math.NaN(), Values: map[string]any{ParamLearningRate: 10.0}}}
 	if _, err := NewResults(rows).Importance(Spec, 1); err == nil {
 		t.Error("importance of one finished trial did not fail")
+	}
+}
+
+// Of more finished trials than ImportanceRows, Importance measures
+// ImportanceRows drawn with its seed: the same ones for the same seed,
+// every one a trial of the sweep, the sweep's own order untouched.
+func TestImportanceSample(t *testing.T) {
+	rows := make([]Row, ImportanceRows+500)
+	for i := range rows {
+		rows[i] = Row{Trial: i}
+	}
+	small := rows[:ImportanceRows]
+	if got := importanceSample(small, 1); len(got) != ImportanceRows || &got[0] != &small[0] {
+		t.Errorf("%d trials: a sample of %d, want them all as they are", len(small), len(got))
+	}
+	a, b, c := importanceSample(rows, 1), importanceSample(rows, 1), importanceSample(rows, 2)
+	if len(a) != ImportanceRows {
+		t.Fatalf("a sample of %d trials of %d, want %d", len(a), len(rows), ImportanceRows)
+	}
+	seen := map[int]bool{}
+	for i := range a {
+		if a[i].Trial != b[i].Trial {
+			t.Fatalf("seed 1 drew trial %d, then trial %d at place %d", a[i].Trial, b[i].Trial, i)
+		}
+		if seen[a[i].Trial] {
+			t.Fatalf("trial %d drawn twice", a[i].Trial)
+		}
+		seen[a[i].Trial] = true
+	}
+	if slices.EqualFunc(a, c, func(x, y Row) bool { return x.Trial == y.Trial }) {
+		t.Error("seeds 1 and 2 drew the same trials")
+	}
+	for i, r := range rows {
+		if r.Trial != i {
+			t.Fatalf("sampling reordered the sweep: trial %d at place %d", r.Trial, i)
+		}
 	}
 }

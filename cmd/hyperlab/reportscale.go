@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"math"
-	"math/rand/v2"
 	"slices"
 	"strconv"
 
@@ -26,10 +25,6 @@ const (
 	// first, so that a large report draws at most 1+1+1+1+maxSlices+2+topK
 	// (24) charts however many hyperparameters vary.
 	maxSlices = 8
-	// importanceRows bounds the trials the importance forest is fitted to:
-	// its cost grows faster than the trials (18 s at 10,000 on a loaded
-	// two-core machine), and a thousand trials measure main effects well.
-	importanceRows = 1000
 	// heatmapCells bounds the distinct values of each heatmap axis: a random
 	// search tries a new learning rate in every trial, and a heatmap of
 	// 10,000 columns is neither readable nor small.
@@ -72,13 +67,13 @@ func largeReportPage(title string, res *training.Results, order []string, notes 
 		plotting.HistogramOptions{Title: fmt.Sprintf("Final validation loss of %d runs", len(rows)), XName: "final validation loss"}))
 	page.Text(spreadText(final, len(rows)))
 
-	imp, complete, impErr := importance(res)
+	imp, impErr := res.Importance(training.Spec, 1)
 	if impErr == nil && len(names) > 0 {
 		page.Heading("Which hyperparameters mattered")
 		page.Chart(lab.ImportanceChart(imp))
 		page.Text(lab.ImportanceSummary(imp))
-		if complete > importanceRows {
-			page.Text(fmt.Sprintf("Measured on %d of the %d finished runs, drawn at random (seed 1): the forest's cost grows faster than the runs.", importanceRows, complete))
+		if complete := finished(res.Rows); complete > training.ImportanceRows {
+			page.Text(fmt.Sprintf("Measured on %d of the %d finished runs, drawn at random (seed 1): the forest's cost grows faster than the runs.", training.ImportanceRows, complete))
 		}
 	}
 	if len(names) > 0 {
@@ -198,25 +193,15 @@ func spreadText(final []float64, runs int) string {
 	return s
 }
 
-// importance measures the hyperparameters' importance on at most
-// importanceRows complete rows (Row.Complete), drawn at random with a
-// fixed seed, and returns how many complete rows there were.
-func importance(res *training.Results) ([]training.Importance, int, error) {
-	var complete []training.Row
-	for _, r := range res.Rows {
+// finished counts the rows Importance measures (Row.Complete).
+func finished(rows []training.Row) int {
+	n := 0
+	for _, r := range rows {
 		if r.Complete() {
-			complete = append(complete, r)
+			n++
 		}
 	}
-	n := len(complete)
-	if n > importanceRows {
-		rng := rand.New(rand.NewPCG(1, 0))
-		rng.Shuffle(n, func(i, j int) { complete[i], complete[j] = complete[j], complete[i] })
-		complete = complete[:importanceRows]
-	}
-	sample := &training.Results{Names: res.Names, Rows: complete}
-	imp, err := sample.Importance(training.Spec, 1)
-	return imp, n, err
+	return n
 }
 
 // byImportance orders names by their importance share, largest first;
