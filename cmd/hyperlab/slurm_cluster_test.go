@@ -45,11 +45,8 @@ var submitted = regexp.MustCompile(`job array (\d+) \(\d+ tasks\) and the report
 // the report's job ids.
 func slurmSubmit(t *testing.T, bin string, args ...string) (array, report string) {
 	t.Helper()
-	out, err := exec.Command(bin, append([]string{"slurm", "--submit", "--hyperlab", bin}, args...)...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("hyperlab slurm --submit: %v\n%s", err, out)
-	}
-	m := submitted.FindStringSubmatch(string(out))
+	out := mustRun(t, bin, append([]string{"slurm", "--submit", "--hyperlab", bin}, args...)...)
+	m := submitted.FindStringSubmatch(out)
 	if m == nil {
 		t.Fatalf("no job ids in:\n%s", out)
 	}
