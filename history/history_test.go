@@ -9,15 +9,6 @@ import (
 
 var nan = math.NaN()
 
-// same compares float64s treating NaN as equal to NaN.
-func same(a, b float64) bool { return a == b || math.IsNaN(a) && math.IsNaN(b) }
-
-func sameEpoch(a, b Epoch) bool {
-	return a.Epoch == b.Epoch && a.Steps == b.Steps && same(a.TrainLoss, b.TrainLoss) && same(a.ValLoss, b.ValLoss) &&
-		same(a.ValAccuracy, b.ValAccuracy) && same(a.ValError, b.ValError) && same(a.TrainAccuracy, b.TrainAccuracy) &&
-		same(a.LearningRate, b.LearningRate) && same(a.Seconds, b.Seconds)
-}
-
 func TestEpochJSONRoundTrip(t *testing.T) {
 	tests := []Epoch{
 		{Epoch: 1, TrainLoss: 0.69, ValLoss: 0.7, ValAccuracy: 0.5, ValError: nan, TrainAccuracy: 0.52, LearningRate: 0.01, Steps: 25, Seconds: 0.1},
@@ -39,7 +30,7 @@ func TestEpochJSONRoundTrip(t *testing.T) {
 				*f = nan
 			}
 		}
-		if !sameEpoch(got, want) {
+		if !got.Equal(want) {
 			t.Errorf("round trip of %+v via %s gave %+v", e, b, got)
 		}
 	}
@@ -80,7 +71,7 @@ func TestHistoryJSONRoundTrip(t *testing.T) {
 	if err := json.Unmarshal(b, &got); err != nil {
 		t.Fatal(err)
 	}
-	if got.Status != h.Status || got.Err != h.Err || len(got.Epochs) != 1 || !sameEpoch(got.Epochs[0], h.Epochs[0]) ||
+	if got.Status != h.Status || got.Err != h.Err || len(got.Epochs) != 1 || !got.Epochs[0].Equal(h.Epochs[0]) ||
 		len(got.StepLoss) != 4 || got.StepLoss[1] != 3.2 || !math.IsNaN(got.StepLoss[2]) || !math.IsNaN(got.StepLoss[3]) ||
 		len(got.Layers) != 2 || got.Layers[1] != h.Layers[1] || got.Params() != 82 {
 		t.Errorf("round trip gave %+v", got)

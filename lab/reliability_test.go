@@ -120,19 +120,17 @@ func TestTrainErrCancelled(t *testing.T) {
 	}
 }
 
-// storedRuns lists the runs under a lab runs folder (one store per dataset).
+// storedRuns lists the runs under a lab runs folder (one store per
+// dataset, DataFolders).
 func storedRuns(t *testing.T, root string) []*runstore.Run {
 	t.Helper()
-	dirs, err := os.ReadDir(root)
+	folders, err := DataFolders(root)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var all []*runstore.Run
-	for _, d := range dirs {
-		if !d.IsDir() {
-			continue
-		}
-		s, err := runstore.Open(filepath.Join(root, d.Name()))
+	for _, f := range folders {
+		s, err := runstore.Open(filepath.Join(root, f))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -56,11 +56,7 @@ func checkCharts(t *testing.T, executed, page, lang string) {
 		checkChinese(t, b, name, p)
 	}
 	for i, c := range p.Charts {
-		points := 0
-		for _, s := range c.Series {
-			points += s.Points
-		}
-		if points == 0 {
+		if browsertest.Points(c.Series...) == 0 {
 			t.Errorf("%s: chart %d (%q) is drawn without any points (screenshot %s)", name, i+1, c.Title, p.Screenshot)
 		}
 	}

@@ -27,12 +27,7 @@ var jupyterEnv []string
 func TestNotebooks(t *testing.T) {
 	env, why := JupyterEnv()
 	jupyterEnv = env
-	if why != "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s; under CI=true the notebooks must run: %s", why, SetupHint)
-		}
-		t.Skipf("%s; to execute the notebooks, %s", why, SetupHint)
-	}
+	testutil.Require(t, why, SetupHint)
 	files, err := editions()
 	if err != nil {
 		t.Fatal(err)

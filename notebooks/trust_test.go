@@ -6,18 +6,16 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 )
 
 // scripts/trust-notebooks.sh (what `make notebooks` runs) signs notebooks
 // so that Jupyter trusts them, on Debian's Jupyter too, which has no
 // `jupyter trust` command.
 func TestTrustScriptSigns(t *testing.T) {
-	if _, missing := JupyterEnv(); missing != "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s; %s", missing, SetupHint)
-		}
-		t.Skip(missing)
-	}
+	_, missing := JupyterEnv()
+	testutil.Require(t, missing, SetupHint)
 	data := t.TempDir() // a signature database of its own, not the user's
 	nb := filepath.Join(t.TempDir(), "copy.ipynb")
 	src, err := os.ReadFile("00-hyperparameters.ipynb")

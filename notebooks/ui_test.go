@@ -58,12 +58,7 @@ func TestRealUI(t *testing.T) {
 		t.Skip("runs notebooks in Jupyter and Chromium; skipped with -short")
 	}
 	env, why := JupyterEnv()
-	if why != "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s; under CI=true the notebooks must run: %s", why, SetupHint)
-		}
-		t.Skipf("%s; %s", why, SetupHint)
-	}
+	testutil.Require(t, why, SetupHint)
 	b := browsertest.Start(t)
 	root, err := filepath.Abs("..")
 	if err != nil {

@@ -223,7 +223,7 @@ func checkRun(t *testing.T, run *Run) {
 		t.Errorf("%s complete with %d epochs, status %s, values %v", run.ID, len(run.History.Epochs), run.History.Status, run.Values)
 	}
 	for i, e := range run.History.Epochs {
-		if !sameEpoch(e, crashEpoch(r, i+1)) {
+		if !e.Equal(crashEpoch(r, i+1)) {
 			t.Errorf("%s epoch %d is %+v", run.ID, i+1, e)
 		}
 	}

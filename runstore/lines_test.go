@@ -7,8 +7,6 @@ import (
 	"math"
 	"strings"
 	"testing"
-
-	"github.com/hyperlab-go/hyperlab/history"
 )
 
 func TestReadEpochs(t *testing.T) {
@@ -66,13 +64,6 @@ func TestStepsLines(t *testing.T) {
 	}
 }
 
-// sameEpoch compares epochs treating NaN as equal to NaN.
-func sameEpoch(a, b history.Epoch) bool {
-	ja, _ := json.Marshal(a)
-	jb, _ := json.Marshal(b)
-	return bytes.Equal(ja, jb)
-}
-
 // FuzzReadEpochs checks that any input gives epochs or a *LineError, never
 // a panic, and that the epochs read survive a write/read round trip.
 func FuzzReadEpochs(f *testing.F) {
@@ -107,7 +98,7 @@ func FuzzReadEpochs(f *testing.F) {
 			t.Fatalf("round trip: %d epochs, %v; want %d", len(again), err, len(epochs))
 		}
 		for i := range again {
-			if !sameEpoch(again[i], epochs[i]) {
+			if !again[i].Equal(epochs[i]) {
 				t.Fatalf("round trip changed epoch %d: %+v → %+v", i, epochs[i], again[i])
 			}
 		}

@@ -75,7 +75,7 @@ func TestCreateAppendLoad(t *testing.T) {
 	if !run.Complete || run.Active || run.Note != "" || run.History.Status != history.Finished {
 		t.Fatalf("complete=%v active=%v note=%q status=%s", run.Complete, run.Active, run.Note, run.History.Status)
 	}
-	if len(run.History.Epochs) != 4 || !sameEpoch(run.History.Epochs[3], epoch(4)) || !math.IsNaN(run.History.Epochs[0].ValError) {
+	if len(run.History.Epochs) != 4 || !run.History.Epochs[3].Equal(epoch(4)) || !math.IsNaN(run.History.Epochs[0].ValError) {
 		t.Errorf("epochs %+v", run.History.Epochs)
 	}
 	if len(run.History.StepLoss) != 10 || !math.IsNaN(run.History.StepLoss[2]) || run.History.StepLoss[9] != 0.5 {

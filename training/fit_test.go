@@ -119,18 +119,11 @@ func sameHistory(a, b *history.History) bool {
 	for i := range a.Epochs {
 		x, y := a.Epochs[i], b.Epochs[i]
 		x.Seconds, y.Seconds = 0, 0
-		if !sameEpoch(x, y) {
+		if !x.Equal(y) {
 			return false
 		}
 	}
 	return true
-}
-
-func sameEpoch(x, y history.Epoch) bool {
-	eq := func(a, b float64) bool { return a == b || (math.IsNaN(a) && math.IsNaN(b)) }
-	return x.Epoch == y.Epoch && x.Steps == y.Steps && eq(x.TrainLoss, y.TrainLoss) && eq(x.ValLoss, y.ValLoss) &&
-		eq(x.ValAccuracy, y.ValAccuracy) && eq(x.ValError, y.ValError) && eq(x.TrainAccuracy, y.TrainAccuracy) &&
-		eq(x.LearningRate, y.LearningRate) && eq(x.Seconds, y.Seconds)
 }
 
 // Every optimizer takes a different path from the same start; momentum

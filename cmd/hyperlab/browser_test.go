@@ -33,30 +33,21 @@ func checkReportInBrowser(t *testing.T, page, runsDir string) {
 	if len(compare.Series) != len(runs) {
 		t.Errorf("comparison chart has %d series, want one per run (%d)", len(compare.Series), len(runs))
 	}
-	if got := points(compare.Series...); got != epochs {
+	if got := browsertest.Points(compare.Series...); got != epochs {
 		t.Errorf("comparison chart has %d points, want one per stored epoch (%d)", got, epochs)
 	}
 	perRun := 0
 	for _, c := range charts[5+importance:] {
-		perRun += points(c.Series[:1]...)
+		perRun += browsertest.Points(c.Series[:1]...)
 	}
 	if perRun != epochs {
 		t.Errorf("the per-run loss charts' training series hold %d points, want %d", perRun, epochs)
 	}
 	for _, c := range []browsertest.Chart{charts[0], charts[1], charts[3], charts[4]} {
-		if points(c.Series...) == 0 {
+		if browsertest.Points(c.Series...) == 0 {
 			t.Errorf("sweep view %q drew no points", c.Title)
 		}
 	}
-}
-
-// points counts the data points of a chart's series.
-func points(series ...browsertest.Series) int {
-	n := 0
-	for _, s := range series {
-		n += s.Points
-	}
-	return n
 }
 
 // checkReportStatic opens the report at page with JavaScript off, and with

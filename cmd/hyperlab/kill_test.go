@@ -2,15 +2,10 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"math/rand/v2"
-	"os/exec"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
-
-	"github.com/hyperlab-go/hyperlab/internal/testutil"
 )
 
 // TestSweepSurvivesRandomKills starts the same sweep again and again, each
@@ -41,14 +36,8 @@ func TestSweepSurvivesRandomKills(t *testing.T) {
 		// depend on the seed, not on how loaded the machine is.
 		after := 1 + rng.IntN(30)
 		delay := time.Duration(rng.IntN(20)) * time.Millisecond
-		cmd := exec.Command(bin, args...)
-		sc, stdout := testutil.Start(t, cmd)
-		for n := 0; n < after && sc.Scan(); n++ {
-		}
-		time.Sleep(delay)
-		_ = cmd.Process.Signal(syscall.SIGKILL)
-		go io.Copy(io.Discard, stdout) // let Wait return whatever is left in the pipe
-		_ = cmd.Wait()
+		lines := 0
+		killWhen(t, func(string) bool { lines++; return lines == after }, delay, bin, args...)
 
 		list := listRuns(t, store, fmt.Sprintf("after kill %d (after %d lines + %v)", k+1, after, delay))
 		complete := 0
@@ -75,11 +64,8 @@ func TestSweepSurvivesRandomKills(t *testing.T) {
 			complete++
 		}
 	}
-	out, err := exec.Command(bin, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("the sweep after the kills: %v\n%s", err, out)
-	}
-	if started := strings.Count(string(out), ": start "); started != trials-complete {
+	out := mustRun(t, bin, args...)
+	if started := strings.Count(out, ": start "); started != trials-complete {
 		t.Errorf("the last sweep trained %d trials, want the %d not complete:\n%s", started, trials-complete, out)
 	}
 	allFinished(t, store, trials, epochs)

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"os/exec"
@@ -35,6 +37,43 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
+// mustRun runs bin with args and returns what it wrote (stdout and stderr
+// together); an error ends the test, showing that output.
+func mustRun(t *testing.T, bin string, args ...string) string {
+	t.Helper()
+	out, err := exec.Command(bin, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("hyperlab %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+// killWhen starts bin with args, reads its output until stop returns true
+// for a line, waits delay (to land between writes too), SIGKILLs the
+// process and waits for it. It reports whether stop did so before the
+// output ended.
+func killWhen(t *testing.T, stop func(line string) bool, delay time.Duration, bin string, args ...string) bool {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	sc, stdout := testutil.Start(t, cmd)
+	stopped := false
+	for !stopped && sc.Scan() {
+		stopped = stop(sc.Text())
+	}
+	time.Sleep(delay)
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil && !errors.Is(err, os.ErrProcessDone) {
+		t.Fatal(err)
+	}
+	go io.Copy(io.Discard, stdout) // let Wait return whatever is left in the pipe
+	_ = cmd.Wait()
+	return stopped
+}
+
+// containing is a stop for killWhen: the first line that holds marker.
+func containing(marker string) func(line string) bool {
+	return func(line string) bool { return strings.Contains(line, marker) }
+}
+
 // tableRow is what two result tables must agree on: everything but the
 // wall time and the row numbers.
 type tableRow struct {
@@ -52,10 +91,7 @@ type tableRow struct {
 func reportRows(t *testing.T, bin, runs string) []tableRow {
 	t.Helper()
 	table := filepath.Join(t.TempDir(), "table.json")
-	out, err := exec.Command(bin, "report", "--runs", runs, "--table", table, "--out", filepath.Join(t.TempDir(), "r.html")).CombinedOutput()
-	if err != nil {
-		t.Fatalf("report: %v\n%s", err, out)
-	}
+	mustRun(t, bin, "report", "--runs", runs, "--table", table, "--out", filepath.Join(t.TempDir(), "r.html"))
 	var res struct{ Rows []tableRow }
 	testutil.ReadJSON(t, table, &res)
 	slices.SortFunc(res.Rows, func(a, b tableRow) int { return strings.Compare(a.ID, b.ID) })
@@ -108,9 +144,7 @@ func TestShardsEqualUnsharded(t *testing.T) {
 func sameAsUnsharded(t *testing.T, bin, sharded string, sweep []string, n int) {
 	t.Helper()
 	whole := t.TempDir()
-	if out, err := exec.Command(bin, append(append([]string{"sweep"}, sweep...), "--runs", whole, "--parallel=2")...).CombinedOutput(); err != nil {
-		t.Fatalf("unsharded sweep: %v\n%s", err, out)
-	}
+	mustRun(t, bin, append(append([]string{"sweep"}, sweep...), "--runs", whole, "--parallel=2")...)
 	a, b := reportRows(t, bin, sharded), reportRows(t, bin, whole)
 	if len(a) != n || len(b) != n {
 		t.Fatalf("sharded store has %d runs, unsharded %d; want %d each", len(a), len(b), n)
@@ -137,22 +171,9 @@ func TestSweepSurvivesSIGKILL(t *testing.T) {
 	args := []string{"sweep", "--grid", "learning_rate=0.001,0.003,0.01,0.03,0.1,0.3", "--grid", "batch_size=8",
 		"--epochs=15", "--size=600", "--runs", runs, "--parallel=2", "--stack=false"}
 	const trials = 6
-	cmd := exec.Command(bin, args...)
-	sc, _ := testutil.Start(t, cmd)
-	done := 0
-	for sc.Scan() {
-		if strings.Contains(sc.Text(), " finished after ") {
-			done++
-			break // kill now: one trial is done, another is mid-run
-		}
-	}
-	// Let the other worker get into its next trial's epochs.
-	time.Sleep(200 * time.Millisecond)
-	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	_ = cmd.Wait()
-	if done == 0 {
+	// Kill when one trial is done and another is mid-run, after letting the
+	// other worker get into its next trial's epochs.
+	if !killWhen(t, containing(" finished after "), 200*time.Millisecond, bin, args...) {
 		t.Fatal("the sweep ended before a trial finished")
 	}
 
@@ -171,12 +192,9 @@ func TestSweepSurvivesSIGKILL(t *testing.T) {
 	}
 	t.Logf("killed with %d complete and %d incomplete runs", complete, incomplete)
 
-	out, err := exec.Command(bin, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("second sweep: %v\n%s", err, out)
-	}
-	started := strings.Count(string(out), ": start ")
-	reused := strings.Count(string(out), "(stored, not retrained)")
+	out := mustRun(t, bin, args...)
+	started := strings.Count(out, ": start ")
+	reused := strings.Count(out, "(stored, not retrained)")
 	if started != trials-complete || reused != complete {
 		t.Errorf("second sweep trained %d and reused %d, want %d and %d:\n%s", started, reused, trials-complete, complete, out)
 	}
@@ -207,17 +225,7 @@ func TestStackedSweepSurvivesSIGKILL(t *testing.T) {
 	args := []string{"sweep", "--grid", "learning_rate=0.001,0.003,0.01,0.03,0.1,0.3", "--grid", "batch_size=8",
 		"--epochs=200", "--size=600", "--runs", runs, "--parallel=2"}
 	const trials = 6
-	cmd := exec.Command(bin, args...)
-	sc, _ := testutil.Start(t, cmd)
-	for sc.Scan() {
-		if strings.Contains(sc.Text(), ": epoch 40/200 ") {
-			break // kill now: every stack is mid-run
-		}
-	}
-	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	_ = cmd.Wait()
+	killWhen(t, containing(": epoch 40/200 "), 0, bin, args...) // every stack is mid-run
 	store := moonsStore(t, runs, 600)
 	complete := 0
 	for _, r := range listRuns(t, store, "after the kill") { // every run in the store loads
@@ -229,9 +237,7 @@ func TestStackedSweepSurvivesSIGKILL(t *testing.T) {
 		t.Fatalf("all %d trials were complete when the sweep was killed; the test wants a kill mid-stack", trials)
 	}
 
-	if out, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
-		t.Fatalf("second sweep: %v\n%s", err, out)
-	}
+	mustRun(t, bin, args...)
 	allFinished(t, store, trials, 200)
 }
 

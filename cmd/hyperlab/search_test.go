@@ -1,14 +1,10 @@
 package main
 
 import (
-	"io"
-	"os/exec"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/hyperlab-go/hyperlab/history"
-	"github.com/hyperlab-go/hyperlab/internal/testutil"
 )
 
 // TestSearchPrunedTrialSurvivesSIGKILL runs a TPE search with the median
@@ -22,19 +18,7 @@ func TestSearchPrunedTrialSurvivesSIGKILL(t *testing.T) {
 	args := []string{"sweep", "--search", "tpe", "--prune", "median", "--trials", "14",
 		"--space", "learning_rate=1e-4:1", "--space", "optimizer=sgd,adam",
 		"--epochs=12", "--size=400", "--runs", runs, "--parallel=1"}
-	cmd := exec.Command(bin, args...)
-	sc, stdout := testutil.Start(t, cmd)
-	sawPruned := false
-	for sc.Scan() {
-		if strings.Contains(sc.Text(), "  pruned after ") {
-			sawPruned = true
-			break
-		}
-	}
-	_ = cmd.Process.Signal(syscall.SIGKILL)
-	go io.Copy(io.Discard, stdout)
-	_ = cmd.Wait()
-	if !sawPruned {
+	if !killWhen(t, containing("  pruned after "), 0, bin, args...) {
 		t.Fatal("the search ended without pruning a trial; the test needs one")
 	}
 	store := moonsStore(t, runs, 400)
@@ -50,14 +34,11 @@ func TestSearchPrunedTrialSurvivesSIGKILL(t *testing.T) {
 	if len(pruned) == 0 {
 		t.Fatal("no run is stored as pruned after the kill")
 	}
-	out, err := exec.Command(bin, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("resume: %v\n%s", err, out)
-	}
-	if n := strings.Count(string(out), "pruned after"); n < len(pruned) {
+	out := mustRun(t, bin, args...)
+	if n := strings.Count(out, "pruned after"); n < len(pruned) {
 		t.Errorf("the resumed search reports %d pruned trials, fewer than the %d stored before:\n%s", n, len(pruned), out)
 	}
-	if !strings.Contains(string(out), "(stored, not retrained)") {
+	if !strings.Contains(out, "(stored, not retrained)") {
 		t.Errorf("the resume trained everything again:\n%s", out)
 	}
 	complete := 0

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/hyperlab-go/hyperlab/history"
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 )
 
 // slurmCluster makes sure a one-node Slurm cluster runs (scripts/slurm-up.sh)
@@ -18,17 +19,12 @@ import (
 // Slurm is not installed or the test is not root; under CI=true it fails.
 func slurmCluster(t *testing.T) {
 	t.Helper()
-	skip := func(why string) {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s; under CI=true the Slurm test must run (scripts/setup-tests.sh installs slurm-wlm and munge)", why)
-		}
-		t.Skip(why)
-	}
+	const hint = "scripts/setup-tests.sh installs slurm-wlm and munge"
 	if _, err := exec.LookPath("sbatch"); err != nil {
-		skip("Slurm is not installed (apt-get install slurm-wlm munge)")
+		testutil.Require(t, "Slurm is not installed (apt-get install slurm-wlm munge)", hint)
 	}
 	if os.Geteuid() != 0 {
-		skip("starting the Slurm daemons needs root")
+		testutil.Require(t, "starting the Slurm daemons needs root", hint)
 	}
 	wasUp := exec.Command("sh", "-c", "sinfo -h -o %T | grep -qE '^(idle|mixed|allocated)'").Run() == nil
 	if out, err := exec.Command("bash", "../../scripts/slurm-up.sh").CombinedOutput(); err != nil {
@@ -49,11 +45,8 @@ var submitted = regexp.MustCompile(`job array (\d+) \(\d+ tasks\) and the report
 // the report's job ids.
 func slurmSubmit(t *testing.T, bin string, args ...string) (array, report string) {
 	t.Helper()
-	out, err := exec.Command(bin, append([]string{"slurm", "--submit", "--hyperlab", bin}, args...)...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("hyperlab slurm --submit: %v\n%s", err, out)
-	}
-	m := submitted.FindStringSubmatch(string(out))
+	out := mustRun(t, bin, append([]string{"slurm", "--submit", "--hyperlab", bin}, args...)...)
+	m := submitted.FindStringSubmatch(out)
 	if m == nil {
 		t.Fatalf("no job ids in:\n%s", out)
 	}

@@ -155,7 +155,7 @@ func TestCorpus(t *testing.T) {
 		// Hyperparameters that cannot train, through training.Run.
 		{"layers of zero units", fit(foreign("fnn_num_hidden_layers", 2, "fnn_num_hidden_nodes", 0)), "fnn_num_hidden_nodes=0", "at least 1"},
 		{"a layer of zero units", fit(foreign("hidden_layers", []int{16, 0})), "hidden_layers=[16 0]", "at least 1"},
-		{"batch larger than the dataset", fit(values(t, "batch_size", 1000)), "batch_size=1000", "use at most"},
+		{"batch larger than the dataset", fit(testutil.With(t, training.Spec.Defaults(), "batch_size", 1000)), "batch_size=1000", "use at most"},
 		{"negative dropout through Run", fit(foreign("dropout_rate", -0.1)), "dropout_rate=-0.1", "[0, 1)"},
 		{"unknown optimizer", fit(foreign("optimizer", "adagrad")), `"adagrad"`, "use one of"},
 		{"unknown activation", fit(foreign("activation", "softmax")), `"softmax"`, "relu"},
@@ -165,11 +165,11 @@ func TestCorpus(t *testing.T) {
 			if err != nil {
 				return err
 			}
-			_, err = training.Run(context.Background(), values(t, "loss", "cross_entropy"), data)
+			_, err = training.Run(context.Background(), testutil.With(t, training.Spec.Defaults(), "loss", "cross_entropy"), data)
 			return err
 		}, "loss=cross_entropy", "use mse, mae or huber"},
-		{"model too large for simplego (lab)", notebook(values(t, "hidden_layers", []int{4096, 4096}), "moons"), "trainable parameters", "lab.AllowLarge()"},
-		{"unknown dataset (lab)", notebook(values(t), "spiral"), `"spiral"`, `"spirals"`},
+		{"model too large for simplego (lab)", notebook(testutil.With(t, training.Spec.Defaults(), "hidden_layers", []int{4096, 4096}), "moons"), "trainable parameters", "lab.AllowLarge()"},
+		{"unknown dataset (lab)", notebook(training.Spec.Defaults(), "spiral"), `"spiral"`, `"spirals"`},
 		{"empty values (lab)", notebook(hparams.Values{}, "moons"), "empty hyperparameters", "training.Spec.Defaults()"},
 	}
 	if len(tests) < 50 {

@@ -78,12 +78,6 @@ func newFixtures(t *testing.T) *fixtures {
 
 func (f *fixtures) path(name string) string { return filepath.Join(f.dir, name) }
 
-// values returns training.Spec's defaults with name=value pairs set.
-func values(t testing.TB, kv ...any) hparams.Values {
-	t.Helper()
-	return testutil.With(t, training.Spec.Defaults(), kv...)
-}
-
 // foreign returns the defaults of a user's Spec declaring the given
 // name, value pairs, which training.Spec would have refused: Run must still
 // refuse what cannot work.
@@ -129,7 +123,7 @@ func damaged(t *testing.T, f func(dir string)) error {
 	if err != nil {
 		return err
 	}
-	v := values(t, "epochs", 3, "batch_size", 16)
+	v := testutil.With(t, training.Spec.Defaults(), "epochs", 3, "batch_size", 16)
 	if _, err := training.Run(context.Background(), v, data, training.Store(s)); err != nil {
 		return err
 	}

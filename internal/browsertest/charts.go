@@ -27,6 +27,15 @@ type Series struct {
 	Marks  []string `json:"marks,omitempty"` // an expected Series with nil Marks matches any
 }
 
+// Points counts the data points of series: a chart's, or some of them.
+func Points(series ...Series) int {
+	n := 0
+	for _, s := range series {
+		n += s.Points
+	}
+	return n
+}
+
 // readyJS is true once every hyperlab chart div holds an ECharts instance.
 const readyJS = `(function () {
   if (document.readyState !== 'complete') { return false; }

@@ -26,3 +26,13 @@ func TestDiff(t *testing.T) {
 		}
 	}
 }
+
+func TestPoints(t *testing.T) {
+	series := []Series{{Name: "train loss", Points: 4}, {Name: "val loss", Points: 3}}
+	if got := Points(series...); got != 7 {
+		t.Errorf("Points = %d, want 4+3", got)
+	}
+	if got := Points(); got != 0 {
+		t.Errorf("Points of no series = %d, want 0", got)
+	}
+}

@@ -47,9 +47,7 @@ func TestGoNBExport(t *testing.T) {
 		t.Skip("executes a notebook with Jupyter and GoNB; skipped with -short")
 	}
 	env, missing := notebooks.JupyterEnv()
-	if missing != "" {
-		t.Skipf("%s; %s", missing, notebooks.SetupHint)
-	}
+	testutil.Require(t, missing, notebooks.SetupHint)
 	b := browsertest.Start(t)
 	root, err := filepath.Abs("../..")
 	if err != nil {

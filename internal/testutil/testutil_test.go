@@ -2,6 +2,7 @@ package testutil
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -76,19 +77,25 @@ func TestStartReadsLines(t *testing.T) {
 	}
 }
 
-// recorder is a testing.TB that only records Errorf.
+// recorder is a testing.TB that only records Errorf, Fatal, Fatalf (with
+// its message) and Skip.
 type recorder struct {
 	testing.TB
-	failed bool
+	failed, skipped bool
+	msg             string
 }
 
 func (r *recorder) Helper()               {}
 func (r *recorder) Errorf(string, ...any) { r.failed = true }
 
-// Fatal and Fatalf record, then stop the caller as testing.T's do (the
-// test recovers the panic).
-func (r *recorder) Fatal(...any)          { r.failed = true; panic(r) }
-func (r *recorder) Fatalf(string, ...any) { r.failed = true; panic(r) }
+// Fatal, Fatalf and Skip record, then stop the caller as testing.T's do
+// (the test recovers the panic).
+func (r *recorder) Fatal(...any) { r.failed = true; panic(r) }
+func (r *recorder) Fatalf(format string, args ...any) {
+	r.failed, r.msg = true, fmt.Sprintf(format, args...)
+	panic(r)
+}
+func (r *recorder) Skip(...any) { r.skipped = true; panic(r) }
 
 func TestAssertInert(t *testing.T) {
 	AssertInert(t, "escaped text", "<p>"+strings.NewReplacer("<", "&lt;", ">", "&gt;").Replace(Evil)+"</p>")
