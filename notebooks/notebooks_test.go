@@ -25,6 +25,9 @@ var (
 var jupyterEnv []string
 
 func TestNotebooks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("executes every notebook with Jupyter and GoNB (about 12 minutes); skipped with -short")
+	}
 	env, why := JupyterEnv()
 	jupyterEnv = env
 	testutil.Require(t, why, SetupHint)
