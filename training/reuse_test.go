@@ -131,16 +131,15 @@ func TestSearchRetrainsRunsStoredBeforePenalties(t *testing.T) {
 		}
 		storeRun(t, store, runstore.Meta{ID: r.ID, Values: r.Values}, r.Epochs, r.Status, true)
 	}
-	// A killed run is retried within the search's trials, so ask for more.
-	more := *sr
-	more.Trials = 6
+	// The same search again: it has its 3 trials in the store, all three
+	// to train again.
 	var reused atomic.Int32
-	res, err := (&Sweep{Search: &more, Store: store, Workers: 1, Train: fakeTrainer(&calls), OnTrial: countReused(&reused)}).Run(context.Background())
+	res, err := (&Sweep{Search: sr, Store: store, Workers: 1, Train: fakeTrainer(&calls), OnTrial: countReused(&reused)}).Run(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if trained := int(calls.Load()) - 3; reused.Load() != 0 || trained != len(res.Rows) {
-		t.Errorf("%d rows: %d replayed, %d trained; want none replayed", len(res.Rows), reused.Load(), trained)
+	if trained := int(calls.Load()) - 3; reused.Load() != 0 || trained != 3 || len(res.Rows) != 3 {
+		t.Errorf("%d rows: %d replayed, %d trained; want the 3 trained again, none replayed", len(res.Rows), reused.Load(), trained)
 	}
 	ids := map[string]bool{}
 	for _, r := range res.Rows {

@@ -41,7 +41,9 @@ func (s *Sweep) runSearch(ctx context.Context) ([]Row, error) {
 	if len(rows) > sr.Trials {
 		rows = rows[:sr.Trials]
 	}
-	todo := min(share, max(0, sr.Trials-st.count()))
+	// The killed runs to train again hold slots among the search's Trials
+	// already (count has them): they come on top of the slots left.
+	todo := min(share, max(0, sr.Trials-st.count())+len(st.retry))
 	total := len(rows) + todo
 	for k := range rows {
 		rows[k].Trial = k
@@ -65,38 +67,46 @@ func (s *Sweep) runSearch(ctx context.Context) ([]Row, error) {
 		started int
 		wg      sync.WaitGroup
 	)
-	// next reserves the next slot, or says to stop.
-	next := func() (int, bool) {
+	// next reserves the next slot, with a killed run's values to train
+	// again while there are any, or says to stop.
+	next := func() (int, hparams.Values, bool) {
 		mu.Lock()
 		defer mu.Unlock()
 		if ctx.Err() != nil || len(errs) > 0 || started >= share {
-			return 0, false
+			return 0, hparams.Values{}, false
+		}
+		if len(st.retry) > 0 {
+			v := st.retry[0]
+			st.retry = st.retry[1:]
+			slot := len(rows) + started
+			started++
+			return slot, v, true
 		}
 		if sharded && s.Store != nil {
 			// Learn from what the other shards finished since, and count
 			// what they are training.
 			if _, _, err := st.sync(s.Store, s.Data, false); err != nil {
 				errs = append(errs, err)
-				return 0, false
+				return 0, hparams.Values{}, false
 			}
 		}
 		if st.count() >= sr.Trials {
-			return 0, false
+			return 0, hparams.Values{}, false
 		}
 		slot := len(rows) + started
 		started++
-		return slot, true
+		return slot, hparams.Values{}, true
 	}
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for {
-				slot, ok := next()
+				slot, retry, ok := next()
 				if !ok {
 					return
 				}
-				row, err := s.searchTrial(ctx, st, slot, total)
+				row, err := s.searchTrial(ctx, st, slot, total, retry)
 				mu.Lock()
 				if err != nil {
 					errs = append(errs, err)
@@ -115,10 +125,17 @@ func (s *Sweep) runSearch(ctx context.Context) ([]Row, error) {
 	return out, nil
 }
 
-// searchTrial asks the study for one trial (a killed run's values first),
-// trains it with the pruner and tells the study how it went.
-func (s *Sweep) searchTrial(ctx context.Context, st *study, slot, total int) (*Row, error) {
-	id, v, err := st.next(s.Data)
+// searchTrial trains retry, a killed run's values, or else the study's
+// next proposal, with the pruner, and tells the study how it went.
+func (s *Sweep) searchTrial(ctx context.Context, st *study, slot, total int, retry hparams.Values) (*Row, error) {
+	v := retry
+	var id int
+	var err error
+	if v.Spec() != nil {
+		id, err = st.fixed(v, s.Data)
+	} else {
+		id, v, err = st.ask(s.Data)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -28,7 +28,7 @@ type study struct {
 	base    hparams.Values
 	known   map[string]bool  // run IDs the study has (replayed or asked)
 	pending map[string]bool  // run IDs of the search in the store, not complete (killed, or training elsewhere)
-	retry   []hparams.Values // killed runs to train again before asking
+	retry   []hparams.Values // killed runs to train again before asking (runSearch takes them)
 }
 
 // count is how many runs the search has: those the study knows and those
@@ -43,21 +43,6 @@ func (st *study) count() int {
 		}
 	}
 	return n
-}
-
-// next is the next trial to train: a killed run's values, or the
-// sampler's choice.
-func (st *study) next(data datasets.Split) (int, hparams.Values, error) {
-	st.mu.Lock()
-	if len(st.retry) > 0 {
-		v := st.retry[0]
-		st.retry = st.retry[1:]
-		st.mu.Unlock()
-		id, err := st.fixed(v, data)
-		return id, v, err
-	}
-	st.mu.Unlock()
-	return st.ask(data)
 }
 
 func newStudy(sr *Search, dims []dim, seed int64) (*study, error) {
