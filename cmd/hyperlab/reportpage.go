@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -231,8 +232,33 @@ func outputFile(path string) error {
 	return usagef("%s is not a regular file (%v); give a file path to write to", path, fi.Mode().Type())
 }
 
+// tableFormats are the results-table formats --table knows, by the
+// extension that names them.
+var tableFormats = map[string]func(*training.Results, io.Writer) error{
+	".csv":      (*training.Results).WriteCSV,
+	".json":     (*training.Results).WriteJSON,
+	".md":       (*training.Results).WriteMarkdown,
+	".markdown": (*training.Results).WriteMarkdown,
+	".html":     (*training.Results).WriteHTML,
+	".htm":      (*training.Results).WriteHTML,
+	".txt":      (*training.Results).WriteText,
+}
+
+// tableFormat is the writer of the format path's extension names, or a
+// usage error naming path; sweep and report ask it before any work.
+func tableFormat(path string) (func(*training.Results, io.Writer) error, error) {
+	if write, ok := tableFormats[strings.ToLower(filepath.Ext(path))]; ok {
+		return write, nil
+	}
+	return nil, usagef("--table=%s has no known extension; end it in .csv, .json, .md, .html or .txt", path)
+}
+
 // writeTable exports res to path in the format its extension names.
 func writeTable(res *training.Results, path string) error {
+	write, err := tableFormat(path)
+	if err != nil {
+		return err
+	}
 	if err := outputFile(path); err != nil {
 		return err
 	}
@@ -241,19 +267,7 @@ func writeTable(res *training.Results, path string) error {
 		return fmt.Errorf("cannot write the results table: %w", err)
 	}
 	defer f.Close()
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".csv":
-		err = res.WriteCSV(f)
-	case ".json":
-		err = res.WriteJSON(f)
-	case ".md", ".markdown":
-		err = res.WriteMarkdown(f)
-	case ".html", ".htm":
-		err = res.WriteHTML(f)
-	default:
-		err = res.WriteText(f)
-	}
-	if err != nil {
+	if err := write(res, f); err != nil {
 		return err
 	}
 	return f.Close()
