@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hyperlab-go/hyperlab/internal/testutil"
 )
 
 // report refuses a --table whose extension names no format, as sweep
@@ -21,5 +23,29 @@ func TestReportRefusesUnknownTableFormat(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(out); len(entries) != 0 {
 		t.Errorf("report wrote %d files (%s) for a table it refused; stdout %q", len(entries), entries[0].Name(), stdout)
+	}
+}
+
+// The report and the table replace a link planted at their paths; the
+// link's target is left as it was.
+func TestReportOutputsDoNotFollowLinks(t *testing.T) {
+	dir := t.TempDir()
+	target := testutil.WriteFile(t, filepath.Join(dir, "victim"), "keep")
+	page, table := filepath.Join(dir, "report.html"), filepath.Join(dir, "results.csv")
+	for _, p := range []string{page, table} {
+		if err := os.Symlink(target, p); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+	}
+	if code, _, stderr := runCLI(t, "report", "--runs", t.TempDir(), "--table", table, "--out", page); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if b, _ := os.ReadFile(target); string(b) != "keep" {
+		t.Errorf("the link's target was written: %.60q", b)
+	}
+	for _, p := range []string{page, table} {
+		if fi, err := os.Lstat(p); err != nil || !fi.Mode().IsRegular() {
+			t.Errorf("%s is not a regular file: %v", p, err)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -8,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/internal/atomicfile"
 	"github.com/hyperlab-go/hyperlab/lab"
 	"github.com/hyperlab-go/hyperlab/plotting"
 	"github.com/hyperlab-go/hyperlab/training"
@@ -218,12 +220,21 @@ func writePage(page *plotting.Page, path string) (string, error) {
 	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
 		return "", fmt.Errorf("cannot create the directory of %s: %w", abs, err)
 	}
-	return abs, page.WriteFile(abs)
+	html, err := page.HTML()
+	if err != nil {
+		return "", err
+	}
+	// Whole or not at all: a browser reloading the report while a new one
+	// is written never shows half a page, and a failed write keeps the old.
+	if err := atomicfile.Write(abs, []byte(html), 0o644); err != nil {
+		return "", fmt.Errorf("cannot write the report %s (%v); give --out a file you can write to", abs, err)
+	}
+	return abs, nil
 }
 
 // outputFile refuses an output path that exists and is not a regular
-// file: opening a named pipe for writing blocks until a reader comes, and
-// a device or directory is not where a report belongs.
+// file: a named pipe, device or directory is not where a report belongs,
+// and the rename that writes the report would replace it (or fail).
 func outputFile(path string) error {
 	fi, err := os.Stat(path)
 	if err != nil || fi.Mode().IsRegular() {
@@ -262,13 +273,12 @@ func writeTable(res *training.Results, path string) error {
 	if err := outputFile(path); err != nil {
 		return err
 	}
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("cannot write the results table: %w", err)
-	}
-	defer f.Close()
-	if err := write(res, f); err != nil {
+	var b bytes.Buffer
+	if err := write(res, &b); err != nil {
 		return err
 	}
-	return f.Close()
+	if err := atomicfile.Write(path, b.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("cannot write the results table %s (%v); give --table a file you can write to", path, err)
+	}
+	return nil
 }
