@@ -3,6 +3,8 @@ package lab
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -83,9 +85,24 @@ func TestVerdictRecheckFromStore(t *testing.T) {
 		testutil.WriteFile(t, nb, data)
 	}
 	write(html)
+	// Rechecking only reads the store: a plain directory of runs (no
+	// marker, no lock file) with a crash's trash left in it stays as it was.
+	store := filepath.Join(dir, e[0].Runs[0].Store)
+	for _, name := range []string{".hyperlab-store", ".lock"} {
+		if err := os.Remove(filepath.Join(store, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.MkdirAll(filepath.Join(store, ".trash-left-by-a-crash", "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	before := listing(t, dir)
 	vs, err := RecheckNotebook(nb, dir)
 	if err != nil || len(vs) != 1 {
 		t.Fatalf("recheck of an untouched notebook: %d verdicts, %v", len(vs), err)
+	}
+	if after := listing(t, dir); after != before {
+		t.Errorf("rechecking changed the store:\n%s\nbecame\n%s", before, after)
 	}
 	write(strings.Replace(html, "the final training loss", "the final training loss clearly", 1))
 	if _, err := RecheckNotebook(nb, dir); err == nil || !strings.Contains(err.Error(), "fast-rate-fits-faster") {
@@ -99,6 +116,27 @@ func TestVerdictRecheckFromStore(t *testing.T) {
 	if _, err := RecheckNotebook(nb, dir); err == nil {
 		t.Error("recheck passed with a run missing from the store")
 	}
+}
+
+// listing lists every path under dir with its mode, size and time of change.
+func listing(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(&b, "%s %s %d %s\n", p, fi.Mode(), fi.Size(), fi.ModTime())
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }
 
 // Seeds train stacked by default; NoStack trains them one by one, to the

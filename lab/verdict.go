@@ -129,7 +129,8 @@ func RecheckHTML(html, root string) ([]evidence.Verdict, error) {
 			if _, err := os.Stat(dir); err != nil {
 				return nil, fmt.Errorf("no run store at %s; run the notebook to train the runs", dir)
 			}
-			if s, err = runstore.Open(dir); err != nil {
+			// Only reads: Open would lock, mark the directory and empty its trash.
+			if s, err = runstore.OpenReadOnly(dir); err != nil {
 				return nil, err
 			}
 			stores[r.Store] = s

@@ -1,11 +1,11 @@
 package notebooks
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
+
+	"github.com/hyperlab-go/hyperlab/internal/ipynb"
 )
 
 // MaxBytes is the most a committed notebook may weigh, its chart images
@@ -31,10 +31,8 @@ func Normalize(path string) error {
 
 // normalized returns the notebook data without execution timestamps.
 func normalized(data []byte) ([]byte, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber() // numbers stay as written
 	var nb map[string]any
-	if err := dec.Decode(&nb); err != nil {
+	if err := ipynb.Decode(data, &nb); err != nil {
 		return nil, fmt.Errorf("not a notebook: %w", err)
 	}
 	cells, _ := nb["cells"].([]any)
@@ -48,14 +46,7 @@ func normalized(data []byte) ([]byte, error) {
 			}
 		}
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false) // as Python's json writes it
-	enc.SetIndent("", " ")
-	if err := enc.Encode(nb); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return ipynb.Encode(nb)
 }
 
 // dropEmpty removes the outputs that show nothing: a progress line updated
@@ -81,19 +72,7 @@ func blank(data map[string]any) bool {
 		return true
 	}
 	for _, v := range data {
-		var text string
-		switch x := v.(type) {
-		case string:
-			text = x
-		case []any:
-			for _, l := range x {
-				s, _ := l.(string)
-				text += s
-			}
-		default:
-			return false
-		}
-		if strings.TrimSpace(text) != "" {
+		if text, ok := ipynb.JoinText(v); !ok || strings.TrimSpace(text) != "" {
 			return false
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"text/template"
 
+	"github.com/hyperlab-go/hyperlab/internal/atomicfile"
 	"github.com/hyperlab-go/hyperlab/internal/ipynb"
 )
 
@@ -103,23 +104,10 @@ func writeStarter(path, clone string, force bool, getenv func(string) string) er
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("cannot create the folder of %s (%v); choose a folder you can write to", path, err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".new-*.ipynb")
-	if err != nil {
-		return fmt.Errorf("cannot write in the folder of %s (%v); choose a folder you can write to", path, err)
+	if err := atomicfile.Write(path, nb, 0o644); err != nil {
+		return fmt.Errorf("cannot write %s (%v); choose a folder you can write to", path, err)
 	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(nb); err != nil {
-		tmp.Close()
-		return fmt.Errorf("cannot write %s (%v)", path, err)
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write %s (%v)", path, err)
-	}
-	return os.Rename(tmp.Name(), path)
+	return nil
 }
 
 // findClone returns the absolute directory of a hyperlab clone: the given

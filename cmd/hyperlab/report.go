@@ -26,6 +26,11 @@ func runReport(ctx context.Context, c *cli, args []string, e *env) int {
 	if err != nil {
 		return fail(e, c.name, err)
 	}
+	if table != "" {
+		if _, err := tableFormat(table); err != nil {
+			return fail(e, c.name, err)
+		}
+	}
 	if c.runs == "" {
 		return fail(e, c.name, usagef("give the run store to report on with --runs DIR (train and sweep print theirs)"))
 	}

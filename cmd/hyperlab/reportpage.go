@@ -1,13 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/hyperlab-go/hyperlab/history"
 	"github.com/hyperlab-go/hyperlab/hparams"
+	"github.com/hyperlab-go/hyperlab/internal/atomicfile"
 	"github.com/hyperlab-go/hyperlab/lab"
 	"github.com/hyperlab-go/hyperlab/plotting"
 	"github.com/hyperlab-go/hyperlab/training"
@@ -201,12 +204,21 @@ func writePage(page *plotting.Page, path string) (string, error) {
 	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
 		return "", fmt.Errorf("cannot create the directory of %s: %w", abs, err)
 	}
-	return abs, page.WriteFile(abs)
+	html, err := page.HTML()
+	if err != nil {
+		return "", err
+	}
+	// Whole or not at all: a browser reloading the report while a new one
+	// is written never shows half a page, and a failed write keeps the old.
+	if err := atomicfile.Write(abs, []byte(html), 0o644); err != nil {
+		return "", fmt.Errorf("cannot write the report %s (%v); give --out a file you can write to", abs, err)
+	}
+	return abs, nil
 }
 
 // outputFile refuses an output path that exists and is not a regular
-// file: opening a named pipe for writing blocks until a reader comes, and
-// a device or directory is not where a report belongs.
+// file: a named pipe, device or directory is not where a report belongs,
+// and the rename that writes the report would replace it (or fail).
 func outputFile(path string) error {
 	fi, err := os.Stat(path)
 	if err != nil || fi.Mode().IsRegular() {
@@ -215,30 +227,42 @@ func outputFile(path string) error {
 	return usagef("%s is not a regular file (%v); give a file path to write to", path, fi.Mode().Type())
 }
 
+// tableFormats are the results-table formats --table knows, by the
+// extension that names them.
+var tableFormats = map[string]func(*training.Results, io.Writer) error{
+	".csv":      (*training.Results).WriteCSV,
+	".json":     (*training.Results).WriteJSON,
+	".md":       (*training.Results).WriteMarkdown,
+	".markdown": (*training.Results).WriteMarkdown,
+	".html":     (*training.Results).WriteHTML,
+	".htm":      (*training.Results).WriteHTML,
+	".txt":      (*training.Results).WriteText,
+}
+
+// tableFormat is the writer of the format path's extension names, or a
+// usage error naming path; sweep and report ask it before any work.
+func tableFormat(path string) (func(*training.Results, io.Writer) error, error) {
+	if write, ok := tableFormats[strings.ToLower(filepath.Ext(path))]; ok {
+		return write, nil
+	}
+	return nil, usagef("--table=%s has no known extension; end it in .csv, .json, .md, .html or .txt", path)
+}
+
 // writeTable exports res to path in the format its extension names.
 func writeTable(res *training.Results, path string) error {
+	write, err := tableFormat(path)
+	if err != nil {
+		return err
+	}
 	if err := outputFile(path); err != nil {
 		return err
 	}
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("cannot write the results table: %w", err)
-	}
-	defer f.Close()
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".csv":
-		err = res.WriteCSV(f)
-	case ".json":
-		err = res.WriteJSON(f)
-	case ".md", ".markdown":
-		err = res.WriteMarkdown(f)
-	case ".html", ".htm":
-		err = res.WriteHTML(f)
-	default:
-		err = res.WriteText(f)
-	}
-	if err != nil {
+	var b bytes.Buffer
+	if err := write(res, &b); err != nil {
 		return err
 	}
-	return f.Close()
+	if err := atomicfile.Write(path, b.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("cannot write the results table %s (%v); give --table a file you can write to", path, err)
+	}
+	return nil
 }

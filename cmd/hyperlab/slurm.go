@@ -11,6 +11,8 @@ import (
 	"regexp"
 	"strings"
 	"text/template"
+
+	"github.com/hyperlab-go/hyperlab/internal/atomicfile"
 )
 
 // slurmArgs are the flags of `hyperlab slurm` beyond a sweep's.
@@ -195,22 +197,7 @@ func writeScript(path, text string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("cannot create %s (%v); give --scripts a folder you can write to", dir, err)
 	}
-	tmp, err := os.CreateTemp(dir, ".sbatch-*")
-	if err != nil {
-		return fmt.Errorf("cannot write in %s (%v); give --scripts a folder you can write to", dir, err)
-	}
-	defer os.Remove(tmp.Name())
-	_, err = tmp.WriteString(text)
-	if err == nil {
-		err = tmp.Chmod(0o755)
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
+	if err := atomicfile.Write(path, []byte(text), 0o755); err != nil {
 		return fmt.Errorf("cannot write %s (%v); give --scripts a folder you can write to", path, err)
 	}
 	return nil

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"path/filepath"
 	"runtime"
 	"strings"
 
@@ -137,10 +136,8 @@ func (a *sweepArgs) build(c *cli, e *env) (*training.Sweep, error) {
 		return nil, usagef("--parallel=%d must be at least 1", a.parallel)
 	}
 	if a.table != "" {
-		switch strings.ToLower(filepath.Ext(a.table)) {
-		case ".csv", ".json", ".md", ".markdown", ".html", ".htm", ".txt":
-		default:
-			return nil, usagef("--table=%s has no known extension; end it in .csv, .json, .md, .html or .txt", a.table)
+		if _, err := tableFormat(a.table); err != nil {
+			return nil, err
 		}
 	}
 	shard, err := a.parseShard(e)

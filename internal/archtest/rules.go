@@ -51,5 +51,6 @@ var Rules = []Rule{
 	{Package: "internal/cjkfont", Only: stdlib, Why: "where an installed font with Chinese glyphs is, for drawn text and the tofu checks"},
 	{Package: "internal/testutil", Only: stdlib, Why: "helpers shared by _test.go files (golden files, hostile input, panics); a leaf the tests of every package may use"},
 	{Package: "internal/fileread", Only: stdlib, Why: "bounded reads of regular files only, a leaf every package that reads a user's file uses"},
+	{Package: "internal/atomicfile", Only: stdlib, Why: "a file written whole or not at all (temporary file and rename), a leaf the CLI and the bench write their outputs with"},
 	{Package: "internal", Never: xla, Why: "test helpers and shared leaves"},
 }

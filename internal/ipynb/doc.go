@@ -1,8 +1,10 @@
 // Package ipynb writes GoNB notebooks (nbformat 4, no outputs) from a plain
 // text source, so that a notebook's text and code can be reviewed as text,
-// and reads the HTML outputs of a saved one (HTMLOutputs).
-// The tutorials' sources (notebooks/tools/src, built by mknb) and the
-// starter notebook of `hyperlab new` go through it.
+// and reads saved ones: Read (cells, sources, tags, outputs), HTMLOutputs,
+// and Decode with Encode to rewrite one keeping its numbers as written.
+// The tutorials' sources (notebooks/tools/src, built by mknb), the
+// starter notebook of `hyperlab new`, the notebook checks and the recheck
+// of verdicts go through it.
 //
 // A source is a sequence of cells. Each starts with a line "-- md" or
 // "-- code", optionally followed by tags ("-- code raises-exception"):

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -102,10 +101,10 @@ func writeEditions(src, dir string, clean bool) ([]string, error) {
 // it runs). Cells that changed or are new have no outputs until executed.
 func keepOutputs(built, old []byte) ([]byte, error) {
 	var nb, prev map[string]any
-	if err := unmarshal(built, &nb); err != nil {
+	if err := ipynb.Decode(built, &nb); err != nil {
 		return nil, err
 	}
-	if err := unmarshal(old, &prev); err != nil {
+	if err := ipynb.Decode(old, &prev); err != nil {
 		return nil, fmt.Errorf("not a notebook: %v", err)
 	}
 	prevCells, _ := prev["cells"].([]any)
@@ -150,25 +149,9 @@ func mergeMeta(old, built any) any {
 	return m
 }
 
-func unmarshal(data []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber() // numbers in outputs stay as written
-	return dec.Decode(v)
-}
-
 // sourceOf joins a cell's source, which nbformat allows as a string or a
 // list of lines.
 func sourceOf(cell map[string]any) string {
-	switch s := cell["source"].(type) {
-	case string:
-		return s
-	case []any:
-		var b strings.Builder
-		for _, l := range s {
-			str, _ := l.(string)
-			b.WriteString(str)
-		}
-		return b.String()
-	}
-	return ""
+	s, _ := ipynb.JoinText(cell["source"])
+	return s
 }
