@@ -5,6 +5,8 @@ import (
 	"html"
 	"regexp"
 	"strings"
+
+	"github.com/hyperlab-go/hyperlab/internal/ipynb"
 )
 
 // RaisesException is the cell tag (the one Jupyter and nbclient use) that
@@ -44,7 +46,7 @@ type cellResult struct {
 	exitCodes []string
 }
 
-func resultOf(c Cell) cellResult {
+func resultOf(c ipynb.SavedCell) cellResult {
 	var r cellResult
 	for _, o := range c.Outputs {
 		switch {
@@ -69,7 +71,7 @@ func resultOf(c Cell) cellResult {
 // Check returns the problems of an executed notebook: for each code cell, an
 // error output, a non-zero exit or a stack trace; for a cell tagged
 // raises-exception, no error, or an error that is not one plain sentence.
-func Check(nb *Notebook) []Problem {
+func Check(nb *ipynb.Saved) []Problem {
 	var problems []Problem
 	for i, c := range nb.Cells {
 		if c.Type != "code" {
@@ -139,7 +141,7 @@ func clip(s string) string {
 const chartDiv = `class="hyperlab-chart"`
 
 // Charts counts the hyperlab charts among the notebook's saved outputs.
-func Charts(nb *Notebook) int {
+func Charts(nb *ipynb.Saved) int {
 	n := 0
 	for _, c := range nb.Cells {
 		for _, o := range c.Outputs {
@@ -153,7 +155,7 @@ func Charts(nb *Notebook) int {
 // notebook but none when executed again: a display that did not reach the
 // notebook (or a cell that stopped printing) would otherwise pass unnoticed.
 // Notebooks that differ in their cells are not compared.
-func LostOutputs(committed, executed *Notebook) []Problem {
+func LostOutputs(committed, executed *ipynb.Saved) []Problem {
 	if len(committed.Cells) != len(executed.Cells) {
 		return nil
 	}
@@ -172,7 +174,7 @@ func LostOutputs(committed, executed *Notebook) []Problem {
 // ChartBundles reports the outputs that show a hyperlab chart without the
 // rest of its bundle: the interactive HTML must come with an image/png of
 // the chart, for viewers that choose by MIME type, and a text/plain line.
-func ChartBundles(nb *Notebook) []Problem {
+func ChartBundles(nb *ipynb.Saved) []Problem {
 	var problems []Problem
 	for i, c := range nb.Cells {
 		for _, o := range c.Outputs {

@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/hyperlab-go/hyperlab/internal/ipynb"
 )
 
 // LocalPaths returns the absolute paths that must not appear in a shared
@@ -47,7 +49,7 @@ func LocalPaths(repo string) []string {
 // not show where it was executed. A path counts only as a whole path
 // element: with paths ["/root"], "/root/x", "/root" and "in /root." leak,
 // "/rootfs" and "/root.bak" do not.
-func Leaks(nb *Notebook, paths []string) []Problem {
+func Leaks(nb *ipynb.Saved, paths []string) []Problem {
 	if len(paths) == 0 {
 		return nil
 	}
@@ -77,7 +79,7 @@ func Leaks(nb *Notebook, paths []string) []Problem {
 }
 
 // outputTexts is every text a cell's saved outputs hold.
-func outputTexts(c Cell) []string {
+func outputTexts(c ipynb.SavedCell) []string {
 	var texts []string
 	for _, o := range c.Outputs {
 		texts = append(texts, string(o.Text), o.Ename, o.Evalue)

@@ -3,16 +3,18 @@ package notebooks
 import (
 	"path/filepath"
 	"testing"
+
+	"github.com/hyperlab-go/hyperlab/internal/ipynb"
 )
 
 func TestLeaks(t *testing.T) {
 	paths := []string{"/home/ana", "/home/ana/src/hyperlab"}
-	html := func(s string) Output {
-		return Output{Type: "display_data", Data: map[string]Text{"text/html": Text(s)}}
+	html := func(s string) ipynb.Output {
+		return ipynb.Output{Type: "display_data", Data: map[string]ipynb.Text{"text/html": ipynb.Text(s)}}
 	}
 	for _, tc := range []struct {
 		name string
-		cell Cell
+		cell ipynb.SavedCell
 		want string // substring of the one problem; "" for none
 	}{
 		{"clean", cell("%%", nil, stdout("trained in 1.2 s\n")), ""},
@@ -20,19 +22,19 @@ func TestLeaks(t *testing.T) {
 		{"repo root itself at the end", cell("%%", nil, stdout("module root: /home/ana/src/hyperlab")), `"/home/ana/src/hyperlab"`},
 		{"home in stderr", cell("%%", nil, stderr("open /home/ana/.cache/x: no such file\n")), `local path "/home/ana"`},
 		{"home in HTML", cell("%%", nil, html(`<p>runs in <code>/home/ana/runs</code></p>`)), `"/home/ana"`},
-		{"home in an error output", cell("%%", nil, Output{Type: "error", Ename: "ERROR", Evalue: "/home/ana/go/bin/gopls failed"}), `"/home/ana"`},
-		{"home in a traceback", cell("%%", nil, Output{Type: "error", Traceback: []string{"at /home/ana/x.go:3"}}), `"/home/ana"`},
+		{"home in an error output", cell("%%", nil, ipynb.Output{Type: "error", Ename: "ERROR", Evalue: "/home/ana/go/bin/gopls failed"}), `"/home/ana"`},
+		{"home in a traceback", cell("%%", nil, ipynb.Output{Type: "error", Traceback: []string{"at /home/ana/x.go:3"}}), `"/home/ana"`},
 		{"at the end of a sentence", cell("%%", nil, stdout("cache in /home/ana.\n")), `"/home/ana"`},
 		{"a longer name is another path", cell("%%", nil, stdout("/home/anabel/x and /home/ana.bak and /home/ana-2\n")), ""},
 		{"relative paths are fine", cell("%%", nil, stdout("notebooks/html/00-hyperparameters.html\n")), ""},
 		{"sources are not outputs", cell("// see /home/ana/notes", nil), ""},
-		{"markdown is not checked", Cell{Type: "markdown", Source: "/home/ana"}, ""},
+		{"markdown is not checked", ipynb.SavedCell{Type: "markdown", Source: "/home/ana"}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			wantProblem(t, "Leaks", Leaks(&Notebook{Cells: []Cell{tc.cell}}, paths), tc.want)
+			wantProblem(t, "Leaks", Leaks(&ipynb.Saved{Cells: []ipynb.SavedCell{tc.cell}}, paths), tc.want)
 		})
 	}
-	if got := Leaks(&Notebook{Cells: []Cell{cell("%%", nil, stdout("/home/ana"))}}, nil); got != nil {
+	if got := Leaks(&ipynb.Saved{Cells: []ipynb.SavedCell{cell("%%", nil, stdout("/home/ana"))}}, nil); got != nil {
 		t.Errorf("Leaks with no paths = %v, want nil", got)
 	}
 }
