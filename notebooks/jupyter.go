@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/hyperlab-go/hyperlab/internal/ipynb"
 )
 
 // SetupHint is what a skipped (or, under CI=true, failed) notebook test
@@ -104,6 +106,29 @@ func Execute(ctx context.Context, env []string, path, outDir string, cellTimeout
 		return "", fmt.Errorf("%s: jupyter nbconvert --execute failed (%v) after %v:\n%s", path, err, took, tail(log))
 	}
 	return filepath.Join(outDir, filepath.Base(path)), nil
+}
+
+// Executed is a notebook after Run: the executed copy's path, its content,
+// and what Check finds wrong in its cells.
+type Executed struct {
+	Path     string
+	Notebook *ipynb.Saved
+	Problems []Problem
+}
+
+// Run executes the notebook at path (Execute) and reads the executed copy
+// back with Check's problems. (The notebook suite normalizes the copy
+// before it reads it, and calls Execute.)
+func Run(ctx context.Context, env []string, path, outDir string, cellTimeout time.Duration) (Executed, error) {
+	executed, err := Execute(ctx, env, path, outDir, cellTimeout)
+	if err != nil {
+		return Executed{}, err
+	}
+	nb, err := ReadNotebook(executed)
+	if err != nil {
+		return Executed{}, err
+	}
+	return Executed{Path: executed, Notebook: nb, Problems: Check(nb)}, nil
 }
 
 // ExportHTML writes the HTML export of the executed notebook into dir,

@@ -87,18 +87,14 @@ func TestNewNotebookExecutes(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
 	env = append(env, "HYPERLAB_RUNS="+t.TempDir())
-	executed, err := notebooks.Execute(ctx, env, path, t.TempDir(), 5*time.Minute)
+	ex, err := notebooks.Run(ctx, env, path, t.TempDir(), 5*time.Minute)
 	if err != nil {
 		t.Fatal(err)
 	}
-	nb, err := notebooks.ReadNotebook(executed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range notebooks.Check(nb) {
+	for _, p := range ex.Problems {
 		t.Errorf("try.ipynb %s", p)
 	}
-	if n := notebooks.Charts(nb); n < 2 {
+	if n := notebooks.Charts(ex.Notebook); n < 2 {
 		t.Errorf("try.ipynb drew %d charts, want the train and the compare chart", n)
 	}
 }

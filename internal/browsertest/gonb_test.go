@@ -67,24 +67,20 @@ func TestGoNBExport(t *testing.T) {
 	testutil.WriteFile(t, filepath.Join(dir, "live.ipynb"), string(data))
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	executed, err := notebooks.Execute(ctx, env, filepath.Join(dir, "live.ipynb"), t.TempDir(), 4*time.Minute)
+	ex, err := notebooks.Run(ctx, env, filepath.Join(dir, "live.ipynb"), t.TempDir(), 4*time.Minute)
 	if err != nil {
 		t.Fatal(err)
 	}
-	nb, err := notebooks.ReadNotebook(executed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range notebooks.Check(nb) {
+	for _, p := range ex.Problems {
 		t.Errorf("live.ipynb %s", p)
 	}
-	page, err := notebooks.ExportHTML(ctx, env, executed, dir)
+	page, err := notebooks.ExportHTML(ctx, env, ex.Path, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// The live chart's block was updated in place: the notebook holds it
 	// once, with the final (5th) epoch, and no emptied block.
-	saved := savedHTML(t, executed)
+	saved := savedHTML(t, ex.Path)
 	if len(saved) != 2 || !strings.Contains(saved[0], "Live \\u003cb\\u003erun") || !strings.Contains(saved[0], "[5,0.2,0.24,") ||
 		!strings.Contains(saved[1], "cosine") {
 		t.Errorf("the executed notebook saved %d HTML outputs, want the final live chart and the schedule:\n%q", len(saved), saved)
