@@ -151,3 +151,31 @@ func TestSearchRetrainsRunsStoredBeforePenalties(t *testing.T) {
 		}
 	}
 }
+
+// A search resumed with fewer Trials than its store holds finished runs
+// trains nothing again: runs to retry come only into the slots the
+// replayed runs leave.
+func TestSearchRetriesOnlyIntoFreeSlots(t *testing.T) {
+	store := openStore(t)
+	var calls atomic.Int32
+	sr := &Search{Base: searchBase(t, 2), Space: searchSpace(), Trials: 5, Seed: 4}
+	first, err := (&Sweep{Search: sr, Store: store, Workers: 1, Train: storingTrainer(store, fakeTrainer(&calls))}).Run(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range first.Rows[:2] { // two to train again
+		if err := store.Delete(r.ID); err != nil {
+			t.Fatal(err)
+		}
+		storeRun(t, store, runstore.Meta{ID: r.ID, Values: r.Values}, r.Epochs, r.Status, true)
+	}
+	fewer := *sr
+	fewer.Trials = 3
+	res, err := (&Sweep{Search: &fewer, Store: store, Workers: 2, Train: fakeTrainer(&calls)}).Run(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if trained := int(calls.Load()) - 5; len(res.Rows) != 3 || trained != 0 {
+		t.Errorf("%d rows, %d trained; want the 3 finished runs replayed and nothing trained", len(res.Rows), trained)
+	}
+}

@@ -41,6 +41,11 @@ func (s *Sweep) runSearch(ctx context.Context) ([]Row, error) {
 	if len(rows) > sr.Trials {
 		rows = rows[:sr.Trials]
 	}
+	// Killed runs are trained again only into the slots the replayed runs
+	// leave: a store may hold more runs of the search than Trials.
+	if free := max(0, sr.Trials-len(rows)); len(st.retry) > free {
+		st.retry = st.retry[:free]
+	}
 	// The killed runs to train again hold slots among the search's Trials
 	// already (count has them): they come on top of the slots left.
 	todo := min(share, max(0, sr.Trials-st.count())+len(st.retry))

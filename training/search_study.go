@@ -229,7 +229,10 @@ func (st *study) sync(store *runstore.Store, data datasets.Split, wantRetry bool
 	sort.Slice(runs, func(i, j int) bool { return runs[i].ID < runs[j].ID })
 	fp := data.Fingerprint()
 	for _, run := range runs {
-		if st.known[run.ID] || (run.DataFingerprint != "" && run.DataFingerprint != fp) {
+		st.mu.Lock()
+		known := st.known[run.ID] // workers' ask and fixed write it
+		st.mu.Unlock()
+		if known || (run.DataFingerprint != "" && run.DataFingerprint != fp) {
 			continue
 		}
 		internal, params, dists, ok := st.internal(run.Values)
