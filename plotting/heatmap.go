@@ -24,7 +24,7 @@ type HeatmapData struct {
 	Notice                        string
 }
 
-// HeatmapInfo collects the mean final metric over a grid of two
+// HeatmapInfo collects the mean trial value over a grid of two
 // hyperparameters.
 func HeatmapInfo(trials []Trial, xParam, yParam string, opts SweepOptions) HeatmapData {
 	d := HeatmapData{Title: opts.Title, XParam: xParam, YParam: yParam, Metric: opts.metric()}
@@ -78,7 +78,7 @@ func HeatmapInfo(trials []Trial, xParam, yParam string, opts SweepOptions) Heatm
 	return d
 }
 
-// Heatmap draws the mean final metric over two hyperparameters.
+// Heatmap draws the mean trial value over two hyperparameters.
 func Heatmap(trials []Trial, xParam, yParam string, opts SweepOptions) *Chart {
 	return HeatmapInfo(trials, xParam, yParam, opts).Chart()
 }

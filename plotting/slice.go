@@ -24,8 +24,9 @@ type SliceData struct {
 	Notice               string
 }
 
-// SliceInfo collects the final metric of each trial against one
-// hyperparameter; trials without a finite metric are left out.
+// SliceInfo collects the value of each trial (Trial.Value: the sweep views'
+// best validation loss) against one hyperparameter; trials without a
+// finite value are left out.
 func SliceInfo(trials []Trial, param string, opts SweepOptions) SliceData {
 	d := SliceData{Title: opts.Title, Param: param, Metric: opts.metric()}
 	if d.Title == "" {
@@ -55,7 +56,7 @@ func SliceInfo(trials []Trial, param string, opts SweepOptions) SliceData {
 	return d
 }
 
-// Slice draws the final metric of every trial against one hyperparameter,
+// Slice draws the value of every trial against one hyperparameter,
 // on a log axis when the hyperparameter is log-scaled (SweepOptions.LogParams).
 func Slice(trials []Trial, param string, opts SweepOptions) *Chart {
 	return SliceInfo(trials, param, opts).Chart()

@@ -94,3 +94,29 @@ func TestImportanceSample(t *testing.T) {
 		}
 	}
 }
+
+// Importance of more finished trials than ImportanceRows is that of the
+// ImportanceRows drawn with its seed.
+func TestImportanceMeasuresTheSample(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fits two forests to a thousand trials; skipped with -short")
+	}
+	rng := rand.New(rand.NewPCG(3, 3))
+	var rows []Row
+	for i := range ImportanceRows + 200 {
+		lr := math.Pow(10, -4+4*rng.Float64())
+		rows = append(rows, Row{Trial: i, Status: history.Finished, BestLoss: math.Abs(math.Log10(lr)+2) + 0.1*rng.NormFloat64(),
+			Values: map[string]any{ParamLearningRate: lr, ParamDropoutRate: 0.5 * rng.Float64()}})
+	}
+	all, err := NewResults(rows).Importance(Spec, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sample, err := NewResults(importanceSample(rows, 5)).Importance(Spec, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(all, sample) {
+		t.Errorf("importance of %d trials %v, of its sample of %d %v: want the same", len(rows), all, ImportanceRows, sample)
+	}
+}

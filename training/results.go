@@ -61,9 +61,9 @@ func (r *Results) Untimed() *Results {
 	return &c
 }
 
-// Complete reports whether r finished with a finite best loss: a trial
-// that ran its whole budget. Importance fits only these, and halving
-// ranks them first. (runstore.Run.Complete is another thing: every epoch
+// Complete reports whether r finished (all its epochs, or stopped early by
+// its own early stopping) with a finite best loss. Importance fits only
+// these, and halving ranks them first. (runstore.Run.Complete is another thing: every epoch
 // of a stored run readable.)
 func (r Row) Complete() bool { return r.Status == history.Finished && history.Finite(r.BestLoss) }
 

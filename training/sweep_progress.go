@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"time"
+
+	"github.com/hyperlab-go/hyperlab/history"
 )
 
 // Progress follows a sweep or a search from its OnTrial events and says
@@ -75,7 +77,7 @@ func (p *Progress) String() string {
 		s += fmt.Sprintf(" (%d pruned)", p.pruned)
 	}
 	if p.haveBest {
-		s += fmt.Sprintf(", best loss %.4g (trial %d)", p.best, p.bestTrial)
+		s += fmt.Sprintf(", best loss %s (trial %d)", history.Format(p.best), p.bestTrial)
 	}
 	if eta, ok := p.ETA(); ok && p.done < p.Total {
 		s += ", about " + roundETA(eta) + " left"

@@ -17,7 +17,7 @@ import (
 func runReport(ctx context.Context, c *cli, args []string, e *env) int {
 	var sortBy, table string
 	c.stringVar(&sortBy, "sort", "best_loss", "sort the table by this column (-column for descending)")
-	c.stringVar(&table, "table", "", "also export the results table to this file: .csv, .json, .md or .html")
+	c.stringVar(&table, "table", "", "also export the results table to this file: "+tableExtensions)
 	c.storeFlags("", "write the HTML report to this file (report only reads --runs, so without --out no HTML is written)")
 	if code, stop := c.parseArgs(args, e); stop {
 		return code

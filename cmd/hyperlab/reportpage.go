@@ -108,13 +108,14 @@ func reportPageInOrder(title string, res *training.Results, order []string, note
 
 // sweepViews adds the views of rows' best validation loss against the
 // varying hyperparameters names (lab.SweepTrials, as a notebook draws
-// them), when there are any; the heatmap and parallel coordinates only
+// them; each point named by its trial number, as the table's trial
+// column), when there are any; the heatmap and parallel coordinates only
 // when the linked display has not shown them.
 func sweepViews(page *plotting.Page, rows []training.Row, names []string, overTwo bool) error {
 	if len(rows) < 2 || len(names) == 0 {
 		return nil
 	}
-	trials, opts := lab.SweepTrials(rows, names), lab.SweepOptions(training.Spec)
+	trials, opts := numbered(lab.SweepTrials(rows, names), rows), lab.SweepOptions(training.Spec)
 	page.Heading("Best validation loss against the hyperparameters")
 	for _, n := range names {
 		if numeric(trials, n) {
@@ -245,8 +246,12 @@ func tableFormat(path string) (func(*training.Results, io.Writer) error, error) 
 	if write, ok := tableFormats[strings.ToLower(filepath.Ext(path))]; ok {
 		return write, nil
 	}
-	return nil, usagef("--table=%s has no known extension; end it in .csv, .json, .md, .html or .txt", path)
+	return nil, usagef("--table=%s has no known extension; end it in %s", path, tableExtensions)
 }
+
+// tableExtensions lists the main extension of each table format, for the
+// help and the error of --table.
+const tableExtensions = ".csv, .json, .md, .html or .txt"
 
 // writeTable exports res to path in the format its extension names.
 func writeTable(res *training.Results, path string) error {

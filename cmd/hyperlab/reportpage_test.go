@@ -36,8 +36,11 @@ func TestReportSweepViewsShowTheBestValidationLoss(t *testing.T) {
 		if !strings.Contains(html, "Best validation loss against the hyperparameters") || !strings.Contains(html, "0.321") || !strings.Contains(html, "0.555") {
 			t.Errorf("overTwo %v: the sweep views lack the best validation losses 0.321 and 0.555", overTwo)
 		}
-		if strings.Contains(html, "0.456") || strings.Contains(html, "0.58,") {
+		if strings.Contains(html, "0.456") || strings.Contains(html, "0.58") {
 			t.Errorf("overTwo %v: the sweep views show a final validation loss", overTwo)
+		}
+		if !strings.Contains(html, `"name":"trial 0"`) || !strings.Contains(html, `"name":"trial 1"`) {
+			t.Errorf("overTwo %v: the sweep views' points are not named by their trial", overTwo)
 		}
 	}
 }

@@ -106,7 +106,7 @@ func addSweepFlags(c *cli) *sweepArgs {
 	c.fs.Var(&a.space, "space", "with --search: a dimension, repeated: name (its declared range or choices), name=low:high, or name=a,b,c")
 	c.own["space"] = true
 	c.intVar(&a.seeds, "seeds", 1, "train every configuration over N seeds and add a table of mean ± s.d. per configuration")
-	c.stringVar(&a.table, "table", "", "also export the results table to this file: .csv, .json, .md or .html")
+	c.stringVar(&a.table, "table", "", "also export the results table to this file: "+tableExtensions)
 	c.dataFlags("moons")
 	c.storeFlags(defaultRuns, "write the HTML report (charts and table) to this file")
 	c.hyperFlags()
