@@ -114,23 +114,31 @@ func TestSweepNoCacheTrainsAgain(t *testing.T) {
 	}
 }
 
-// A search replays only the stored runs a sweep would reuse: one stored
-// before penalties were is trained again, like a killed run, not replayed.
-func TestSearchRetrainsRunsStoredBeforePenalties(t *testing.T) {
+// searched runs a search of trials trials into a new store, counting its
+// trainings in calls, then stores its first stale runs again as an older
+// version stored them (before penalties were): runs to train again.
+func searched(t *testing.T, trials, stale int, calls *atomic.Int32) (*Search, *runstore.Store, *Results) {
+	t.Helper()
 	store := openStore(t)
-	var calls atomic.Int32
-	sr := &Search{Base: searchBase(t, 2), Space: searchSpace(), Trials: 3, Seed: 4}
-	first, err := (&Sweep{Search: sr, Store: store, Workers: 1, Train: storingTrainer(store, fakeTrainer(&calls))}).Run(context.Background())
+	sr := &Search{Base: searchBase(t, 2), Space: searchSpace(), Trials: trials, Seed: 4}
+	first, err := (&Sweep{Search: sr, Store: store, Workers: 1, Train: storingTrainer(store, fakeTrainer(calls))}).Run(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The same runs, as an older version stored them.
-	for _, r := range first.Rows {
+	for _, r := range first.Rows[:stale] {
 		if err := store.Delete(r.ID); err != nil {
 			t.Fatal(err)
 		}
 		storeRun(t, store, runstore.Meta{ID: r.ID, Values: r.Values}, r.Epochs, r.Status, true)
 	}
+	return sr, store, first
+}
+
+// A search replays only the stored runs a sweep would reuse: one stored
+// before penalties were is trained again, like a killed run, not replayed.
+func TestSearchRetrainsRunsStoredBeforePenalties(t *testing.T) {
+	var calls atomic.Int32
+	sr, store, first := searched(t, 3, 3, &calls)
 	// The same search again: it has its 3 trials in the store, all three
 	// to train again.
 	var reused atomic.Int32
@@ -156,19 +164,8 @@ func TestSearchRetrainsRunsStoredBeforePenalties(t *testing.T) {
 // trains nothing again: runs to retry come only into the slots the
 // replayed runs leave.
 func TestSearchRetriesOnlyIntoFreeSlots(t *testing.T) {
-	store := openStore(t)
 	var calls atomic.Int32
-	sr := &Search{Base: searchBase(t, 2), Space: searchSpace(), Trials: 5, Seed: 4}
-	first, err := (&Sweep{Search: sr, Store: store, Workers: 1, Train: storingTrainer(store, fakeTrainer(&calls))}).Run(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range first.Rows[:2] { // two to train again
-		if err := store.Delete(r.ID); err != nil {
-			t.Fatal(err)
-		}
-		storeRun(t, store, runstore.Meta{ID: r.ID, Values: r.Values}, r.Epochs, r.Status, true)
-	}
+	sr, store, _ := searched(t, 5, 2, &calls)
 	fewer := *sr
 	fewer.Trials = 3
 	res, err := (&Sweep{Search: &fewer, Store: store, Workers: 2, Train: fakeTrainer(&calls)}).Run(context.Background())
