@@ -3,8 +3,9 @@ package plotting
 import (
 	"fmt"
 	"html"
-	"os"
 	"strings"
+
+	"github.com/hyperlab-go/hyperlab/internal/atomicfile"
 )
 
 // Page is a standalone HTML page of charts, tables and text, for reports.
@@ -80,14 +81,17 @@ func (p *Page) HTML() (string, error) {
 	return b.String(), nil
 }
 
-// WriteFile renders the page into the file at path.
+// WriteFile renders the page into the file at path, whole or not at all
+// (internal/atomicfile): a browser reloading it while a new page is
+// written never shows half of one, a failed write keeps the old page, and
+// a link at path is replaced, never written through.
 func (p *Page) WriteFile(path string) error {
 	s, err := p.HTML()
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
-		return fmt.Errorf("plotting: writing the page: %w", err)
+	if err := atomicfile.Write(path, []byte(s), 0o644); err != nil {
+		return fmt.Errorf("plotting: cannot write the page %s (%v)", path, err)
 	}
 	return nil
 }

@@ -205,14 +205,8 @@ func writePage(page *plotting.Page, path string) (string, error) {
 	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
 		return "", fmt.Errorf("cannot create the directory of %s: %w", abs, err)
 	}
-	html, err := page.HTML()
-	if err != nil {
-		return "", err
-	}
-	// Whole or not at all: a browser reloading the report while a new one
-	// is written never shows half a page, and a failed write keeps the old.
-	if err := atomicfile.Write(abs, []byte(html), 0o644); err != nil {
-		return "", fmt.Errorf("cannot write the report %s (%v); give --out a file you can write to", abs, err)
+	if err := page.WriteFile(abs); err != nil { // whole or not at all
+		return "", fmt.Errorf("%w; give --out a file you can write to", err)
 	}
 	return abs, nil
 }
