@@ -248,7 +248,7 @@ func (s *Sweep) runOne(ctx context.Context, rung, trial, total int, v hparams.Va
 func (s *Sweep) reuse(rung, trial, total int, v hparams.Values) (TrialEvent, bool) {
 	id := RunID(v, s.Data)
 	ev := TrialEvent{Trial: trial, Total: total, Rung: rung, ID: id, Values: v}
-	if s.Store != nil && !s.options().noCache {
+	if s.Store != nil && !newOptions(s.Options).noCache {
 		// A search reads its pruned runs back too: pruning was its decision.
 		if run, err := s.Store.Load(id); err == nil && reusableRun(run, s.Search != nil) {
 			h := run.History
@@ -320,16 +320,6 @@ func (s *Sweep) notify(ev TrialEvent) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.OnTrial(ev)
-}
-
-// options are the sweep's Options applied, to read what they ask for
-// (NoCache, a Backend) before any trial runs.
-func (s *Sweep) options() *options {
-	o := &options{}
-	for _, opt := range s.Options {
-		opt(o)
-	}
-	return o
 }
 
 func runSeconds(h *history.History) float64 {

@@ -19,7 +19,7 @@ func (s *Sweep) sweepBackend(workers int) (Option, error) {
 	if workers < 2 || os.Getenv(backends.ConfigEnvVar) != "" {
 		return nil, nil
 	}
-	if s.options().backend != nil {
+	if newOptions(s.Options).backend != nil {
 		return nil, nil
 	}
 	b, err := cachedBackend("ops_sequential")
