@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/hyperlab-go/hyperlab/internal/fileread"
 	"github.com/hyperlab-go/hyperlab/internal/i18n"
 	"github.com/hyperlab-go/hyperlab/internal/ipynb"
 
@@ -152,9 +153,15 @@ func RecheckHTML(html, root string) ([]evidence.Verdict, error) {
 	return out, nil
 }
 
+// maxNotebook bounds the saved notebook RecheckNotebook reads: the
+// tutorials weigh under 1 MiB each, charts and images included.
+const maxNotebook = 64 << 20
+
 // notebookHTML joins the text/html outputs of a notebook's cells.
 func notebookHTML(path string) (string, error) {
-	data, err := os.ReadFile(path)
+	// A regular file only, and bounded, as every file a user names is read
+	// (internal/fileread): a named pipe would block the read forever.
+	data, err := fileread.ReadFile(path, maxNotebook, true)
 	if err != nil {
 		return "", fmt.Errorf("lab: %w", err)
 	}
